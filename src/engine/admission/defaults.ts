@@ -1,0 +1,42 @@
+import type { Deployment, KubeObject, Pod, ReplicaSet } from '../api/types.ts'
+import { addDefaultTolerations, defaultPodSpec, initialPodStatus } from './podDefaults.ts'
+
+/** API defaulting per kind, applied to every object written through apply/create. */
+export function applyDefaults(obj: KubeObject, isNew: boolean): void {
+  switch (obj.kind) {
+    case 'Pod': {
+      const pod = obj as Pod
+      defaultPodSpec(pod.spec)
+      if (isNew) {
+        addDefaultTolerations(pod.spec)
+        initialPodStatus(pod)
+      }
+      break
+    }
+    case 'Deployment': {
+      const d = obj as Deployment
+      d.spec.replicas ??= 1
+      d.spec.strategy ??= { type: 'RollingUpdate' }
+      d.spec.strategy.type ??= 'RollingUpdate'
+      if (d.spec.strategy.type === 'RollingUpdate') {
+        d.spec.strategy.rollingUpdate = { maxUnavailable: '25%', maxSurge: '25%', ...(d.spec.strategy.rollingUpdate ?? {}) }
+      }
+      d.spec.revisionHistoryLimit ??= 10
+      d.spec.progressDeadlineSeconds ??= 600
+      if (d.spec.template?.spec) defaultPodSpec(d.spec.template.spec)
+      if (isNew) d.status = {}
+      break
+    }
+    case 'ReplicaSet': {
+      const rs = obj as ReplicaSet
+      rs.spec.replicas ??= 1
+      if (rs.spec.template?.spec) defaultPodSpec(rs.spec.template.spec)
+      if (isNew) rs.status = { replicas: 0 }
+      break
+    }
+    case 'Namespace':
+      if (isNew) obj.status = { phase: 'Active' }
+      obj.spec = { finalizers: ['kubernetes'] }
+      break
+  }
+}

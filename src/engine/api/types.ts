@@ -1,0 +1,286 @@
+/**
+ * The shapes of the Kubernetes objects the engine simulates. They follow the real API
+ * field names so that YAML from the docs maps straight onto them; only the fields the
+ * simulation reads are typed, the rest is kept as it came.
+ */
+export interface OwnerReference {
+  apiVersion: string
+  kind: string
+  name: string
+  uid: string
+  controller?: boolean
+  blockOwnerDeletion?: boolean
+}
+
+export interface ObjectMeta {
+  name: string
+  namespace?: string
+  uid: string
+  resourceVersion: string
+  generation?: number
+  creationTimestamp: string
+  generateName?: string
+  labels?: Record<string, string>
+  annotations?: Record<string, string>
+  ownerReferences?: OwnerReference[]
+  deletionTimestamp?: string
+  deletionGracePeriodSeconds?: number
+  finalizers?: string[]
+}
+
+export interface KubeObject {
+  apiVersion: string
+  kind: string
+  metadata: ObjectMeta
+  spec?: unknown
+  status?: unknown
+  [field: string]: unknown
+}
+
+export interface LabelSelectorRequirement {
+  key: string
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'
+  values?: string[]
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>
+  matchExpressions?: LabelSelectorRequirement[]
+}
+
+export interface Toleration {
+  key?: string
+  operator?: 'Exists' | 'Equal'
+  value?: string
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' | ''
+  tolerationSeconds?: number
+}
+
+export interface Taint {
+  key: string
+  value?: string
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute'
+  timeAdded?: string
+}
+
+export interface ResourceRequirements {
+  requests?: Record<string, string | number>
+  limits?: Record<string, string | number>
+}
+
+export interface ContainerPort {
+  name?: string
+  containerPort: number
+  hostPort?: number
+  protocol?: string
+}
+
+export interface EnvVar {
+  name: string
+  value?: string
+  valueFrom?: unknown
+}
+
+export interface Container {
+  name: string
+  image: string
+  command?: string[]
+  args?: string[]
+  ports?: ContainerPort[]
+  env?: EnvVar[]
+  resources?: ResourceRequirements
+  imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never'
+  terminationMessagePath?: string
+  terminationMessagePolicy?: string
+  [field: string]: unknown
+}
+
+export interface PodSpec {
+  containers: Container[]
+  initContainers?: Container[]
+  restartPolicy?: 'Always' | 'OnFailure' | 'Never'
+  nodeName?: string
+  nodeSelector?: Record<string, string>
+  tolerations?: Toleration[]
+  terminationGracePeriodSeconds?: number
+  schedulerName?: string
+  priority?: number
+  serviceAccountName?: string
+  dnsPolicy?: string
+  securityContext?: unknown
+  [field: string]: unknown
+}
+
+export interface ContainerStateWaiting {
+  reason: string
+  message?: string
+}
+export interface ContainerStateRunning {
+  startedAt: string
+}
+export interface ContainerStateTerminated {
+  exitCode: number
+  reason: string
+  message?: string
+  startedAt: string
+  finishedAt: string
+  containerID?: string
+  signal?: number
+}
+export interface ContainerState {
+  waiting?: ContainerStateWaiting
+  running?: ContainerStateRunning
+  terminated?: ContainerStateTerminated
+}
+
+export interface ContainerStatus {
+  name: string
+  image: string
+  imageID: string
+  containerID?: string
+  ready: boolean
+  started: boolean
+  restartCount: number
+  state: ContainerState
+  lastState: ContainerState
+}
+
+export interface PodCondition {
+  type: string
+  status: 'True' | 'False' | 'Unknown'
+  reason?: string
+  message?: string
+  lastProbeTime: string | null
+  lastTransitionTime: string
+}
+
+export interface PodStatus {
+  phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown'
+  conditions?: PodCondition[]
+  hostIP?: string
+  podIP?: string
+  podIPs?: { ip: string }[]
+  startTime?: string
+  containerStatuses?: ContainerStatus[]
+  qosClass?: 'Guaranteed' | 'Burstable' | 'BestEffort'
+  reason?: string
+  message?: string
+}
+
+export interface Pod extends KubeObject {
+  kind: 'Pod'
+  spec: PodSpec
+  status: PodStatus
+}
+
+export interface PodTemplateSpec {
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; name?: string }
+  spec: PodSpec
+}
+
+export interface RollingUpdateDeployment {
+  maxSurge?: number | string
+  maxUnavailable?: number | string
+}
+
+export interface DeploymentSpec {
+  replicas: number
+  selector: LabelSelector
+  template: PodTemplateSpec
+  strategy: { type: 'RollingUpdate' | 'Recreate'; rollingUpdate?: RollingUpdateDeployment }
+  minReadySeconds?: number
+  revisionHistoryLimit?: number
+  progressDeadlineSeconds?: number
+  paused?: boolean
+}
+
+export interface WorkloadCondition {
+  type: string
+  status: 'True' | 'False' | 'Unknown'
+  reason?: string
+  message?: string
+  lastUpdateTime?: string
+  lastTransitionTime: string
+}
+
+export interface DeploymentStatus {
+  observedGeneration?: number
+  replicas?: number
+  updatedReplicas?: number
+  readyReplicas?: number
+  availableReplicas?: number
+  unavailableReplicas?: number
+  conditions?: WorkloadCondition[]
+}
+
+export interface Deployment extends KubeObject {
+  kind: 'Deployment'
+  spec: DeploymentSpec
+  status: DeploymentStatus
+}
+
+export interface ReplicaSetSpec {
+  replicas: number
+  selector: LabelSelector
+  template: PodTemplateSpec
+  minReadySeconds?: number
+}
+
+export interface ReplicaSetStatus {
+  replicas: number
+  fullyLabeledReplicas?: number
+  readyReplicas?: number
+  availableReplicas?: number
+  observedGeneration?: number
+}
+
+export interface ReplicaSet extends KubeObject {
+  kind: 'ReplicaSet'
+  spec: ReplicaSetSpec
+  status: ReplicaSetStatus
+}
+
+export interface NodeCondition {
+  type: string
+  status: 'True' | 'False' | 'Unknown'
+  reason: string
+  message: string
+  lastHeartbeatTime: string
+  lastTransitionTime: string
+}
+
+export interface Node extends KubeObject {
+  kind: 'Node'
+  spec: { unschedulable?: boolean; taints?: Taint[]; podCIDR?: string }
+  status: {
+    capacity: Record<string, string>
+    allocatable: Record<string, string>
+    conditions: NodeCondition[]
+    addresses: { type: string; address: string }[]
+    nodeInfo: Record<string, string>
+    images?: { names: string[]; sizeBytes: number }[]
+  }
+}
+
+export interface KubeEvent extends KubeObject {
+  kind: 'Event'
+  involvedObject: {
+    kind: string
+    namespace?: string
+    name: string
+    uid: string
+    apiVersion: string
+    fieldPath?: string
+  }
+  reason: string
+  message: string
+  source: { component: string; host?: string }
+  firstTimestamp: string
+  lastTimestamp: string
+  count: number
+  type: 'Normal' | 'Warning'
+}
+
+export function isPod(o: KubeObject): o is Pod {
+  return o.kind === 'Pod'
+}

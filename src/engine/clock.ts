@@ -1,0 +1,30 @@
+/**
+ * The simulated clock. The engine never reads wall-clock time: every timestamp is
+ * EPOCH_MS plus the milliseconds simulated so far, so runs are reproducible.
+ */
+export const EPOCH_MS = Date.UTC(2026, 0, 5, 9, 0, 0)
+
+export class SimClock {
+  private elapsedMs = 0
+
+  /** Milliseconds since the simulation started. */
+  get now(): number {
+    return this.elapsedMs
+  }
+
+  /** Moves time forward; the event queue is the only caller. */
+  setNow(ms: number): void {
+    if (ms < this.elapsedMs) throw new Error(`clock cannot go back (${ms} < ${this.elapsedMs})`)
+    this.elapsedMs = ms
+  }
+
+  /** RFC 3339 timestamp with second precision, as Kubernetes writes metadata times. */
+  rfc3339(ms: number = this.elapsedMs): string {
+    return new Date(EPOCH_MS + ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  }
+}
+
+/** Milliseconds since the simulation started, for an RFC 3339 timestamp the clock wrote. */
+export function parseSimTime(timestamp: string): number {
+  return Date.parse(timestamp) - EPOCH_MS
+}

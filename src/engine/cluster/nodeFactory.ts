@@ -1,0 +1,70 @@
+import type { Node, Taint } from '../api/types.ts'
+
+export interface NodeShape {
+  name: string
+  cpu: string
+  memory: string
+  maxPods: number
+  controlPlane: boolean
+  /** 1-based, for the node's IP and pod CIDR. */
+  ordinal: number
+}
+
+export const KUBERNETES_VERSION = 'v1.35.0'
+
+/** A Node object as a kubeadm-installed kubelet registers it. */
+export function buildNode(shape: NodeShape, now: string): Node {
+  const taints: Taint[] = shape.controlPlane ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] : []
+  const capacity = { cpu: shape.cpu, memory: shape.memory, pods: String(shape.maxPods), 'ephemeral-storage': '100Gi' }
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: shape.name,
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: '',
+      labels: {
+        'beta.kubernetes.io/arch': 'amd64',
+        'beta.kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        'kubernetes.io/hostname': shape.name,
+        'kubernetes.io/os': 'linux',
+        ...(shape.controlPlane ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
+      },
+      annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
+    },
+    spec: { podCIDR: `10.244.${shape.ordinal - 1}.0/24`, ...(taints.length ? { taints } : {}) },
+    status: {
+      capacity,
+      allocatable: { ...capacity },
+      conditions: [
+        cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available', now),
+        cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', now),
+        cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', now),
+        cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', now),
+      ],
+      addresses: [
+        { type: 'InternalIP', address: `172.18.0.${shape.ordinal + 1}` },
+        { type: 'Hostname', address: shape.name },
+      ],
+      nodeInfo: {
+        architecture: 'amd64',
+        bootID: '',
+        containerRuntimeVersion: 'containerd://2.1.3',
+        kernelVersion: '6.8.0-50-generic',
+        kubeProxyVersion: KUBERNETES_VERSION,
+        kubeletVersion: KUBERNETES_VERSION,
+        machineID: '',
+        operatingSystem: 'linux',
+        osImage: 'Debian GNU/Linux 12 (bookworm)',
+        systemUUID: '',
+      },
+      images: [],
+    },
+  }
+}
+
+function cond(type: string, status: 'True' | 'False', reason: string, message: string, now: string) {
+  return { type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now }
+}

@@ -1,0 +1,16 @@
+import type { SimClock } from './clock.ts'
+import type { EventQueue, ScheduledTask } from './eventQueue.ts'
+import type { SeededRandom } from './rng.ts'
+import type { ApiStore } from './api/store.ts'
+import type { EventRecorder } from './events.ts'
+
+/** What every simulated component (controller, scheduler, kubelet) gets to work with. */
+export interface EngineContext {
+  clock: SimClock
+  rng: SeededRandom
+  queue: EventQueue
+  store: ApiStore
+  recorder: EventRecorder
+  /** Runs `fn` after `delayMs` of simulated time (0 = later in the current instant). */
+  after(delayMs: number, label: string, fn: () => void): ScheduledTask
+}

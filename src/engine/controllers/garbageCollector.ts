@@ -1,0 +1,34 @@
+import { deleteObject } from '../api/deletion.ts'
+import type { EngineContext } from '../context.ts'
+
+/** Kinds that can have owners in this simulation; only they are scanned for dependents. */
+const DEPENDENT_KINDS = ['ReplicaSet', 'Pod']
+
+/**
+ * The garbage collector: when an owner is gone, dependents whose every owner is gone
+ * are deleted (background cascading deletion).
+ */
+export class GarbageCollector {
+  constructor(private readonly ctx: EngineContext) {
+    ctx.store.watch((type, obj) => {
+      if (type !== 'DELETED') return
+      const uid = obj.metadata.uid
+      ctx.after(0, `garbage-collector: dependents of ${obj.kind}/${obj.metadata.name}`, () => this.collect(uid))
+    })
+  }
+
+  private collect(ownerUid: string): void {
+    for (const kind of DEPENDENT_KINDS) {
+      for (const dependent of this.ctx.store.list(kind)) {
+        const refs = dependent.metadata.ownerReferences
+        if (!refs?.some((r) => r.uid === ownerUid)) continue
+        if (refs.every((r) => !this.ownerExists(r.kind, r.uid))) deleteObject(this.ctx, dependent)
+      }
+    }
+  }
+
+  private ownerExists(kind: string, uid: string): boolean {
+    return this.ctx.store.getByUid(kind, uid) !== undefined
+  }
+}
+

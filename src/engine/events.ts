@@ -1,0 +1,81 @@
+import type { SimClock } from './clock.ts'
+import { EPOCH_MS } from './clock.ts'
+import type { ApiStore } from './api/store.ts'
+import type { KubeEvent, KubeObject } from './api/types.ts'
+
+export interface EventSource {
+  component: string
+  host?: string
+}
+
+/**
+ * Records Kubernetes Events the way client-go's recorder does: an identical event
+ * (same object, type, reason, message, source) is not duplicated but its count and
+ * lastTimestamp are bumped, which is what `kubectl describe` shows as `(x5 over 3m)`.
+ */
+export class EventRecorder {
+  private lastByKey = new Map<string, KubeEvent>()
+
+  constructor(
+    private readonly store: ApiStore,
+    private readonly clock: SimClock,
+  ) {}
+
+  normal(obj: KubeObject, source: EventSource, reason: string, message: string, fieldPath?: string): void {
+    this.record(obj, source, 'Normal', reason, message, fieldPath)
+  }
+
+  warning(obj: KubeObject, source: EventSource, reason: string, message: string, fieldPath?: string): void {
+    this.record(obj, source, 'Warning', reason, message, fieldPath)
+  }
+
+  private record(
+    obj: KubeObject,
+    source: EventSource,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    fieldPath?: string,
+  ): void {
+    const now = this.clock.rfc3339()
+    const key = [obj.metadata.uid, type, reason, message, source.component, source.host ?? '', fieldPath ?? ''].join('\u0000')
+    const existing = this.lastByKey.get(key)
+    if (existing && this.store.get('Event', existing.metadata.namespace, existing.metadata.name)) {
+      existing.count += 1
+      existing.lastTimestamp = now
+      this.store.update(existing)
+      return
+    }
+    const namespace = obj.metadata.namespace ?? 'default'
+    // client-go names events `<object>.<unix nanos in hex>`; that also sorts them by time.
+    const nanos = BigInt(EPOCH_MS + this.clock.now) * 1_000_000n + BigInt(this.store.count() % 1_000_000)
+    const event: KubeEvent = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: {
+        name: `${obj.metadata.name}.${nanos.toString(16)}`,
+        namespace,
+        uid: '',
+        resourceVersion: '',
+        creationTimestamp: '',
+      },
+      involvedObject: {
+        kind: obj.kind,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name,
+        uid: obj.metadata.uid,
+        apiVersion: obj.apiVersion,
+        ...(fieldPath ? { fieldPath } : {}),
+      },
+      reason,
+      message,
+      source,
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+    }
+    this.store.create(event)
+    this.lastByKey.set(key, event)
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The image catalog: what the simulated registry holds and how each image behaves
+ * when it runs with no command of its own. Data only; the kubelet interprets it.
+ */
+export interface ImageSpec {
+  /** Repository name as Docker Hub spells it (`nginx`, `bitnami/redis`, `registry.k8s.io/pause`). */
+  repository: string
+  /** What the image's default entrypoint does. */
+  defaultBehaviour: 'serve' | 'shell-exits' | 'exits-ok'
+  /** Tags that exist; anything else is "not found". */
+  tags: RegExp
+  sizeBytes: number
+  /** Time a pull takes on a node without the image. */
+  pullMs: number
+  /** Time from container start to ready to serve. */
+  startMs: number
+  ports: number[]
+  /** Does PID 1 exit promptly on SIGTERM? Shells running `sleep` do not, so they wait out the grace period. */
+  stopsOnSigterm: boolean
+  /** Environment the entrypoint insists on: without one of these it exits 1 and logs why. */
+  requiresEnv?: { anyOf: string[]; log: string[] }
+  logs: string[]
+}
+
+const VERSION_TAGS = /^(latest|stable|mainline|alpine|slim|bookworm|bullseye|jammy|noble|focal|\d+(\.\d+){0,2}(-[a-z0-9.-]+)?)$/
+
+export const IMAGE_CATALOG: ImageSpec[] = [
+  {
+    repository: 'nginx',
+    defaultBehaviour: 'serve',
+    tags: VERSION_TAGS,
+    sizeBytes: 72_404_038,
+    pullMs: 2_400,
+    startMs: 300,
+    ports: [80],
+    stopsOnSigterm: true,
+    logs: [
+      '/docker-entrypoint.sh: Configuration complete; ready for start up',
+      '2026/01/05 09:00:00 [notice] 1#1: nginx/1.27.3',
+      '2026/01/05 09:00:00 [notice] 1#1: start worker processes',
+    ],
+  },
+  {
+    repository: 'httpd',
+    defaultBehaviour: 'serve',
+    tags: VERSION_TAGS,
+    sizeBytes: 58_000_000,
+    pullMs: 2_100,
+    startMs: 400,
+    ports: [80],
+    stopsOnSigterm: true,
+    logs: ['AH00558: httpd: Could not reliably determine the server\'s fully qualified domain name', 'Apache/2.4.62 (Unix) configured -- resuming normal operations'],
+  },
+  {
+    repository: 'redis',
+    defaultBehaviour: 'serve',
+    tags: VERSION_TAGS,
+    sizeBytes: 45_000_000,
+    pullMs: 1_900,
+    startMs: 200,
+    ports: [6379],
+    stopsOnSigterm: true,
+    logs: ['1:M 05 Jan 2026 09:00:00.000 * Ready to accept connections tcp'],
+  },
+  {
+    repository: 'mongo',
+    defaultBehaviour: 'serve',
+    tags: VERSION_TAGS,
+    sizeBytes: 280_000_000,
+    pullMs: 7_500,
+    startMs: 2_000,
+    ports: [27017],
+    stopsOnSigterm: true,
+    logs: ['{"t":{"$date":"2026-01-05T09:00:00.000+00:00"},"s":"I","c":"NETWORK","msg":"Waiting for connections","attr":{"port":27017}}'],
+  },
+  {
+    repository: 'postgres',
+    defaultBehaviour: 'serve',
+    tags: VERSION_TAGS,
+    sizeBytes: 150_000_000,
+    pullMs: 5_200,
+    startMs: 1_500,
+    ports: [5432],
+    stopsOnSigterm: true,
+    requiresEnv: {
+      anyOf: ['POSTGRES_PASSWORD', 'POSTGRES_HOST_AUTH_METHOD'],
+      log: [
+        'Error: Database is uninitialized and superuser password is not specified.',
+        '       You must specify POSTGRES_PASSWORD to a non-empty value for the',
+        '       superuser. For example, "-e POSTGRES_PASSWORD=password" on "docker run".',
+      ],
+    },
+    logs: ['LOG:  database system is ready to accept connections'],
+  },
+  {
+    repository: 'mysql',
+    defaultBehaviour: 'serve',
+    tags: VERSION_TAGS,
+    sizeBytes: 170_000_000,
+    pullMs: 6_000,
+    startMs: 3_000,
+    ports: [3306],
+    stopsOnSigterm: true,
+    requiresEnv: {
+      anyOf: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'],
+      log: [
+        '2026-01-05 09:00:00+00:00 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified',
+        '    You need to specify one of the following as an environment variable:',
+        '    - MYSQL_ROOT_PASSWORD',
+        '    - MYSQL_ALLOW_EMPTY_PASSWORD',
+        '    - MYSQL_RANDOM_ROOT_PASSWORD',
+      ],
+    },
+    logs: ['[Server] /usr/sbin/mysqld: ready for connections. Version: \'8.4.3\'  port: 3306'],
+  },
+  {
+    repository: 'busybox',
+    defaultBehaviour: 'shell-exits',
+    tags: VERSION_TAGS,
+    sizeBytes: 2_160_000,
+    pullMs: 900,
+    startMs: 50,
+    ports: [],
+    stopsOnSigterm: false,
+    logs: [],
+  },
+  {
+    repository: 'alpine',
+    defaultBehaviour: 'shell-exits',
+    tags: VERSION_TAGS,
+    sizeBytes: 3_600_000,
+    pullMs: 1_000,
+    startMs: 50,
+    ports: [],
+    stopsOnSigterm: false,
+    logs: [],
+  },
+  {
+    repository: 'ubuntu',
+    defaultBehaviour: 'shell-exits',
+    tags: VERSION_TAGS,
+    sizeBytes: 29_000_000,
+    pullMs: 1_800,
+    startMs: 50,
+    ports: [],
+    stopsOnSigterm: false,
+    logs: [],
+  },
+  {
+    repository: 'debian',
+    defaultBehaviour: 'shell-exits',
+    tags: VERSION_TAGS,
+    sizeBytes: 48_000_000,
+    pullMs: 2_000,
+    startMs: 50,
+    ports: [],
+    stopsOnSigterm: false,
+    logs: [],
+  },
+  {
+    repository: 'python',
+    defaultBehaviour: 'shell-exits',
+    tags: VERSION_TAGS,
+    sizeBytes: 380_000_000,
+    pullMs: 9_000,
+    startMs: 200,
+    ports: [],
+    stopsOnSigterm: false,
+    logs: [],
+  },
+  {
+    repository: 'node',
+    defaultBehaviour: 'shell-exits',
+    tags: VERSION_TAGS,
+    sizeBytes: 390_000_000,
+    pullMs: 9_500,
+    startMs: 200,
+    ports: [],
+    stopsOnSigterm: false,
+    logs: [],
+  },
+  {
+    repository: 'perl',
+    defaultBehaviour: 'shell-exits',
+    tags: VERSION_TAGS,
+    sizeBytes: 330_000_000,
+    pullMs: 8_000,
+    startMs: 100,
+    ports: [],
+    stopsOnSigterm: false,
+    logs: [],
+  },
+  {
+    repository: 'hello-world',
+    defaultBehaviour: 'exits-ok',
+    tags: VERSION_TAGS,
+    sizeBytes: 13_000,
+    pullMs: 600,
+    startMs: 20,
+    ports: [],
+    stopsOnSigterm: true,
+    logs: ['Hello from Docker!', 'This message shows that your installation appears to be working correctly.'],
+  },
+  {
+    repository: 'registry.k8s.io/pause',
+    defaultBehaviour: 'serve',
+    tags: /^\d+(\.\d+)*$/,
+    sizeBytes: 320_000,
+    pullMs: 500,
+    startMs: 10,
+    ports: [],
+    stopsOnSigterm: true,
+    logs: [],
+  },
+]

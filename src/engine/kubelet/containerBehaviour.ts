@@ -1,0 +1,78 @@
+import type { Container } from '../api/types.ts'
+import type { ImageSpec } from '../images/catalog.ts'
+import { parseDuration } from '../util/duration.ts'
+
+/** What a started container will do, decided from its image, command and sim annotations. */
+export type ContainerPlan =
+  | { kind: 'runs'; logs: string[] }
+  | { kind: 'exits'; afterMs: number; exitCode: number; logs: string[] }
+
+/** Annotations a lab can put on a pod to script behaviour real fields cannot express. */
+export const SIM_ANNOTATION = {
+  /** `30s`: every container of the pod crashes after running this long. */
+  crashAfter: 'sim.kubesim.dev/crash-after',
+  /** Exit code used with crash-after (default 1). */
+  exitCode: 'sim.kubesim.dev/exit-code',
+} as const
+
+/**
+ * Reads the container's command line the way a student expects it to behave: `exit 1`
+ * fails at once, `sleep 3600` stays up an hour, a web server serves, a bare shell image
+ * exits 0 at once.
+ */
+export function planContainer(container: Container, image: ImageSpec, annotations: Record<string, string> = {}): ContainerPlan {
+  const crashAfter = annotations[SIM_ANNOTATION.crashAfter]
+  if (crashAfter) {
+    const afterMs = parseDuration(crashAfter) ?? 0
+    const exitCode = Number(annotations[SIM_ANNOTATION.exitCode] ?? '1') || 1
+    return { kind: 'exits', afterMs, exitCode, logs: image.logs }
+  }
+
+  const words = [...(container.command ?? []), ...(container.args ?? [])]
+  if (words.length === 0) {
+    if (image.requiresEnv) {
+      const env = new Set((container.env ?? []).filter((e) => e.value !== '' || e.valueFrom).map((e) => e.name))
+      if (!image.requiresEnv.anyOf.some((name) => env.has(name))) {
+        return { kind: 'exits', afterMs: 400, exitCode: 1, logs: image.requiresEnv.log }
+      }
+    }
+    if (image.defaultBehaviour === 'serve') return { kind: 'runs', logs: image.logs }
+    return { kind: 'exits', afterMs: 50, exitCode: 0, logs: image.logs }
+  }
+  return planShellScript(words.join(' '), image)
+}
+
+/** Interprets the few shell idioms that decide a container's fate. */
+function planShellScript(script: string, image: ImageSpec): ContainerPlan {
+  const logs = echoedLines(script)
+  if (/\bwhile\s+(true|:)\b|\btail\s+-f\b|sleep\s+infinity|\bnginx\b.*daemon off|http\.server|\bhttpd\b/.test(script)) {
+    return { kind: 'runs', logs }
+  }
+  let elapsedMs = 50
+  // Statements run in order; the first `exit`/`false` ends the script.
+  for (const statement of script.split(/;|&&|\|\||\n/).map((s) => s.trim())) {
+    let m: RegExpExecArray | null
+    if ((m = /^(?:sh\s+-c\s+)?["']?sleep\s+(\d+(?:\.\d+)?)([smhd]?)/.exec(statement))) {
+      const unit = m[2] || 's'
+      elapsedMs += parseDuration(`${m[1]}${unit}`) ?? 0
+    } else if ((m = /(?:^|\s|["'])exit\s+(\d+)/.exec(statement))) {
+      return { kind: 'exits', afterMs: elapsedMs, exitCode: Number(m[1]) % 256, logs }
+    } else if (/(?:^|\s|["'])false$/.test(statement)) {
+      return { kind: 'exits', afterMs: elapsedMs, exitCode: 1, logs }
+    }
+  }
+  // A known shell image running a finite script ends with the script.
+  if (image.defaultBehaviour !== 'serve' && /\b(sh|bash|echo|sleep|true|date|printenv|env|ls|cat|perl|python|node)\b/.test(script)) {
+    return { kind: 'exits', afterMs: elapsedMs, exitCode: 0, logs }
+  }
+  // Anything else (a server binary, an app entrypoint) is assumed to keep running.
+  return { kind: 'runs', logs }
+}
+
+function echoedLines(script: string): string[] {
+  const out: string[] = []
+  const re = /echo\s+(?:"([^"]*)"|'([^']*)'|([^;&|]+))/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(script))) out.push((m[1] ?? m[2] ?? m[3] ?? '').trim())
+  return out
+}

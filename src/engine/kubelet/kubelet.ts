@@ -1,0 +1,338 @@
+import type { Node, Pod } from '../api/types.ts'
+import type { EngineContext } from '../context.ts'
+import { lookupImage, parseImageReference } from '../images/reference.ts'
+import { goDuration } from '../util/duration.ts'
+import { Backoff, BACKOFF_RESET_AFTER_MS } from './backoff.ts'
+import { planContainer } from './containerBehaviour.ts'
+import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
+import { podStatusFromRuntime } from './podStatus.ts'
+
+/** Time the runtime takes to set up a pod sandbox (network namespace, IP). */
+const SANDBOX_MS = 600
+/** Time from "image present" to "container started". */
+const CREATE_MS = 150
+/** The kubelet's pod worker notices a container exit and acts on the next sync. */
+const SYNC_AFTER_EXIT_MS = 1_000
+/** A failed pull is reported after the registry answers. */
+const PULL_FAILURE_MS = 800
+
+/**
+ * One node's kubelet: turns pods bound to its node into running containers (sandbox,
+ * image pull, create, start), watches them exit, restarts them with back-off, and
+ * stops them when their pod is deleted. It reports everything as pod status and events.
+ */
+export class Kubelet {
+  private pods = new Map<string, PodRuntime>()
+  private crashBackoff = new Backoff()
+  private pullBackoff = new Backoff()
+  /** Images on this node: name → time the pull finished (or will finish). */
+  private images = new Map<string, number>()
+  private nextIp = 2
+  online = true
+
+  constructor(
+    private readonly ctx: EngineContext,
+    readonly nodeName: string,
+    private readonly podSubnet: string,
+  ) {
+    ctx.store.watch((type, obj) => {
+      if (obj.kind !== 'Pod' || !this.online) return
+      const pod = obj as Pod
+      if (pod.spec.nodeName !== this.nodeName) return
+      if (type === 'DELETED') {
+        this.forget(pod.metadata.uid)
+        return
+      }
+      const uid = pod.metadata.uid
+      if (!this.pods.has(uid)) {
+        this.pods.set(uid, this.newRuntime(pod))
+        ctx.after(0, `kubelet ${nodeName}: sync pod ${pod.metadata.name}`, () => this.startPod(uid))
+      } else if (pod.metadata.deletionTimestamp && !this.pods.get(uid)!.terminating) {
+        this.pods.get(uid)!.terminating = true
+        ctx.after(0, `kubelet ${nodeName}: kill pod ${pod.metadata.name}`, () => this.killPod(uid))
+      }
+    })
+  }
+
+  private get host() {
+    return { component: 'kubelet', host: this.nodeName }
+  }
+
+  private node(): Node | undefined {
+    return this.ctx.store.get<Node>('Node', undefined, this.nodeName)
+  }
+
+  private hostIP(): string {
+    return this.node()?.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? ''
+  }
+
+  private newRuntime(pod: Pod): PodRuntime {
+    return {
+      uid: pod.metadata.uid,
+      namespace: pod.metadata.namespace ?? 'default',
+      name: pod.metadata.name,
+      sandboxReady: false,
+      startTime: this.ctx.clock.rfc3339(),
+      terminating: !!pod.metadata.deletionTimestamp,
+      stopped: false,
+      containers: pod.spec.containers.map((c) => ({
+        name: c.name,
+        image: c.image,
+        state: { waiting: { reason: 'ContainerCreating' } },
+        lastState: {},
+        restartCount: 0,
+        ready: false,
+        started: false,
+        everStarted: false,
+        logs: [],
+        previousLogs: [],
+      })),
+    }
+  }
+
+  private pod(runtime: PodRuntime): Pod | undefined {
+    const pod = this.ctx.store.get<Pod>('Pod', runtime.namespace, runtime.name)
+    return pod && pod.metadata.uid === runtime.uid ? pod : undefined
+  }
+
+  /** Writes the runtime view into the pod's status (the status manager's job). */
+  private publish(runtime: PodRuntime): void {
+    const pod = this.pod(runtime)
+    if (!pod) return
+    pod.status = { ...pod.status, ...podStatusFromRuntime(pod, runtime, this.hostIP(), this.ctx.clock.rfc3339()) }
+    this.ctx.store.update(pod)
+  }
+
+  private startPod(uid: string): void {
+    const runtime = this.pods.get(uid)
+    if (!runtime || !this.online) return
+    const pod = this.pod(runtime)
+    if (!pod) return
+    if (runtime.terminating) return this.killPod(uid)
+    this.publish(runtime)
+    this.ctx.after(SANDBOX_MS, `kubelet ${this.nodeName}: sandbox ${runtime.name}`, () => {
+      if (!this.online || runtime.terminating || !this.pods.has(uid)) return
+      runtime.sandboxReady = true
+      runtime.podIP = `${this.podSubnet}.${this.nextIp++}`
+      this.publish(runtime)
+      for (const c of runtime.containers) this.ensureImage(runtime, c)
+    })
+  }
+
+  /** Pull step: "already present", a pull, or a pull failure with back-off. */
+  private ensureImage(runtime: PodRuntime, c: ContainerRuntime): void {
+    const pod = this.pod(runtime)
+    if (!pod || runtime.terminating || !this.online) return
+    const spec = pod.spec.containers.find((s) => s.name === c.name)!
+    const fieldPath = `spec.containers{${c.name}}`
+    const ref = parseImageReference(c.image)
+    if (!ref) {
+      c.state = { waiting: { reason: 'InvalidImageName', message: `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format` } }
+      this.ctx.recorder.warning(pod, this.host, 'InspectFailed', `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`, fieldPath)
+      this.ctx.recorder.warning(pod, this.host, 'Failed', 'Error: InvalidImageName', fieldPath)
+      this.publish(runtime)
+      return
+    }
+    c.ref = ref
+    const policy = spec.imagePullPolicy ?? (ref.tag === 'latest' ? 'Always' : 'IfNotPresent')
+    const readyAt = this.images.get(ref.fullName)
+    const now = this.ctx.clock.now
+    if (policy !== 'Always' && readyAt !== undefined && readyAt <= now) {
+      this.ctx.recorder.normal(pod, this.host, 'Pulled', `Container image "${c.image}" already present on machine`, fieldPath)
+      c.imageSpec = lookupImage(ref)
+      this.scheduleStart(runtime, c, CREATE_MS)
+      return
+    }
+    this.ctx.recorder.normal(pod, this.host, 'Pulling', `Pulling image "${c.image}"`, fieldPath)
+    const image = lookupImage(ref)
+    const key = `${runtime.uid}/${c.name}`
+    if (!image) {
+      c.timer = this.ctx.after(PULL_FAILURE_MS, `kubelet ${this.nodeName}: pull failed ${c.image}`, () => {
+        if (runtime.terminating) return
+        const p = this.pod(runtime)
+        if (!p) return
+        const detail = `failed to pull and unpack image "${ref.fullName}": failed to resolve reference "${ref.fullName}": ${ref.fullName}: not found`
+        c.state = { waiting: { reason: 'ErrImagePull', message: `rpc error: code = NotFound desc = ${detail}` } }
+        this.ctx.recorder.warning(p, this.host, 'Failed', `Failed to pull image "${c.image}": rpc error: code = NotFound desc = ${detail}`, fieldPath)
+        this.ctx.recorder.warning(p, this.host, 'Failed', 'Error: ErrImagePull', fieldPath)
+        this.publish(runtime)
+        // On its next sync the kubelet enters image pull back-off, then retries.
+        c.timer = this.ctx.after(SYNC_AFTER_EXIT_MS, `kubelet ${this.nodeName}: pull backoff ${c.image}`, () => {
+          const p2 = this.pod(runtime)
+          if (!p2 || runtime.terminating) return
+          this.pullBackoff.next(key)
+          const delay = this.pullBackoff.current(key)!
+          c.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}"` } }
+          this.ctx.recorder.normal(p2, this.host, 'BackOff', `Back-off pulling image "${c.image}"`, fieldPath)
+          this.ctx.recorder.warning(p2, this.host, 'Failed', 'Error: ImagePullBackOff', fieldPath)
+          this.publish(runtime)
+          c.timer = this.ctx.after(delay, `kubelet ${this.nodeName}: retry pull ${c.image}`, () => this.ensureImage(runtime, c))
+        })
+      })
+      return
+    }
+    // Concurrent pulls of one image on one node share the download.
+    const pullMs = readyAt !== undefined && readyAt > now ? readyAt - now : policy === 'Always' && readyAt !== undefined ? 400 : image.pullMs
+    this.images.set(ref.fullName, now + pullMs)
+    c.timer = this.ctx.after(pullMs, `kubelet ${this.nodeName}: pulled ${c.image}`, () => {
+      const p = this.pod(runtime)
+      if (!p || runtime.terminating) return
+      this.pullBackoff.reset(key)
+      const took = goDuration(pullMs)
+      this.ctx.recorder.normal(p, this.host, 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${image.sizeBytes} bytes.`, fieldPath)
+      c.imageSpec = image
+      this.recordNodeImage(ref.fullName, image.sizeBytes)
+      this.scheduleStart(runtime, c, CREATE_MS)
+    })
+  }
+
+  private recordNodeImage(name: string, sizeBytes: number): void {
+    const node = this.node()
+    if (!node) return
+    const images = node.status.images ?? []
+    if (images.some((i) => i.names.includes(name))) return
+    node.status.images = [...images, { names: [name], sizeBytes }]
+    this.ctx.store.update(node)
+  }
+
+  private scheduleStart(runtime: PodRuntime, c: ContainerRuntime, delayMs: number): void {
+    c.timer = this.ctx.after(delayMs, `kubelet ${this.nodeName}: start ${runtime.name}/${c.name}`, () => this.startContainer(runtime, c))
+  }
+
+  private startContainer(runtime: PodRuntime, c: ContainerRuntime): void {
+    const pod = this.pod(runtime)
+    if (!pod || runtime.terminating || !this.online || !c.imageSpec) return
+    const spec = pod.spec.containers.find((s) => s.name === c.name)!
+    const fieldPath = `spec.containers{${c.name}}`
+    const now = this.ctx.clock.now
+    c.containerID = `containerd://${this.ctx.rng.string('0123456789abcdef', 64)}`
+    c.plan = planContainer(spec, c.imageSpec, pod.metadata.annotations ?? {})
+    this.ctx.recorder.normal(pod, this.host, 'Created', `Created container: ${c.name}`, fieldPath)
+    this.ctx.recorder.normal(pod, this.host, 'Started', `Started container ${c.name}`, fieldPath)
+    c.state = { running: { startedAt: this.ctx.clock.rfc3339() } }
+    c.everStarted = true
+    c.started = true
+    c.ready = true
+    c.previousLogs = c.logs
+    c.logs = [...c.plan.logs]
+    this.publish(runtime)
+    if (c.plan.kind === 'exits') {
+      const startedAt = now
+      const plan = c.plan
+      c.timer = this.ctx.after(plan.afterMs, `kubelet ${this.nodeName}: ${runtime.name}/${c.name} exits ${plan.exitCode}`, () =>
+        this.containerExited(runtime, c, plan.exitCode, startedAt),
+      )
+    }
+  }
+
+  private containerExited(runtime: PodRuntime, c: ContainerRuntime, exitCode: number, startedAtMs: number): void {
+    const pod = this.pod(runtime)
+    if (!pod || runtime.terminating || !this.online) return
+    const key = `${runtime.uid}/${c.name}`
+    const now = this.ctx.clock.now
+    if (now - startedAtMs >= BACKOFF_RESET_AFTER_MS) this.crashBackoff.reset(key)
+    c.state = {
+      terminated: {
+        exitCode,
+        reason: exitCode === 0 ? 'Completed' : 'Error',
+        startedAt: this.ctx.clock.rfc3339(startedAtMs),
+        finishedAt: this.ctx.clock.rfc3339(),
+        containerID: c.containerID,
+      },
+    }
+    c.ready = false
+    c.started = false
+    this.publish(runtime)
+
+    const policy = pod.spec.restartPolicy ?? 'Always'
+    if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) return
+    c.timer = this.ctx.after(SYNC_AFTER_EXIT_MS, `kubelet ${this.nodeName}: sync after exit ${runtime.name}/${c.name}`, () =>
+      this.restartOrBackOff(runtime, c),
+    )
+  }
+
+  /** The pod worker's decision after an exit: restart now, or wait out CrashLoopBackOff. */
+  private restartOrBackOff(runtime: PodRuntime, c: ContainerRuntime): void {
+    const pod = this.pod(runtime)
+    if (!pod || runtime.terminating || !this.online) return
+    const key = `${runtime.uid}/${c.name}`
+    const delay = this.crashBackoff.current(key)
+    const last = c.state.terminated
+    const restart = () => {
+      const p = this.pod(runtime)
+      if (!p || runtime.terminating || !this.online) return
+      this.crashBackoff.next(key)
+      c.lastState = last ? { terminated: last } : c.lastState
+      c.restartCount += 1
+      this.ctx.recorder.normal(p, this.host, 'Pulled', `Container image "${c.image}" already present on machine`, `spec.containers{${c.name}}`)
+      this.startContainer(runtime, c)
+    }
+    if (delay === undefined) return restart()
+    // Waiting counts from when the container finished, as the kubelet's back-off does.
+    const finishedMs = this.ctx.clock.now - SYNC_AFTER_EXIT_MS
+    const remaining = Math.max(0, finishedMs + delay - this.ctx.clock.now)
+    c.lastState = last ? { terminated: last } : c.lastState
+    c.state = {
+      waiting: {
+        reason: 'CrashLoopBackOff',
+        message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${runtime.name}_${runtime.namespace}(${runtime.uid})`,
+      },
+    }
+    this.ctx.recorder.warning(pod, this.host, 'BackOff', `Back-off restarting failed container ${c.name} in pod ${runtime.name}_${runtime.namespace}(${runtime.uid})`, `spec.containers{${c.name}}`)
+    this.publish(runtime)
+    c.timer = this.ctx.after(remaining, `kubelet ${this.nodeName}: restart ${runtime.name}/${c.name}`, restart)
+  }
+
+  /** Graceful termination: SIGTERM, wait for exit or the grace period, then remove the pod. */
+  private killPod(uid: string): void {
+    const runtime = this.pods.get(uid)
+    if (!runtime || !this.online) return
+    const pod = this.pod(runtime)
+    if (!pod) return
+    const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
+    let slowest = 0
+    for (const c of runtime.containers) {
+      c.timer?.cancel()
+      if (c.state.running) {
+        this.ctx.recorder.normal(pod, this.host, 'Killing', `Stopping container ${c.name}`, `spec.containers{${c.name}}`)
+        const stopMs = c.imageSpec?.stopsOnSigterm && c.plan?.kind === 'runs' && !(pod.spec.containers.find((s) => s.name === c.name)?.command) ? 200 : graceMs
+        slowest = Math.max(slowest, Math.min(stopMs, graceMs))
+      }
+    }
+    this.ctx.after(slowest, `kubelet ${this.nodeName}: pod ${runtime.name} stopped`, () => {
+      const p = this.pod(runtime)
+      if (!p) return
+      const finishedAt = this.ctx.clock.rfc3339()
+      for (const c of runtime.containers) {
+        if (c.state.running) {
+          const code = slowest >= graceMs && !c.imageSpec?.stopsOnSigterm ? 137 : 0
+          c.state = { terminated: { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: c.state.running.startedAt, finishedAt, containerID: c.containerID } }
+        }
+        c.ready = false
+      }
+      runtime.stopped = true
+      this.publish(runtime)
+      this.pods.delete(uid)
+      this.ctx.store.remove(p)
+    })
+  }
+
+  private forget(uid: string): void {
+    const runtime = this.pods.get(uid)
+    if (!runtime) return
+    for (const c of runtime.containers) c.timer?.cancel()
+    this.pods.delete(uid)
+  }
+
+  /** Logs of a container, as `kubectl logs` returns them. */
+  logs(podUid: string, container: string, previous: boolean): string[] | undefined {
+    const c = this.pods.get(podUid)?.containers.find((x) => x.name === container)
+    if (!c) return undefined
+    return previous ? c.previousLogs : c.logs
+  }
+
+  /** Count of pods this kubelet is running, for the node card. */
+  get podCount(): number {
+    return this.pods.size
+  }
+}

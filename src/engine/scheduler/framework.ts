@@ -1,0 +1,19 @@
+import type { FilterPlugin, ScorePlugin } from './plugin.ts'
+import { nodeUnschedulable } from './plugins/nodeUnschedulable.ts'
+import { nodeName } from './plugins/nodeName.ts'
+import { taintTolerationFilter, taintTolerationScore } from './plugins/taintToleration.ts'
+import { nodeAffinity } from './plugins/nodeAffinity.ts'
+import { nodePorts } from './plugins/nodePorts.ts'
+import { balancedAllocationScore, nodeResourcesFitFilter, nodeResourcesFitScore } from './plugins/nodeResourcesFit.ts'
+
+/** The default profile's plugins, in kube-scheduler's order (default_plugins.go). */
+export const FILTER_PLUGINS: FilterPlugin[] = [
+  nodeUnschedulable,
+  nodeName,
+  taintTolerationFilter,
+  nodeAffinity,
+  nodePorts,
+  nodeResourcesFitFilter,
+]
+
+export const SCORE_PLUGINS: ScorePlugin[] = [taintTolerationScore, nodeResourcesFitScore, balancedAllocationScore]

@@ -1,0 +1,77 @@
+import type { Node, Pod } from '../api/types.ts'
+import { cpuMillis, quantityValue } from '../util/quantity.ts'
+
+/** Requests of one pod: what the scheduler reserves for it. */
+export interface PodRequests {
+  cpu: number // millicores
+  memory: number // bytes
+}
+
+/** kube-scheduler's defaults for scoring pods that request nothing (non-zero requests). */
+export const DEFAULT_MILLI_CPU_REQUEST = 100
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024
+
+/** Effective requests: the sum over app containers, or the largest init container if bigger. */
+export function podRequests(pod: Pod, nonZero = false): PodRequests {
+  const sum = { cpu: 0, memory: 0 }
+  for (const c of pod.spec.containers) {
+    const req = { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) }
+    const cpu = req.cpu !== undefined ? cpuMillis(req.cpu) : nonZero ? DEFAULT_MILLI_CPU_REQUEST : 0
+    const memory = req.memory !== undefined ? quantityValue(req.memory) : nonZero ? DEFAULT_MEMORY_REQUEST : 0
+    sum.cpu += cpu
+    sum.memory += memory
+  }
+  for (const c of pod.spec.initContainers ?? []) {
+    const req = { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) }
+    sum.cpu = Math.max(sum.cpu, cpuMillis(req.cpu))
+    sum.memory = Math.max(sum.memory, quantityValue(req.memory))
+  }
+  return sum
+}
+
+/** A node plus what is already placed on it: the scheduler's snapshot entry. */
+export interface NodeInfo {
+  node: Node
+  pods: Pod[]
+  requested: PodRequests
+  nonZeroRequested: PodRequests
+  allocatable: { cpu: number; memory: number; pods: number }
+}
+
+/** Pods count against a node until they are gone or finished. */
+export function occupiesNode(pod: Pod): boolean {
+  return pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed'
+}
+
+export function buildNodeInfos(nodes: Node[], pods: Pod[]): NodeInfo[] {
+  const infos = new Map<string, NodeInfo>()
+  for (const node of nodes) {
+    infos.set(node.metadata.name, {
+      node,
+      pods: [],
+      requested: { cpu: 0, memory: 0 },
+      nonZeroRequested: { cpu: 0, memory: 0 },
+      allocatable: {
+        cpu: cpuMillis(node.status.allocatable.cpu),
+        memory: quantityValue(node.status.allocatable.memory),
+        pods: quantityValue(node.status.allocatable.pods),
+      },
+    })
+  }
+  for (const pod of pods) {
+    const info = pod.spec.nodeName ? infos.get(pod.spec.nodeName) : undefined
+    if (!info || !occupiesNode(pod)) continue
+    addPod(info, pod)
+  }
+  return [...infos.values()]
+}
+
+export function addPod(info: NodeInfo, pod: Pod): void {
+  info.pods.push(pod)
+  const r = podRequests(pod)
+  const nz = podRequests(pod, true)
+  info.requested.cpu += r.cpu
+  info.requested.memory += r.memory
+  info.nonZeroRequested.cpu += nz.cpu
+  info.nonZeroRequested.memory += nz.memory
+}

@@ -1,0 +1,30 @@
+import type { Pod } from '../api/types.ts'
+import type { NodeInfo } from './nodeInfo.ts'
+
+/**
+ * The kube-scheduler framework's plugin shapes. A filter answers "can this pod go on
+ * this node?" with the reasons it cannot; a score ranks the nodes that passed.
+ */
+export interface FilterResult {
+  reasons: string[]
+  /** Preemption (evicting lower-priority pods) could never make this node fit. */
+  unresolvable: boolean
+}
+
+export interface FilterPlugin {
+  name: string
+  filter(pod: Pod, node: NodeInfo): FilterResult | null
+}
+
+export interface ScorePlugin {
+  name: string
+  weight: number
+  /** Raw score; `normalize` maps all nodes' raw scores to 0..100 when present. */
+  score(pod: Pod, node: NodeInfo): number
+  normalize?(scores: number[]): number[]
+}
+
+
+export function unfit(reason: string | string[], unresolvable: boolean): FilterResult {
+  return { reasons: Array.isArray(reason) ? reason : [reason], unresolvable }
+}

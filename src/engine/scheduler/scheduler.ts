@@ -1,0 +1,183 @@
+import type { Node, Pod } from '../api/types.ts'
+import type { EngineContext } from '../context.ts'
+import type { NodeVerdict, SchedulingDecision } from './decision.ts'
+import { FILTER_PLUGINS, SCORE_PLUGINS } from './framework.ts'
+import { fitErrorMessage } from './fitError.ts'
+import { buildNodeInfos } from './nodeInfo.ts'
+
+/** Unschedulable pods are retried at least this often (podMaxInUnschedulablePodsDuration). */
+const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
+/** A cluster change that could help pending pods moves them back after this back-off. */
+const MOVE_BACKOFF_MS = 1_000
+
+const SOURCE = { component: 'default-scheduler' }
+
+/**
+ * kube-scheduler: takes pods without a node, filters the nodes, scores those that
+ * pass, binds the pod to the best one. Every decision is kept with its reasons.
+ */
+export class Scheduler {
+  readonly decisions = new Map<string, SchedulingDecision>()
+  private queued = new Set<string>()
+  /** Unschedulable pods, each with a token so only its latest periodic retry counts. */
+  private unschedulable = new Map<string, number>()
+  private tokens = 0
+  private moveScheduled = false
+  private nodeShapes = new Map<string, string>()
+
+  constructor(private readonly ctx: EngineContext) {
+    ctx.store.watch((type, obj) => {
+      if (obj.kind === 'Pod') {
+        const pod = obj as Pod
+        if (type === 'DELETED') {
+          this.queued.delete(pod.metadata.uid)
+          this.unschedulable.delete(pod.metadata.uid)
+          if (pod.spec.nodeName) this.moveUnschedulable()
+        } else if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp && this.isOurs(pod)) {
+          this.enqueue(pod, 0)
+        }
+      } else if (obj.kind === 'Node') {
+        const node = obj as Node
+        const shape = JSON.stringify([node.spec, node.status.allocatable, node.metadata.labels])
+        if (this.nodeShapes.get(node.metadata.name) !== shape || type !== 'MODIFIED') {
+          this.nodeShapes.set(node.metadata.name, shape)
+          this.moveUnschedulable()
+        }
+      }
+    })
+  }
+
+  private isOurs(pod: Pod): boolean {
+    return (pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler'
+  }
+
+  private enqueue(pod: Pod, delayMs: number): void {
+    const uid = pod.metadata.uid
+    if (this.queued.has(uid)) return
+    this.queued.add(uid)
+    const ns = pod.metadata.namespace
+    const name = pod.metadata.name
+    this.ctx.after(delayMs, `scheduler: schedule ${ns}/${name}`, () => {
+      this.queued.delete(uid)
+      const current = this.ctx.store.get<Pod>('Pod', ns, name)
+      if (current && current.metadata.uid === uid) this.scheduleOne(current)
+    })
+  }
+
+  private moveUnschedulable(): void {
+    if (this.moveScheduled || this.unschedulable.size === 0) return
+    this.moveScheduled = true
+    this.ctx.after(MOVE_BACKOFF_MS, 'scheduler: retry unschedulable pods', () => {
+      this.moveScheduled = false
+      const pending = this.ctx.store.list<Pod>('Pod').filter((p) => this.unschedulable.has(p.metadata.uid))
+      for (const pod of pending) {
+        this.unschedulable.delete(pod.metadata.uid)
+        this.enqueue(pod, 0)
+      }
+    })
+  }
+
+  /** One scheduling cycle for one pod. */
+  scheduleOne(pod: Pod): void {
+    if (pod.spec.nodeName || pod.metadata.deletionTimestamp) return
+    const nodes = this.ctx.store.list<Node>('Node')
+    const infos = buildNodeInfos(nodes, this.ctx.store.list<Pod>('Pod'))
+    const verdicts: NodeVerdict[] = []
+    const unresolvable = new Map<string, boolean>()
+    const feasible: typeof infos = []
+    for (const info of infos) {
+      const verdict: NodeVerdict = { node: info.node.metadata.name, reasons: [] }
+      for (const plugin of FILTER_PLUGINS) {
+        const result = plugin.filter(pod, info)
+        if (result) {
+          verdict.rejectedBy = plugin.name
+          verdict.reasons = result.reasons
+          unresolvable.set(verdict.node, result.unresolvable)
+          break
+        }
+      }
+      verdicts.push(verdict)
+      if (!verdict.rejectedBy) feasible.push(info)
+    }
+    const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`
+
+    if (feasible.length === 0) {
+      const message = nodes.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(verdicts, unresolvable)
+      this.decisions.set(pod.metadata.uid, { pod: podKey, podUid: pod.metadata.uid, at: this.ctx.clock.now, nodes: verdicts, message })
+      this.markUnschedulable(pod, message)
+      return
+    }
+
+    // Score: each plugin's raw scores, normalised, weighted and summed.
+    const totals = feasible.map(() => 0)
+    const perNode = feasible.map(() => ({}) as Record<string, number>)
+    for (const plugin of SCORE_PLUGINS) {
+      const raw = feasible.map((info) => plugin.score(pod, info))
+      const normalised = plugin.normalize ? plugin.normalize(raw) : raw
+      normalised.forEach((s, i) => {
+        perNode[i][plugin.name] = s * plugin.weight
+        totals[i] += s * plugin.weight
+      })
+    }
+    // Highest total wins; ties are broken at random, as selectHost does.
+    let best = -1
+    let ties = 0
+    let chosen = 0
+    totals.forEach((total, i) => {
+      if (total > best) {
+        best = total
+        chosen = i
+        ties = 1
+      } else if (total === best) {
+        ties += 1
+        if (this.ctx.rng.int(ties) === 0) chosen = i
+      }
+    })
+    feasible.forEach((info, i) => {
+      const v = verdicts.find((x) => x.node === info.node.metadata.name)!
+      v.scores = perNode[i]
+      v.total = totals[i]
+    })
+    const nodeName = feasible[chosen].node.metadata.name
+    const message = `Successfully assigned ${podKey} to ${nodeName}`
+    this.decisions.set(pod.metadata.uid, { pod: podKey, podUid: pod.metadata.uid, at: this.ctx.clock.now, nodes: verdicts, chosen: nodeName, message })
+    this.bind(pod, nodeName, message)
+  }
+
+  private bind(pod: Pod, nodeName: string, message: string): void {
+    pod.spec.nodeName = nodeName
+    pod.status.conditions = [
+      ...(pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.ctx.clock.rfc3339() },
+    ]
+    this.ctx.store.update(pod)
+    this.ctx.recorder.normal(pod, SOURCE, 'Scheduled', message)
+  }
+
+  private markUnschedulable(pod: Pod, message: string): void {
+    const uid = pod.metadata.uid
+    const token = ++this.tokens
+    this.unschedulable.set(uid, token)
+    const before = pod.status.conditions?.find((c) => c.type === 'PodScheduled')
+    pod.status.conditions = [
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'Unschedulable',
+        message,
+        lastProbeTime: null,
+        lastTransitionTime: before?.status === 'False' ? before.lastTransitionTime : this.ctx.clock.rfc3339(),
+      },
+    ]
+    this.ctx.store.update(pod)
+    this.ctx.recorder.warning(pod, SOURCE, 'FailedScheduling', message)
+    const ns = pod.metadata.namespace
+    const name = pod.metadata.name
+    this.ctx.after(UNSCHEDULABLE_RETRY_MS, `scheduler: periodic retry ${ns}/${name}`, () => {
+      if (this.unschedulable.get(uid) !== token) return
+      this.unschedulable.delete(uid)
+      const current = this.ctx.store.get<Pod>('Pod', ns, name)
+      if (current && current.metadata.uid === uid) this.enqueue(current, 0)
+    })
+  }
+}

@@ -1,0 +1,121 @@
+import { ApiStore } from './api/store.ts'
+import type { KubeObject } from './api/types.ts'
+import { SimClock } from './clock.ts'
+import { buildNode, type NodeShape } from './cluster/nodeFactory.ts'
+import type { EngineContext } from './context.ts'
+import { DeploymentController } from './controllers/deploymentController.ts'
+import { GarbageCollector } from './controllers/garbageCollector.ts'
+import { ReplicaSetController } from './controllers/replicaSetController.ts'
+import { EventQueue } from './eventQueue.ts'
+import { EventRecorder } from './events.ts'
+import { Kubelet } from './kubelet/kubelet.ts'
+import { SeededRandom } from './rng.ts'
+import { Scheduler } from './scheduler/scheduler.ts'
+
+export interface ClusterSpec {
+  workers: number
+  cpu: string
+  memory: string
+  maxPods: number
+  controlPlane: boolean
+}
+
+export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true }
+
+/** A safety net against controllers that feed each other forever within one instant. */
+const MAX_TASKS_PER_INSTANT = 1_000_000
+
+/**
+ * One simulated cluster: the API store, the control plane (scheduler, controllers,
+ * garbage collector) and a kubelet per node, all driven by one event queue on one
+ * simulated clock. Nothing here reads real time or real randomness.
+ */
+export class Simulation {
+  readonly ctx: EngineContext
+  readonly scheduler: Scheduler
+  readonly kubelets = new Map<string, Kubelet>()
+
+  constructor(opts: { seed?: number; cluster?: Partial<ClusterSpec> } = {}) {
+    const clock = new SimClock()
+    const rng = new SeededRandom(opts.seed ?? 1)
+    const queue = new EventQueue()
+    const store = new ApiStore(clock, rng)
+    const recorder = new EventRecorder(store, clock)
+    this.ctx = {
+      clock,
+      rng,
+      queue,
+      store,
+      recorder,
+      after: (delayMs, label, fn) => queue.schedule(clock.now + Math.max(0, delayMs), label, fn),
+    }
+    this.scheduler = new Scheduler(this.ctx)
+    new ReplicaSetController(this.ctx)
+    new DeploymentController(this.ctx)
+    new GarbageCollector(this.ctx)
+
+    for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+      store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, uid: '', resourceVersion: '', creationTimestamp: '', labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } })
+    }
+    const spec = { ...DEFAULT_CLUSTER, ...opts.cluster }
+    let ordinal = 1
+    if (spec.controlPlane) this.addNode({ name: 'control-plane', cpu: '2', memory: '4Gi', maxPods: 110, controlPlane: true, ordinal: ordinal++ })
+    for (let i = 1; i <= spec.workers; i++) {
+      this.addNode({ name: `worker-${i}`, cpu: spec.cpu, memory: spec.memory, maxPods: spec.maxPods, controlPlane: false, ordinal: ordinal++ })
+    }
+    this.settle()
+  }
+
+  get store(): ApiStore {
+    return this.ctx.store
+  }
+
+  /** Milliseconds of simulated time so far. */
+  get now(): number {
+    return this.ctx.clock.now
+  }
+
+  addNode(shape: NodeShape): void {
+    this.ctx.store.create(buildNode(shape, this.ctx.clock.rfc3339()))
+    this.kubelets.set(shape.name, new Kubelet(this.ctx, shape.name, `10.244.${shape.ordinal - 1}`))
+  }
+
+  /** Runs everything due up to `now + ms`, in time order, and leaves the clock there. */
+  advance(ms: number): void {
+    this.runUntil(this.ctx.clock.now + Math.max(0, ms))
+  }
+
+  /** Runs everything due at the current instant (controllers reacting to a write). */
+  settle(): void {
+    this.runUntil(this.ctx.clock.now)
+  }
+
+  /** Time of the next scheduled task, if any: lets a host skip idle stretches. */
+  nextEventAt(): number | undefined {
+    return this.ctx.queue.peekTime()
+  }
+
+  private runUntil(target: number): void {
+    const { queue, clock } = this.ctx
+    let instant = clock.now
+    let tasksThisInstant = 0
+    for (;;) {
+      const at = queue.peekTime()
+      if (at === undefined || at > target) break
+      const task = queue.pop()!
+      if (task.cancelled) continue
+      if (task.at !== instant) {
+        instant = task.at
+        tasksThisInstant = 0
+      }
+      if (++tasksThisInstant > MAX_TASKS_PER_INSTANT) throw new Error(`simulation livelock at ${instant}ms: ${task.label}`)
+      clock.setNow(Math.max(clock.now, task.at))
+      task.run()
+    }
+    clock.setNow(Math.max(clock.now, target))
+  }
+
+  objects(kind: string, namespace?: string): KubeObject[] {
+    return this.ctx.store.list(kind, namespace)
+  }
+}
