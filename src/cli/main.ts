@@ -1,1 +1,65 @@
-console.log("hello", process.argv.slice(2))
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { runScript } from './runScript.ts'
+import { parseScript, ScriptError } from './scriptParser.ts'
+
+const USAGE = 'usage: kubesim run FILE [--seed N]   (FILE may be - for standard input)'
+
+function fail(message: string): never {
+  process.stderr.write(`kubesim: ${message}\n`)
+  process.exit(2)
+}
+
+/** Reads `-f PATH` for kubectl, relative to the script's folder: a file, or a folder's manifests. */
+function pathReader(baseDir: string) {
+  return (path: string) => {
+    const full = resolve(baseDir, path)
+    let stat
+    try {
+      stat = statSync(full)
+    } catch {
+      return undefined
+    }
+    if (stat.isDirectory()) {
+      return readdirSync(full)
+        .filter((f) => /\.(ya?ml|json)$/.test(f))
+        .sort()
+        .map((f) => ({ name: join(path, f), text: readFileSync(join(full, f), 'utf8') }))
+    }
+    return [{ name: path, text: readFileSync(full, 'utf8') }]
+  }
+}
+
+function main(argv: string[]): void {
+  const [verb, ...rest] = argv
+  if (verb !== 'run') fail(verb ? `unknown command "${verb}"; ${USAGE}` : USAGE)
+  let file: string | undefined
+  let seed = 1
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]
+    if (arg === '--seed' || arg.startsWith('--seed=')) {
+      const value = arg.includes('=') ? arg.split('=')[1] : rest[++i]
+      seed = Number(value)
+      if (!Number.isInteger(seed)) fail(`--seed needs a whole number, got "${value}"`)
+    } else if (file === undefined) file = arg
+    else fail(`unexpected argument "${arg}"; ${USAGE}`)
+  }
+  if (!file) fail(USAGE)
+  let source: string
+  try {
+    source = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8')
+  } catch (e) {
+    fail(`line 0: cannot read ${file}: ${(e as Error).message}`)
+  }
+  let steps
+  try {
+    steps = parseScript(source)
+  } catch (e) {
+    if (e instanceof ScriptError) fail(e.message)
+    throw e
+  }
+  const baseDir = file === '-' ? process.cwd() : dirname(resolve(file))
+  process.stdout.write(runScript(steps, { seed, readPath: pathReader(baseDir) }))
+}
+
+main(process.argv.slice(2))

@@ -5,6 +5,7 @@ import { buildNode, type NodeShape } from './cluster/nodeFactory.ts'
 import type { EngineContext } from './context.ts'
 import { DeploymentController } from './controllers/deploymentController.ts'
 import { GarbageCollector } from './controllers/garbageCollector.ts'
+import { NodeLifecycleController } from './controllers/nodeLifecycleController.ts'
 import { ReplicaSetController } from './controllers/replicaSetController.ts'
 import { EventQueue } from './eventQueue.ts'
 import { EventRecorder } from './events.ts'
@@ -34,6 +35,7 @@ export class Simulation {
   readonly ctx: EngineContext
   readonly scheduler: Scheduler
   readonly kubelets = new Map<string, Kubelet>()
+  readonly nodeLifecycle: NodeLifecycleController
 
   constructor(opts: { seed?: number; cluster?: Partial<ClusterSpec> } = {}) {
     const clock = new SimClock()
@@ -53,6 +55,7 @@ export class Simulation {
     new ReplicaSetController(this.ctx)
     new DeploymentController(this.ctx)
     new GarbageCollector(this.ctx)
+    this.nodeLifecycle = new NodeLifecycleController(this.ctx)
 
     for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
       store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, uid: '', resourceVersion: '', creationTimestamp: '', labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } })
@@ -78,6 +81,25 @@ export class Simulation {
   addNode(shape: NodeShape): void {
     this.ctx.store.create(buildNode(shape, this.ctx.clock.rfc3339()))
     this.kubelets.set(shape.name, new Kubelet(this.ctx, shape.name, `10.244.${shape.ordinal - 1}`))
+  }
+
+  /** The node's kubelet stops reporting, as if the machine lost power or network. */
+  nodeDown(name: string): void {
+    const kubelet = this.kubelets.get(name)
+    if (!kubelet || !kubelet.online) return
+    kubelet.online = false
+    this.nodeLifecycle.kubeletStopped(name)
+    this.settle()
+  }
+
+  /** The node's kubelet is back: it reports Ready and resumes its pods. */
+  nodeUp(name: string): void {
+    const kubelet = this.kubelets.get(name)
+    if (!kubelet || kubelet.online) return
+    kubelet.online = true
+    this.nodeLifecycle.kubeletStarted(name)
+    kubelet.resync()
+    this.settle()
   }
 
   /** Runs everything due up to `now + ms`, in time order, and leaves the clock there. */

@@ -1,14 +1,14 @@
 import type { Deployment, KubeObject, Pod, ReplicaSet } from '../api/types.ts'
-import { addDefaultTolerations, defaultPodSpec, initialPodStatus } from './podDefaults.ts'
+import { admitPod, defaultPodSpec, initialPodStatus } from './podDefaults.ts'
 
 /** API defaulting per kind, applied to every object written through apply/create. */
-export function applyDefaults(obj: KubeObject, isNew: boolean): void {
+export function applyDefaults(obj: KubeObject, isNew: boolean, randomSuffix: () => string): void {
   switch (obj.kind) {
     case 'Pod': {
       const pod = obj as Pod
       defaultPodSpec(pod.spec)
       if (isNew) {
-        addDefaultTolerations(pod.spec)
+        admitPod(pod.spec, randomSuffix())
         initialPodStatus(pod)
       }
       break

@@ -9,14 +9,40 @@ export function defaultPodSpec(spec: PodSpec): void {
   spec.terminationGracePeriodSeconds ??= 30
   spec.dnsPolicy ??= 'ClusterFirst'
   spec.schedulerName ??= 'default-scheduler'
-  spec.serviceAccountName ??= 'default'
   spec.securityContext ??= {}
-  spec.priority ??= 0
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) defaultContainer(c)
 }
 
-/** The DefaultTolerationSeconds admission plugin: pods ride out a node outage for 300s. */
-export function addDefaultTolerations(spec: PodSpec): void {
+/**
+ * Admission plugins that act on every new pod: ServiceAccount (the `default` account
+ * and its token volume), Priority, and DefaultTolerationSeconds (pods ride out a node
+ * outage for 300s before eviction).
+ */
+export function admitPod(spec: PodSpec, randomSuffix: string): void {
+  spec.serviceAccountName ??= 'default'
+  spec.priority ??= 0
+  const volumeName = `kube-api-access-${randomSuffix}`
+  const volumes = (spec.volumes as { name: string }[] | undefined) ?? []
+  if (!volumes.some((v) => v.name.startsWith('kube-api-access-'))) {
+    spec.volumes = [
+      ...volumes,
+      {
+        name: volumeName,
+        projected: {
+          defaultMode: 420,
+          sources: [
+            { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+            { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+            { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+          ],
+        },
+      },
+    ]
+    for (const c of spec.containers ?? []) {
+      const mounts = (c.volumeMounts as { name: string; mountPath: string; readOnly?: boolean }[] | undefined) ?? []
+      c.volumeMounts = [...mounts, { name: volumeName, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', readOnly: true }]
+    }
+  }
   const tolerations = spec.tolerations ?? []
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
     const has = tolerations.some((t) => t.key === key && (t.effect === 'NoExecute' || !t.effect))

@@ -6,6 +6,7 @@ import type { EngineContext } from '../context.ts'
 import { qualifiedPlural, qualifiedSingular, resourceForManifest, type ResourceType } from './resources.ts'
 import { threeWayMerge } from './threeWayMerge.ts'
 import type { KubeObject, Pod } from './types.ts'
+import { NAME_ALPHABET } from '../rng.ts'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
@@ -89,7 +90,7 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
   candidate.spec ??= resource.kind === 'Pod' || resource.kind === 'Deployment' || resource.kind === 'ReplicaSet' ? {} : undefined
   if (candidate.spec === undefined) delete candidate.spec
 
-  applyDefaults(candidate, !existing)
+  applyDefaults(candidate, !existing, () => ctx.rng.string(NAME_ALPHABET, 5))
   const fieldErrors = validateObject(candidate)
   if (existing) fieldErrors.push(...immutableFieldErrors(existing, candidate))
   if (fieldErrors.length > 0) {

@@ -1,5 +1,5 @@
 import type { KubeObject, Pod, PodTemplateSpec } from '../api/types.ts'
-import { addDefaultTolerations, defaultPodSpec, initialPodStatus } from '../admission/podDefaults.ts'
+import { admitPod, defaultPodSpec, initialPodStatus } from '../admission/podDefaults.ts'
 import type { EngineContext } from '../context.ts'
 import { NAME_ALPHABET } from '../rng.ts'
 import { ownerReferenceTo } from './ownership.ts'
@@ -28,7 +28,7 @@ export function createPodFromTemplate(ctx: EngineContext, owner: KubeObject, tem
     status: { phase: 'Pending' },
   }
   defaultPodSpec(pod.spec)
-  addDefaultTolerations(pod.spec)
+  admitPod(pod.spec, ctx.rng.string(NAME_ALPHABET, 5))
   initialPodStatus(pod)
   return ctx.store.create(pod)
 }

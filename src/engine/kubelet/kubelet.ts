@@ -317,6 +317,35 @@ export class Kubelet {
     })
   }
 
+  /**
+   * After the kubelet comes back: finish deletions that happened meanwhile, pick up
+   * pods bound to this node while it was away, and restart containers that stopped.
+   */
+  resync(): void {
+    for (const pod of this.ctx.store.list<Pod>('Pod').filter((p) => p.spec.nodeName === this.nodeName)) {
+      const uid = pod.metadata.uid
+      const runtime = this.pods.get(uid)
+      if (!runtime) {
+        this.pods.set(uid, this.newRuntime(pod))
+        this.ctx.after(0, `kubelet ${this.nodeName}: sync pod ${pod.metadata.name}`, () => this.startPod(uid))
+      } else if (pod.metadata.deletionTimestamp) {
+        runtime.terminating = true
+        // The grace period ran out while the node was away: the pod goes at once.
+        for (const c of runtime.containers) c.timer?.cancel()
+        this.pods.delete(uid)
+        this.ctx.store.remove(pod)
+      } else {
+        for (const c of runtime.containers) {
+          if (c.state.running) c.ready = true
+          else if (c.imageSpec) this.scheduleStart(runtime, c, CREATE_MS)
+          else if (runtime.sandboxReady) this.ensureImage(runtime, c)
+        }
+        if (!runtime.sandboxReady) this.ctx.after(0, `kubelet ${this.nodeName}: sync pod ${pod.metadata.name}`, () => this.startPod(uid))
+        else this.publish(runtime)
+      }
+    }
+  }
+
   private forget(uid: string): void {
     const runtime = this.pods.get(uid)
     if (!runtime) return

@@ -33,7 +33,8 @@ export class Scheduler {
           this.queued.delete(pod.metadata.uid)
           this.unschedulable.delete(pod.metadata.uid)
           if (pod.spec.nodeName) this.moveUnschedulable()
-        } else if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp && this.isOurs(pod)) {
+        } else if (type === 'ADDED' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp && this.isOurs(pod)) {
+          // Only new pods enter the queue; unschedulable ones come back on cluster changes.
           this.enqueue(pod, 0)
         }
       } else if (obj.kind === 'Node') {

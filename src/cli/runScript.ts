@@ -1,0 +1,31 @@
+import { runKubectl, type KubectlIO } from '../engine/kubectl/runKubectl.ts'
+import { Simulation } from '../engine/simulation.ts'
+import type { ScriptStep } from './scriptParser.ts'
+
+/**
+ * Runs parsed script steps against a fresh simulation and returns the transcript:
+ * each line echoed after `$ `, followed by what kubectl printed.
+ */
+export function runScript(steps: ScriptStep[], opts: { seed: number; readPath: KubectlIO['readPath'] }): string {
+  const clusterStep = steps.find((s) => s.kind === 'cluster')
+  const sim = new Simulation({ seed: opts.seed, cluster: clusterStep?.kind === 'cluster' ? clusterStep.spec : undefined })
+  let out = ''
+  for (const step of steps) {
+    out += `$ ${step.text}\n`
+    switch (step.kind) {
+      case 'cluster':
+        break
+      case 'kubectl':
+        out += runKubectl(sim, step.argv, { stdin: step.stdin, readPath: opts.readPath, waitAdvancesTime: true })
+        break
+      case 'advance':
+        sim.advance(step.ms)
+        break
+      case 'fault':
+        if (step.action === 'node-down') sim.nodeDown(step.node)
+        else sim.nodeUp(step.node)
+        break
+    }
+  }
+  return out
+}

@@ -1,0 +1,102 @@
+import { parseDuration } from '../engine/util/duration.ts'
+import { splitCommandLine } from '../engine/kubectl/args.ts'
+import type { ClusterSpec } from '../engine/simulation.ts'
+
+/** One executable line of a scenario script (see shared/spec/scenario-scripts.md). */
+export type ScriptStep =
+  | { kind: 'cluster'; line: number; text: string; spec: Partial<ClusterSpec> }
+  | { kind: 'kubectl'; line: number; text: string; argv: string[]; stdin?: string }
+  | { kind: 'advance'; line: number; text: string; ms: number }
+  | { kind: 'fault'; line: number; text: string; action: 'node-down' | 'node-up'; node: string }
+
+/** A malformed script: the CLI exits 2 with this one-line reason. */
+export class ScriptError extends Error {
+  constructor(
+    readonly line: number,
+    reason: string,
+  ) {
+    super(`line ${line}: ${reason}`)
+  }
+}
+
+/** Parses the whole script up front, so a malformed script runs nothing. */
+export function parseScript(source: string): ScriptStep[] {
+  const lines = source.split(/\r?\n/)
+  const steps: ScriptStep[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1
+    const text = lines[i].trim()
+    if (text === '' || text.startsWith('#')) continue
+    const words = splitCommandLine(text)
+    const verb = words[0]
+    if (verb === 'cluster') {
+      if (steps.length > 0) throw new ScriptError(lineNo, '`cluster` must come before any other command')
+      steps.push({ kind: 'cluster', line: lineNo, text, spec: parseClusterFlags(words.slice(1), lineNo) })
+    } else if (verb === 'kubectl') {
+      const heredocAt = words.findIndex((w) => w.startsWith('<<'))
+      let stdin: string | undefined
+      let argv = words.slice(1)
+      if (heredocAt >= 0) {
+        const marker = words[heredocAt] === '<<' || words[heredocAt] === '<<-' ? words[heredocAt + 1] : words[heredocAt].replace(/^<<-?/, '')
+        if (!marker) throw new ScriptError(lineNo, 'heredoc without a delimiter word')
+        const delimiter = marker.replace(/^['"]|['"]$/g, '')
+        const body: string[] = []
+        let j = i + 1
+        while (j < lines.length && lines[j].trim() !== delimiter) body.push(lines[j++])
+        if (j >= lines.length) throw new ScriptError(lineNo, `unterminated heredoc: no line "${delimiter}" after it`)
+        stdin = body.join('\n') + '\n'
+        argv = words.slice(1, heredocAt)
+        i = j
+      }
+      steps.push({ kind: 'kubectl', line: lineNo, text, argv, stdin })
+    } else if (verb === 'advance') {
+      const ms = words.length === 2 ? parseDuration(words[1]) : undefined
+      if (ms === undefined) throw new ScriptError(lineNo, `advance needs one duration like 30s, 5m or 1m30s, got "${words.slice(1).join(' ')}"`)
+      steps.push({ kind: 'advance', line: lineNo, text, ms })
+    } else if (verb === 'fault') {
+      const action = words[1]
+      if ((action !== 'node-down' && action !== 'node-up') || words.length !== 3) {
+        throw new ScriptError(lineNo, 'fault must be `fault node-down NAME` or `fault node-up NAME`')
+      }
+      steps.push({ kind: 'fault', line: lineNo, text, action, node: words[2] })
+    } else {
+      throw new ScriptError(lineNo, `unknown command "${verb}"`)
+    }
+  }
+  return steps
+}
+
+function parseClusterFlags(words: string[], lineNo: number): Partial<ClusterSpec> {
+  const spec: Partial<ClusterSpec> = {}
+  for (let i = 0; i < words.length; i++) {
+    const [name, inline] = words[i].split('=', 2)
+    const value = () => {
+      const v = inline ?? words[++i]
+      if (v === undefined) throw new ScriptError(lineNo, `${name} needs a value`)
+      return v
+    }
+    switch (name) {
+      case '--workers': {
+        const n = Number(value())
+        if (!Number.isInteger(n) || n < 0) throw new ScriptError(lineNo, '--workers must be a whole number')
+        spec.workers = n
+        break
+      }
+      case '--cpu':
+        spec.cpu = value()
+        break
+      case '--memory':
+        spec.memory = value()
+        break
+      case '--max-pods':
+        spec.maxPods = Number(value())
+        break
+      case '--no-control-plane':
+        spec.controlPlane = false
+        break
+      default:
+        throw new ScriptError(lineNo, `unknown cluster flag "${name}"`)
+    }
+  }
+  return spec
+}

@@ -1,0 +1,38 @@
+import type { Pod } from '../../api/types.ts'
+import { boolFlag, flag } from '../args.ts'
+import { KubectlError } from '../resolve.ts'
+import type { KubectlCommand } from './context.ts'
+
+export const logsCommand: KubectlCommand = {
+  name: 'logs',
+  flags: [
+    { name: 'container', short: 'c', takesValue: true },
+    { name: 'previous', short: 'p', takesValue: false },
+    { name: 'follow', short: 'f', takesValue: false },
+  ],
+  run(ctx) {
+    const target = ctx.args.positional[0]
+    if (!target) {
+      throw new KubectlError("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples")
+    }
+    const name = target.replace(/^(pod|pods|po)\//, '')
+    const pod = ctx.sim.store.get<Pod>('Pod', ctx.namespace, name)
+    if (!pod) throw new KubectlError(`Error from server (NotFound): pods "${name}" not found`)
+    const containerName = flag(ctx.args, 'container') ?? pod.spec.containers[0].name
+    if (!pod.spec.containers.some((c) => c.name === containerName)) {
+      throw new KubectlError(`error: container ${containerName} is not valid for pod ${name}`)
+    }
+    const previous = boolFlag(ctx.args, 'previous')
+    const status = pod.status.containerStatuses?.find((c) => c.name === containerName)
+    if (previous && !status?.lastState?.terminated) {
+      throw new KubectlError(`Error from server (BadRequest): previous terminated container "${containerName}" in pod "${name}" not found`)
+    }
+    if (!status || (!status.state.running && !status.state.terminated && !status.lastState?.terminated)) {
+      const reason = status?.state.waiting?.reason ?? 'ContainerCreating'
+      throw new KubectlError(`Error from server (BadRequest): container "${containerName}" in pod "${name}" is waiting to start: ${reason === 'ContainerCreating' ? 'ContainerCreating' : `trying and failing to pull image`}`)
+    }
+    const kubelet = pod.spec.nodeName ? ctx.sim.kubelets.get(pod.spec.nodeName) : undefined
+    const lines = kubelet?.logs(pod.metadata.uid, containerName, previous) ?? []
+    return lines.map((l) => l + '\n').join('')
+  },
+}

@@ -1,0 +1,45 @@
+import type { Simulation } from '../simulation.ts'
+import { boolFlag, FlagError, flag, parseArgs } from './args.ts'
+import { applyCommand, createCommand } from './commands/apply.ts'
+import type { KubectlCommand } from './commands/context.ts'
+import { deleteCommand } from './commands/delete.ts'
+import { describeCommand } from './commands/describe.ts'
+import { getCommand } from './commands/get.ts'
+import { logsCommand } from './commands/logs.ts'
+import { scaleCommand } from './commands/scale.ts'
+import { KubectlError } from './resolve.ts'
+
+/** Where kubectl gets files and standard input from; the CLI and the browser differ. */
+export interface KubectlIO {
+  /** Text for `-f -`. */
+  stdin?: string
+  /** Reads `-f PATH`: the files' texts with their display names, or an error message; undefined if missing. */
+  readPath?(path: string): { name: string; text: string }[] | string | undefined
+  /**
+   * Whether a blocking command (`kubectl delete` waiting for the pod to go) moves
+   * simulated time forward. True in scripts; false in the browser, where time runs anyway.
+   */
+  waitAdvancesTime?: boolean
+}
+
+const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, createCommand, deleteCommand, scaleCommand, logsCommand]
+
+/**
+ * Runs one kubectl command line against the simulation and returns what kubectl would
+ * print (stdout and stderr together). `argv` excludes the leading `kubectl`.
+ */
+export function runKubectl(sim: Simulation, argv: string[], io: KubectlIO = {}): string {
+  const name = argv[0]
+  if (!name) return 'kubectl controls the Kubernetes cluster manager.\n'
+  const command = COMMANDS.find((c) => c.name === name)
+  if (!command) return `error: unknown command "${name}" for "kubectl"\n`
+  try {
+    const args = parseArgs(argv.slice(1), command.flags)
+    const namespace = flag(args, 'namespace') ?? 'default'
+    return command.run({ sim, args, io, namespace, allNamespaces: boolFlag(args, 'all-namespaces') })
+  } catch (e) {
+    if (e instanceof FlagError) return `error: ${e.message}\nSee 'kubectl ${name} --help' for usage.\n`
+    if (e instanceof KubectlError) return e.message + '\n'
+    throw e
+  }
+}
