@@ -2,6 +2,7 @@ import type { Simulation } from '../simulation.ts'
 import { boolFlag, FlagError, flag, parseArgs } from './args.ts'
 import { applyCommand, createCommand } from './commands/apply.ts'
 import type { KubectlCommand } from './commands/context.ts'
+import { cordonCommand, uncordonCommand } from './commands/cordon.ts'
 import { deleteCommand } from './commands/delete.ts'
 import { describeCommand } from './commands/describe.ts'
 import { getCommand } from './commands/get.ts'
@@ -22,7 +23,7 @@ export interface KubectlIO {
   waitAdvancesTime?: boolean
 }
 
-const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, createCommand, deleteCommand, scaleCommand, logsCommand]
+const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, createCommand, deleteCommand, scaleCommand, logsCommand, cordonCommand, uncordonCommand]
 
 /**
  * Runs one kubectl command line against the simulation and returns what kubectl would

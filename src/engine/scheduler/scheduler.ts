@@ -10,6 +10,9 @@ const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
 /** A cluster change that could help pending pods moves them back after this back-off. */
 const MOVE_BACKOFF_MS = 1_000
 
+/** A scheduling cycle takes a moment, long enough to see a pod Pending before it is bound. */
+const SCHEDULING_LATENCY_MS = 200
+
 const SOURCE = { component: 'default-scheduler' }
 
 /**
@@ -58,7 +61,7 @@ export class Scheduler {
     this.queued.add(uid)
     const ns = pod.metadata.namespace
     const name = pod.metadata.name
-    this.ctx.after(delayMs, `scheduler: schedule ${ns}/${name}`, () => {
+    this.ctx.after(delayMs + SCHEDULING_LATENCY_MS, `scheduler: schedule ${ns}/${name}`, () => {
       this.queued.delete(uid)
       const current = this.ctx.store.get<Pod>('Pod', ns, name)
       if (current && current.metadata.uid === uid) this.scheduleOne(current)

@@ -1,0 +1,35 @@
+import type { Node } from '../../api/types.ts'
+import { KubectlError } from '../resolve.ts'
+import type { CommandContext, KubectlCommand } from './context.ts'
+
+const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable'
+
+/** cordon / uncordon: flip spec.unschedulable; the node controller mirrors it as a taint. */
+function setUnschedulable(ctx: CommandContext, unschedulable: boolean, verb: string): string {
+  const names = ctx.args.positional
+  if (names.length === 0) throw new KubectlError(`error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples`)
+  const lines: string[] = []
+  for (const name of names) {
+    const node = ctx.sim.store.get<Node>('Node', undefined, name)
+    if (!node) {
+      lines.push(`Error from server (NotFound): nodes "${name}" not found`)
+      continue
+    }
+    if (!!node.spec.unschedulable === unschedulable) {
+      lines.push(`node/${name} already ${verb}ed`)
+      continue
+    }
+    node.spec.unschedulable = unschedulable || undefined
+    if (!unschedulable) delete node.spec.unschedulable
+    const others = (node.spec.taints ?? []).filter((t) => t.key !== UNSCHEDULABLE_TAINT)
+    node.spec.taints = unschedulable ? [...others, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule', timeAdded: ctx.sim.ctx.clock.rfc3339() }] : others
+    if (node.spec.taints.length === 0) delete node.spec.taints
+    ctx.sim.store.update(node, { specChanged: true })
+    lines.push(`node/${name} ${verb}ed`)
+  }
+  ctx.sim.settle()
+  return lines.map((l) => l + '\n').join('')
+}
+
+export const cordonCommand: KubectlCommand = { name: 'cordon', flags: [], run: (ctx) => setUnschedulable(ctx, true, 'cordon') }
+export const uncordonCommand: KubectlCommand = { name: 'uncordon', flags: [], run: (ctx) => setUnschedulable(ctx, false, 'uncordon') }

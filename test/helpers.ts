@@ -1,0 +1,50 @@
+import { applyManifestText } from '../src/engine/kubectl/applyText.ts'
+import { runKubectl } from '../src/engine/kubectl/runKubectl.ts'
+import { Simulation, type ClusterSpec } from '../src/engine/simulation.ts'
+import type { Pod } from '../src/engine/api/types.ts'
+
+export function newSim(cluster?: Partial<ClusterSpec>, seed = 1): Simulation {
+  return new Simulation({ seed, cluster })
+}
+
+/** Applies YAML as `kubectl apply -f -` would and returns the printed lines. */
+export function apply(sim: Simulation, yaml: string): string[] {
+  const result = applyManifestText(sim.ctx, yaml, { source: 'STDIN' })
+  sim.settle()
+  return result.output
+}
+
+export function kubectl(sim: Simulation, line: string): string {
+  return runKubectl(sim, line.split(/\s+/).filter(Boolean), { waitAdvancesTime: true })
+}
+
+export function pods(sim: Simulation): Pod[] {
+  return sim.store.list<Pod>('Pod')
+}
+
+export const deploymentYaml = (name = 'web', replicas = 3, image = 'nginx:1.27') => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      containers:
+      - name: main
+        image: ${image}
+`
+
+export const podYaml = (name: string, image: string, extra = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  containers:
+  - name: main
+    image: ${image}
+${extra}`
