@@ -1,0 +1,20 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './ui/App.tsx'
+import { EngineClientContext } from './ui/engineContext.ts'
+import { useCluster } from './ui/store/clusterStore.ts'
+import './ui/styles.css'
+import { EngineClient } from './worker/engineClient.ts'
+
+const engine = new EngineClient({
+  onPatch: (batch) => useCluster.getState().applyBatch(batch),
+  onFatal: (message) => useCluster.setState({ fatal: message }),
+})
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <EngineClientContext value={engine}>
+      <App />
+    </EngineClientContext>
+  </StrictMode>,
+)

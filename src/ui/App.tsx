@@ -1,0 +1,35 @@
+import { ClusterCanvas } from './canvas/ClusterCanvas.tsx'
+import { ControlsBar } from './controls/ControlsBar.tsx'
+import { EditorPanel } from './editor/EditorPanel.tsx'
+import { Inspector } from './inspector/Inspector.tsx'
+import { useCluster } from './store/clusterStore.ts'
+import { Terminal } from './terminal/Terminal.tsx'
+
+export function App() {
+  const inspecting = useCluster((s) => s.selectedPodKey !== null)
+  const fatal = useCluster((s) => s.fatal)
+  const connected = useCluster((s) => s.connected)
+  return (
+    <div className={`app${inspecting ? ' inspecting' : ''}`}>
+      <header className="app-header">
+        <h1 className="app-title">
+          kubesim <span className="app-subtitle">a Kubernetes cluster in your browser tab</span>
+        </h1>
+        <ControlsBar />
+      </header>
+      {fatal && (
+        <div className="fatal" role="alert">
+          The simulation stopped: {fatal.split('\n')[0]}
+        </div>
+      )}
+      <section className="left" aria-label="Manifest">
+        <EditorPanel />
+      </section>
+      <main className="center" aria-label="Cluster" aria-busy={!connected}>
+        <ClusterCanvas />
+      </main>
+      {inspecting && <Inspector />}
+      <Terminal />
+    </div>
+  )
+}

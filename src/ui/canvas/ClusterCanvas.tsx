@@ -1,0 +1,79 @@
+import { Background, Controls, ReactFlow, useReactFlow, type Node as FlowNode, type NodeProps } from '@xyflow/react'
+import '@xyflow/react/dist/style.css'
+import { useEffect, useMemo } from 'react'
+import { usePodCounts, useNodeNames } from '../store/selectors.ts'
+import { CARD_WIDTH, layoutCards, type CardSpec } from './layout.ts'
+import { NodeCard } from './NodeCard.tsx'
+import { UnscheduledCard } from './UnscheduledCard.tsx'
+
+type CardData = { nodeName: string | null }
+type CardNode = FlowNode<CardData>
+
+function K8sNodeView({ data }: NodeProps<CardNode>) {
+  return <NodeCard name={data.nodeName ?? ''} />
+}
+
+function UnscheduledView() {
+  return <UnscheduledCard />
+}
+
+const nodeTypes = { k8sNode: K8sNodeView, unscheduled: UnscheduledView }
+
+/** Re-fits the view when the layout's shape changes (cards added, rows grown). */
+function FitOnLayoutChange({ signature }: { signature: string }) {
+  const { fitView } = useReactFlow()
+  useEffect(() => {
+    const t = setTimeout(() => void fitView({ padding: 0.08, maxZoom: 1, duration: 200 }), 50)
+    return () => clearTimeout(t)
+  }, [signature, fitView])
+  return null
+}
+
+/** The cluster as a React Flow canvas: one card per node, plus the unscheduled pods. */
+export function ClusterCanvas() {
+  const names = useNodeNames()
+  const counts = usePodCounts()
+  const placed = useMemo(() => {
+    const cards: CardSpec[] = names.map((n) => ({ id: `node:${n}`, type: 'k8sNode', nodeName: n, pods: counts[n] ?? 0 }))
+    cards.push({ id: 'unscheduled', type: 'unscheduled', nodeName: null, pods: counts[''] ?? 0 })
+    return layoutCards(cards)
+  }, [names, counts])
+  const nodes: CardNode[] = useMemo(
+    () =>
+      placed.map((c) => ({
+        id: c.id,
+        type: c.type,
+        position: { x: c.x, y: c.y },
+        data: { nodeName: c.nodeName },
+        style: { width: CARD_WIDTH },
+        draggable: false,
+        selectable: false,
+        focusable: false,
+      })),
+    [placed],
+  )
+  const signature = placed.map((c) => `${c.id}@${c.x},${c.y}`).join(' ')
+  return (
+    <div className="canvas" aria-label="Cluster nodes">
+      <ReactFlow
+        nodes={nodes}
+        edges={[]}
+        nodeTypes={nodeTypes}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable={false}
+        fitView
+        fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+        minZoom={0.25}
+        maxZoom={2}
+        zoomOnDoubleClick={false}
+      >
+        <Background gap={24} />
+        <Controls showInteractive={false} />
+        <FitOnLayoutChange signature={signature} />
+      </ReactFlow>
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import { memo } from 'react'
+import { summarizePod } from '../../engine/kubectl/podSummary.ts'
+import { useEngine } from '../engineContext.ts'
+import { podTone } from '../format/podTone.ts'
+import { useCluster } from '../store/clusterStore.ts'
+import { usePod } from '../store/selectors.ts'
+
+/** One pod on a node card: name, STATUS as kubectl prints it, restarts, and a delete button. */
+export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
+  const pod = usePod(podKey)
+  const selected = useCluster((s) => s.selectedPodKey === podKey)
+  const selectPod = useCluster((s) => s.selectPod)
+  const engine = useEngine()
+  if (!pod) return null
+  // STATUS doesn't depend on the current time (only the RESTARTS "ago" text does).
+  const summary = summarizePod(pod, 0)
+  const tone = podTone(pod, summary)
+  const name = pod.metadata.name
+  const unscheduled = pod.status.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')
+  const title = unscheduled?.message ? `${unscheduled.reason ?? 'Unschedulable'}: ${unscheduled.message}` : `${name}: ${summary.status}, ready ${summary.ready}`
+  return (
+    <div className={`pod-chip tone-${tone}${selected ? ' selected' : ''}`} title={title}>
+      <button
+        type="button"
+        className="pod-chip-main"
+        aria-label={`Pod ${name}, ${summary.status}`}
+        aria-pressed={selected}
+        onClick={() => selectPod(selected ? null : podKey)}
+      >
+        <span className="pod-dot" aria-hidden="true" />
+        <span className="pod-name">{name}</span>
+        <span className="pod-status">{summary.status}</span>
+        {summary.restartCount > 0 && (
+          <span className="pod-restarts" title={`${summary.restartCount} restarts`}>
+            ↻{summary.restartCount}
+          </span>
+        )}
+      </button>
+      <button
+        type="button"
+        className="pod-delete"
+        aria-label={`Delete pod ${name}`}
+        title={`Delete pod ${name}`}
+        onClick={() => engine.deleteObject('Pod', pod.metadata.namespace, name)}
+      >
+        ×
+      </button>
+    </div>
+  )
+})

@@ -1,0 +1,40 @@
+import { SPEEDS } from '../../worker/protocol.ts'
+import { useEngine } from '../engineContext.ts'
+import { useCluster } from '../store/clusterStore.ts'
+import { SimClock } from './SimClock.tsx'
+
+/** Play/pause, speed, single steps, and the simulated clock. */
+export function ControlsBar() {
+  const engine = useEngine()
+  const running = useCluster((s) => s.running)
+  const speed = useCluster((s) => s.speed)
+  const setRunning = (next: boolean) => {
+    useCluster.setState({ running: next })
+    engine.setRunning(next)
+  }
+  const setSpeed = (next: number) => {
+    useCluster.setState({ speed: next })
+    engine.setSpeed(next)
+  }
+  return (
+    <div className="controls" role="toolbar" aria-label="Simulation controls">
+      <button type="button" className="btn btn-play" aria-label={running ? 'Pause simulation' : 'Play simulation'} onClick={() => setRunning(!running)}>
+        <span aria-hidden="true">{running ? '❚❚' : '▶'}</span> {running ? 'Pause' : 'Play'}
+      </button>
+      <div className="speed-group" role="group" aria-label="Speed">
+        {SPEEDS.map((s) => (
+          <button key={s} type="button" className="btn btn-speed" aria-pressed={speed === s} aria-label={`Speed ${s}x`} onClick={() => setSpeed(s)}>
+            {s}×
+          </button>
+        ))}
+      </div>
+      <button type="button" className="btn" onClick={() => engine.step(1000)}>
+        Step 1s
+      </button>
+      <button type="button" className="btn" onClick={() => engine.step(10_000)}>
+        Step 10s
+      </button>
+      <SimClock />
+    </div>
+  )
+}

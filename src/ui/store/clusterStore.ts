@@ -1,0 +1,102 @@
+/**
+ * The UI's mirror of the cluster (filled from the worker's patch batches) plus UI state.
+ * Objects live by kind, then by store key `Kind/namespace/name`; a batch replaces only
+ * the kind maps it touches, so selectors on other kinds keep their identity.
+ */
+import { create } from 'zustand'
+import type { KubeObject } from '../../engine/api/types.ts'
+import type { ManifestMarker } from '../../engine/kubectl/applyText.ts'
+import type { SchedulingDecision } from '../../engine/scheduler/decision.ts'
+import type { PatchBatch } from '../../worker/protocol.ts'
+
+export type ObjectsByKind = Record<string, Record<string, KubeObject>>
+
+export interface OutputBlock {
+  id: number
+  command: string
+  lines: string[]
+  failed: boolean
+}
+
+export interface ClusterState {
+  objects: ObjectsByKind
+  /** Latest scheduling decision per pod uid. */
+  decisions: Record<string, SchedulingDecision>
+  /** Simulated ms since the cluster started. */
+  time: number
+  clock: string
+  running: boolean
+  speed: number
+  connected: boolean
+  fatal: string | null
+
+  selectedPodKey: string | null
+  applyOutput: OutputBlock[]
+  applyMarkers: ManifestMarker[]
+  applyPending: boolean
+  terminal: OutputBlock[]
+
+  applyBatch(batch: PatchBatch): void
+  selectPod(key: string | null): void
+}
+
+const MAX_BLOCKS = 50
+
+export const useCluster = create<ClusterState>()((set) => ({
+  objects: {},
+  decisions: {},
+  time: 0,
+  clock: '',
+  running: true,
+  speed: 1,
+  connected: false,
+  fatal: null,
+  selectedPodKey: null,
+  applyOutput: [],
+  applyMarkers: [],
+  applyPending: false,
+  terminal: [],
+
+  applyBatch: (batch) =>
+    set((state) => {
+      const objects: ObjectsByKind = batch.reset ? {} : { ...state.objects }
+      const copied = new Set<string>()
+      const kindMap = (kind: string) => {
+        if (!copied.has(kind)) {
+          objects[kind] = { ...(objects[kind] ?? {}) }
+          copied.add(kind)
+        }
+        return objects[kind]
+      }
+      for (const obj of batch.upserts) kindMap(obj.kind)[objectKeyOf(obj)] = obj
+      for (const key of batch.deletes) {
+        const kind = key.slice(0, key.indexOf('/'))
+        if (objects[kind] && key in objects[kind]) delete kindMap(kind)[key]
+      }
+      let decisions = batch.reset ? {} : state.decisions
+      if (batch.decisions.length > 0) {
+        decisions = { ...decisions }
+        for (const d of batch.decisions) decisions[d.podUid] = d
+      }
+      return {
+        objects,
+        decisions,
+        time: batch.time,
+        clock: batch.clock,
+        running: batch.running,
+        speed: batch.speed,
+        connected: true,
+      }
+    }),
+
+  selectPod: (key) => set({ selectedPodKey: key }),
+}))
+
+export function objectKeyOf(obj: KubeObject): string {
+  return `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`
+}
+
+export function appendBlock(blocks: OutputBlock[], block: Omit<OutputBlock, 'id'>): OutputBlock[] {
+  const id = (blocks.at(-1)?.id ?? 0) + 1
+  return [...blocks, { ...block, id }].slice(-MAX_BLOCKS)
+}

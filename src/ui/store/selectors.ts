@@ -1,0 +1,95 @@
+/**
+ * Narrow views of the mirrored cluster. Each returns either a stable object reference or
+ * a shallow-comparable value, so a component re-renders only when its own data changes.
+ */
+import { useShallow } from 'zustand/react/shallow'
+import type { KubeEvent, Node, Pod, ReplicaSet } from '../../engine/api/types.ts'
+import type { SchedulingDecision } from '../../engine/scheduler/decision.ts'
+import { podRequests } from '../../engine/scheduler/nodeInfo.ts'
+import { useCluster, type ClusterState } from './clusterStore.ts'
+
+const pods = (s: ClusterState) => (s.objects.Pod ?? {}) as Record<string, Pod>
+
+export function useNodeNames(): string[] {
+  return useCluster(useShallow((s) => Object.values(s.objects.Node ?? {}).map((n) => n.metadata.name).sort()))
+}
+
+export function useNode(name: string): Node | undefined {
+  return useCluster((s) => s.objects.Node?.[`Node//${name}`] as Node | undefined)
+}
+
+/** Keys of the pods bound to `nodeName` (or, for null, not bound yet), in name order. */
+export function podKeysOn(s: ClusterState, nodeName: string | null): string[] {
+  const out: string[] = []
+  for (const [key, pod] of Object.entries(pods(s))) {
+    if ((pod.spec.nodeName ?? null) === nodeName) out.push(key)
+  }
+  return out.sort()
+}
+
+export function usePodKeysOn(nodeName: string | null): string[] {
+  return useCluster(useShallow((s) => podKeysOn(s, nodeName)))
+}
+
+/** Pod counts per node name (and '' for unscheduled), for the canvas layout. */
+export function usePodCounts(): Record<string, number> {
+  return useCluster(
+    useShallow((s) => {
+      const counts: Record<string, number> = {}
+      for (const pod of Object.values(pods(s))) {
+        const n = pod.spec.nodeName ?? ''
+        counts[n] = (counts[n] ?? 0) + 1
+      }
+      return counts
+    }),
+  )
+}
+
+export interface NodeUsage {
+  cpu: number
+  memory: number
+  pods: number
+}
+
+/** Requests of the pods that occupy a node (finished pods don't). */
+export function useNodeUsage(nodeName: string): NodeUsage {
+  return useCluster(
+    useShallow((s) => {
+      const usage = { cpu: 0, memory: 0, pods: 0 }
+      for (const pod of Object.values(pods(s))) {
+        if (pod.spec.nodeName !== nodeName) continue
+        if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') continue
+        const r = podRequests(pod)
+        usage.cpu += r.cpu
+        usage.memory += r.memory
+        usage.pods += 1
+      }
+      return usage
+    }),
+  )
+}
+
+export function usePod(key: string | null): Pod | undefined {
+  return useCluster((s) => (key ? pods(s)[key] : undefined))
+}
+
+export function useReplicaSet(key: string | null): ReplicaSet | undefined {
+  return useCluster((s) => (key ? (s.objects.ReplicaSet?.[key] as ReplicaSet | undefined) : undefined))
+}
+
+/** Events about one object, oldest first (as `kubectl describe` lists them). */
+export function useEventsFor(uid: string | undefined): KubeEvent[] {
+  return useCluster(
+    useShallow((s) => {
+      if (!uid) return []
+      const events = Object.values(s.objects.Event ?? {}) as KubeEvent[]
+      return events
+        .filter((e) => e.involvedObject?.uid === uid)
+        .sort((a, b) => (a.firstTimestamp < b.firstTimestamp ? -1 : a.firstTimestamp > b.firstTimestamp ? 1 : a.metadata.name < b.metadata.name ? -1 : 1))
+    }),
+  )
+}
+
+export function useDecision(uid: string | undefined): SchedulingDecision | undefined {
+  return useCluster((s) => (uid ? s.decisions[uid] : undefined))
+}

@@ -1,0 +1,100 @@
+/**
+ * The UI side of the worker protocol: starts the engine worker, sends commands, resolves
+ * apply/kubectl requests by id, and feeds patch batches into the store, acking each one
+ * from requestAnimationFrame so the worker sends at most one batch per frame.
+ */
+import type { ClusterSpec } from '../engine/simulation.ts'
+import type { EngineMessage, UiCommand } from './protocol.ts'
+
+export interface ApplyResult {
+  output: string[]
+  markers: Extract<EngineMessage, { type: 'applyResult' }>['markers']
+  failed: boolean
+}
+
+export interface EngineClientHandlers {
+  onPatch(batch: Extract<EngineMessage, { type: 'patch' }>['batch']): void
+  onFatal(message: string): void
+}
+
+type Pending = { resolve: (msg: EngineMessage) => void }
+
+export class EngineClient {
+  private readonly worker: Worker
+  private nextId = 1
+  private readonly pending = new Map<number, Pending>()
+
+  constructor(
+    private readonly handlers: EngineClientHandlers,
+    opts: { seed?: number; cluster?: Partial<ClusterSpec>; running?: boolean } = {},
+  ) {
+    this.worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' })
+    this.worker.onmessage = (e: MessageEvent<EngineMessage>) => this.receive(e.data)
+    this.worker.onerror = (e) => this.handlers.onFatal(e.message || 'engine worker failed')
+    this.send({ type: 'init', seed: opts.seed, cluster: opts.cluster })
+    if (opts.running ?? true) this.send({ type: 'setRunning', running: true })
+  }
+
+  private send(cmd: UiCommand): void {
+    this.worker.postMessage(cmd)
+  }
+
+  private receive(msg: EngineMessage): void {
+    switch (msg.type) {
+      case 'patch':
+        this.handlers.onPatch(msg.batch)
+        requestAnimationFrame(() => this.send({ type: 'ack' }))
+        break
+      case 'applyResult':
+      case 'kubectlResult': {
+        const p = this.pending.get(msg.requestId)
+        this.pending.delete(msg.requestId)
+        p?.resolve(msg)
+        break
+      }
+      case 'fatal':
+        this.handlers.onFatal(msg.message)
+        break
+    }
+  }
+
+  private request<T extends EngineMessage>(build: (requestId: number) => UiCommand): Promise<T> {
+    const requestId = this.nextId++
+    return new Promise<T>((resolve) => {
+      this.pending.set(requestId, { resolve: resolve as (msg: EngineMessage) => void })
+      this.send(build(requestId))
+    })
+  }
+
+  async apply(yaml: string, source: string): Promise<ApplyResult> {
+    const msg = await this.request<Extract<EngineMessage, { type: 'applyResult' }>>((requestId) => ({ type: 'apply', requestId, yaml, source }))
+    return { output: msg.output, markers: msg.markers, failed: msg.failed }
+  }
+
+  /** Runs a kubectl command line; a leading `kubectl` is optional. */
+  async kubectl(line: string): Promise<string> {
+    const args = line.trim().replace(/^kubectl(\s+|$)/, '')
+    const msg = await this.request<Extract<EngineMessage, { type: 'kubectlResult' }>>((requestId) => ({ type: 'kubectl', requestId, args }))
+    return msg.output
+  }
+
+  deleteObject(kind: string, namespace: string | undefined, name: string): void {
+    this.send({ type: 'deleteObject', requestId: this.nextId++, kind, namespace, name })
+  }
+
+  setRunning(running: boolean): void {
+    this.send({ type: 'setRunning', running })
+  }
+
+  setSpeed(speed: number): void {
+    this.send({ type: 'setSpeed', speed })
+  }
+
+  step(ms: number): void {
+    this.send({ type: 'step', ms })
+  }
+
+  dispose(): void {
+    this.worker.terminate()
+  }
+}

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest'
+import type { Pod } from '../engine/api/types.ts'
+import { summarizePod } from '../engine/kubectl/podSummary.ts'
+import { EngineHost, splitArgs } from './engineHost.ts'
+import type { EngineMessage, PatchBatch } from './protocol.ts'
+
+const WEB = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+`
+
+function setup() {
+  const messages: EngineMessage[] = []
+  let realNow = 0
+  const timers = new Map<number, () => void>()
+  let nextTimer = 1
+  const host = new EngineHost({
+    // structuredClone, as postMessage does: the host must not rely on sharing objects.
+    post: (m) => messages.push(structuredClone(m)),
+    now: () => realNow,
+    setInterval: (fn) => {
+      timers.set(nextTimer, fn)
+      return nextTimer++
+    },
+    clearInterval: (h) => void timers.delete(h as number),
+  })
+  const patches = () => messages.filter((m): m is Extract<EngineMessage, { type: 'patch' }> => m.type === 'patch').map((m) => m.batch)
+  const elapse = (ms: number) => {
+    realNow += ms
+    for (const fn of timers.values()) fn()
+  }
+  return { host, messages, patches, elapse, timers }
+}
+
+/** Mirrors batches the way the UI store does, acking each one. */
+function mirror(batches: PatchBatch[]): Map<string, Record<string, unknown>> {
+  const objects = new Map<string, Record<string, unknown>>()
+  for (const b of batches) {
+    if (b.reset) objects.clear()
+    for (const o of b.upserts) objects.set(`${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`, o)
+    for (const k of b.deletes) objects.delete(k)
+  }
+  return objects
+}
+
+describe('EngineHost', () => {
+  it('sends a reset batch with every object after init', () => {
+    const { host, patches } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    expect(patches()).toHaveLength(1)
+    const first = patches()[0]
+    expect(first.reset).toBe(true)
+    const nodes = first.upserts.filter((o) => o.kind === 'Node').map((o) => o.metadata.name)
+    expect(nodes).toEqual(['control-plane', 'worker-1', 'worker-2', 'worker-3'])
+    expect(first.running).toBe(false)
+  })
+
+  it('applies a manifest and replies with kubectl output', () => {
+    const { host, messages } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'apply', requestId: 7, yaml: WEB, source: 'manifest.yaml' })
+    const result = messages.find((m) => m.type === 'applyResult')
+    expect(result).toEqual({ type: 'applyResult', requestId: 7, output: ['deployment.apps/web created'], markers: [], failed: false })
+    host.handle({ type: 'apply', requestId: 8, yaml: WEB, source: 'manifest.yaml' })
+    expect(messages.filter((m) => m.type === 'applyResult').at(-1)).toMatchObject({ requestId: 8, output: ['deployment.apps/web unchanged'] })
+  })
+
+  it('reports syntax errors with markers and changes nothing', () => {
+    const { host, messages } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'apply', requestId: 1, yaml: 'metadata:\n  name: x\n  labels: [', source: 'manifest.yaml' })
+    const result = messages.find((m) => m.type === 'applyResult')
+    expect(result).toMatchObject({ failed: true, markers: [{ line: 3, severity: 'error' }] })
+    expect(result?.type === 'applyResult' && result.output[0]).toMatch(/^error: error parsing manifest\.yaml/)
+  })
+
+  it('does not send a batch before the previous one is acked, and coalesces changes', () => {
+    const { host, patches } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'apply', requestId: 1, yaml: WEB, source: 'manifest.yaml' })
+    host.handle({ type: 'step', ms: 30_000 })
+    expect(patches()).toHaveLength(1) // still waiting for the ack of the reset batch
+    host.handle({ type: 'ack' })
+    expect(patches()).toHaveLength(2)
+    const second = patches()[1]
+    expect(second.reset).toBe(false)
+    expect(second.time).toBe(30_000)
+    const pods = second.upserts.filter((o): o is Pod => o.kind === 'Pod')
+    expect(pods).toHaveLength(3)
+    expect(pods.map((p) => summarizePod(p, second.time).status)).toEqual(['Running', 'Running', 'Running'])
+    expect(second.decisions.map((d) => d.podUid).sort()).toEqual(pods.map((p) => p.metadata.uid).sort())
+    expect(second.upserts.some((o) => o.kind === 'Deployment')).toBe(true)
+    // Nothing new to say: an ack alone sends nothing.
+    host.handle({ type: 'ack' })
+    expect(patches()).toHaveLength(2)
+  })
+
+  it('advances simulated time by real time × speed while running', () => {
+    const { host, patches, elapse, timers } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'ack' })
+    host.handle({ type: 'setRunning', running: true })
+    expect(timers.size).toBe(1)
+    host.handle({ type: 'ack' })
+    host.handle({ type: 'setSpeed', speed: 30 })
+    host.handle({ type: 'ack' })
+    elapse(50)
+    expect(patches().at(-1)).toMatchObject({ time: 1500, running: true, speed: 30 })
+    elapse(50) // not acked yet: time moves on but no batch
+    expect(patches().at(-1)?.time).toBe(1500)
+    host.handle({ type: 'ack' })
+    expect(patches().at(-1)?.time).toBe(3000)
+    host.handle({ type: 'setRunning', running: false })
+    expect(timers.size).toBe(0)
+  })
+
+  it('deletes a pod gracefully and the ReplicaSet replaces it', () => {
+    const { host, patches } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'apply', requestId: 1, yaml: WEB, source: 'manifest.yaml' })
+    host.handle({ type: 'step', ms: 30_000 })
+    host.handle({ type: 'ack' })
+    const before = [...mirror(patches()).values()].filter((o) => o.kind === 'Pod') as unknown as Pod[]
+    const victim = before[0].metadata.name
+    host.handle({ type: 'ack' })
+    host.handle({ type: 'deleteObject', requestId: 2, kind: 'Pod', namespace: 'default', name: victim })
+    host.handle({ type: 'step', ms: 60_000 })
+    host.handle({ type: 'ack' })
+    const after = [...mirror(patches()).values()].filter((o) => o.kind === 'Pod') as unknown as Pod[]
+    expect(after.map((p) => p.metadata.name)).not.toContain(victim)
+    expect(after.filter((p) => summarizePod(p, 90_000).status === 'Running')).toHaveLength(3)
+    expect(patches().some((b) => b.deletes.includes(`Pod/default/${victim}`))).toBe(true)
+  })
+
+  it('runs kubectl commands and answers by request id', () => {
+    const { host, messages } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'kubectl', requestId: 5, args: 'get pods' })
+    const result = messages.find((m) => m.type === 'kubectlResult')
+    expect(result).toMatchObject({ type: 'kubectlResult', requestId: 5 })
+  })
+})
+
+describe('splitArgs', () => {
+  it('splits on whitespace and honours quotes', () => {
+    expect(splitArgs('get pods  -o wide')).toEqual(['get', 'pods', '-o', 'wide'])
+    expect(splitArgs(`run x --image=busybox -- sh -c "echo 'hi there'"`)).toEqual(['run', 'x', '--image=busybox', '--', 'sh', '-c', "echo 'hi there'"])
+    expect(splitArgs(`label pod a note='a b' empty=""`)).toEqual(['label', 'pod', 'a', 'note=a b', 'empty='])
+    expect(splitArgs('   ')).toEqual([])
+  })
+})

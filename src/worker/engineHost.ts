@@ -1,0 +1,251 @@
+/**
+ * Hosts one Simulation for the UI: turns UiCommands into engine calls, drives simulated
+ * time from real time while running, and streams changed objects back as patch batches
+ * (at most one in flight: the next batch waits for the UI's ack). No DOM here, so the
+ * same class runs inside the Web Worker and in unit tests.
+ */
+import type { KubeObject, Pod } from '../engine/api/types.ts'
+import { deleteObject } from '../engine/api/deletion.ts'
+import { applyManifestText } from '../engine/kubectl/applyText.ts'
+import { runKubectl } from '../engine/kubectl/runKubectl.ts'
+import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
+import { Simulation } from '../engine/simulation.ts'
+import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
+
+export interface HostEnvironment {
+  post(message: EngineMessage): void
+  /** Real milliseconds (performance.now in the worker; a fake in tests). */
+  now(): number
+  setInterval(fn: () => void, ms: number): unknown
+  clearInterval(handle: unknown): void
+}
+
+/** How often the host advances simulated time while running. */
+export const TICK_MS = 50
+/** Real time credited per tick at most, so a throttled timer doesn't cause huge jumps. */
+const MAX_REAL_MS_PER_TICK = 1000
+
+export class EngineHost {
+  private sim: Simulation | undefined
+  private running = false
+  private speed = 1
+  private timer: unknown
+  private lastTick = 0
+  /** Fractional simulated milliseconds carried between ticks. */
+  private carry = 0
+
+  private pending = new Map<string, KubeObject | null>()
+  private awaitingAck = false
+  private needsReset = true
+  private lastSentTime = -1
+  private lastSentRunning = false
+  private lastSentSpeed = 1
+  private sentDecisions = new Map<string, SchedulingDecision>()
+
+  constructor(private readonly env: HostEnvironment) {}
+
+  get simulation(): Simulation | undefined {
+    return this.sim
+  }
+
+  handle(cmd: UiCommand): void {
+    try {
+      this.dispatch(cmd)
+    } catch (err) {
+      this.env.post({ type: 'fatal', message: err instanceof Error ? (err.stack ?? err.message) : String(err) })
+    }
+  }
+
+  private dispatch(cmd: UiCommand): void {
+    if (cmd.type === 'init') {
+      this.sim = new Simulation({ seed: cmd.seed, cluster: cmd.cluster })
+      this.sim.store.drainChanges()
+      this.pending.clear()
+      this.sentDecisions.clear()
+      this.needsReset = true
+      this.awaitingAck = false
+      this.carry = 0
+      this.flush()
+      return
+    }
+    if (cmd.type === 'ack') {
+      this.awaitingAck = false
+      this.flush()
+      return
+    }
+    if (cmd.type === 'setRunning') {
+      this.setRunning(cmd.running)
+      this.flush()
+      return
+    }
+    if (cmd.type === 'setSpeed') {
+      if (Number.isFinite(cmd.speed) && cmd.speed > 0) {
+        this.advanceToNow()
+        this.speed = cmd.speed
+      }
+      this.flush()
+      return
+    }
+    const sim = this.requireSim()
+    switch (cmd.type) {
+      case 'step':
+        sim.advance(Math.max(0, cmd.ms))
+        break
+      case 'apply': {
+        const result = applyManifestText(sim.ctx, cmd.yaml, { source: cmd.source })
+        sim.settle()
+        this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.output, markers: result.markers, failed: result.failed })
+        break
+      }
+      case 'kubectl': {
+        let output: string
+        try {
+          output = runKubectl(sim, splitArgs(cmd.args), {})
+        } catch (err) {
+          output = `error: ${err instanceof Error ? err.message : String(err)}`
+        }
+        sim.settle()
+        this.env.post({ type: 'kubectlResult', requestId: cmd.requestId, output })
+        break
+      }
+      case 'deleteObject': {
+        const obj = sim.store.get(cmd.kind, cmd.namespace, cmd.name)
+        if (obj) {
+          deleteObject(sim.ctx, obj)
+          sim.settle()
+        }
+        break
+      }
+    }
+    this.flush()
+  }
+
+  private requireSim(): Simulation {
+    if (!this.sim) this.sim = new Simulation({})
+    return this.sim
+  }
+
+  private setRunning(running: boolean): void {
+    if (running === this.running) return
+    this.running = running
+    if (running) {
+      this.lastTick = this.env.now()
+      this.timer = this.env.setInterval(() => this.tick(), TICK_MS)
+    } else {
+      this.advanceToNow()
+      this.env.clearInterval(this.timer)
+      this.timer = undefined
+    }
+  }
+
+  /** Timer callback: advance by real elapsed time × speed, then maybe send a batch. */
+  tick(): void {
+    try {
+      this.advanceToNow()
+      this.flush()
+    } catch (err) {
+      this.setRunning(false)
+      this.env.post({ type: 'fatal', message: err instanceof Error ? (err.stack ?? err.message) : String(err) })
+    }
+  }
+
+  private advanceToNow(): void {
+    if (!this.running || !this.sim) return
+    const now = this.env.now()
+    const real = Math.min(MAX_REAL_MS_PER_TICK, Math.max(0, now - this.lastTick))
+    this.lastTick = now
+    const simMs = real * this.speed + this.carry
+    const whole = Math.floor(simMs)
+    this.carry = simMs - whole
+    if (whole > 0) this.sim.advance(whole)
+  }
+
+  /** Collects changes and sends them if the UI is ready for another batch. */
+  private flush(): void {
+    const sim = this.sim
+    if (!sim) return
+    for (const [key, obj] of sim.store.drainChanges()) this.pending.set(key, obj)
+    if (this.awaitingAck) return
+    const changed =
+      this.needsReset ||
+      this.pending.size > 0 ||
+      sim.now !== this.lastSentTime ||
+      this.running !== this.lastSentRunning ||
+      this.speed !== this.lastSentSpeed
+    if (!changed) return
+
+    const batch: PatchBatch = {
+      time: sim.now,
+      clock: sim.ctx.clock.rfc3339(),
+      running: this.running,
+      speed: this.speed,
+      upserts: [],
+      deletes: [],
+      decisions: [],
+      reset: this.needsReset,
+    }
+    if (this.needsReset) {
+      batch.upserts = sim.store.all()
+      this.sentDecisions.clear()
+    } else {
+      for (const [key, obj] of this.pending) {
+        if (obj) batch.upserts.push(obj)
+        else batch.deletes.push(key)
+      }
+    }
+    for (const obj of batch.upserts) {
+      if (obj.kind !== 'Pod') continue
+      const uid = (obj as Pod).metadata.uid
+      const decision = sim.scheduler.decisions.get(uid)
+      if (decision && this.sentDecisions.get(uid) !== decision) {
+        batch.decisions.push(decision)
+        this.sentDecisions.set(uid, decision)
+      }
+    }
+    this.pending.clear()
+    this.needsReset = false
+    this.lastSentTime = sim.now
+    this.lastSentRunning = this.running
+    this.lastSentSpeed = this.speed
+    this.awaitingAck = true
+    this.env.post({ type: 'patch', batch })
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) this.env.clearInterval(this.timer)
+    this.timer = undefined
+  }
+}
+
+/** Splits a command line on whitespace, honouring '…' and "…" quoting and backslash escapes. */
+export function splitArgs(line: string): string[] {
+  const args: string[] = []
+  let current = ''
+  let inArg = false
+  let quote: '"' | "'" | null = null
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]
+    if (quote) {
+      if (ch === quote) quote = null
+      else if (ch === '\\' && quote === '"' && i + 1 < line.length && (line[i + 1] === '"' || line[i + 1] === '\\')) current += line[++i]
+      else current += ch
+      continue
+    }
+    if (ch === '"' || ch === "'") {
+      quote = ch
+      inArg = true
+    } else if (ch === '\\' && i + 1 < line.length) {
+      current += line[++i]
+      inArg = true
+    } else if (/\s/.test(ch)) {
+      if (inArg) args.push(current)
+      current = ''
+      inArg = false
+    } else {
+      current += ch
+      inArg = true
+    }
+  }
+  if (inArg) args.push(current)
+  return args
+}
