@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Every test kubesim has, in the order a failure is cheapest to find:
+# type check, engine unit tests, production build, end-to-end tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+
+bash scripts/ensure-chromium.sh
+
+echo "== type check"
+npx tsc -b
+
+echo "== unit tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+
+echo "== production build"
+npx vite build
+
+echo "== end-to-end tests (Playwright, Debian Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json
+
+node scripts/summarize-tests.mjs test-results/vitest.json test-results/playwright.json

@@ -1,0 +1,48 @@
+/**
+ * The one message protocol between the UI thread and the engine's Web Worker. The UI
+ * never touches cluster state: it sends commands and mirrors the patches it receives.
+ */
+import type { KubeObject } from '../engine/api/types.ts'
+import type { ManifestMarker } from '../engine/kubectl/applyText.ts'
+import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
+import type { ClusterSpec } from '../engine/simulation.ts'
+
+export type UiCommand =
+  | { type: 'init'; seed?: number; cluster?: Partial<ClusterSpec> }
+  /** Apply a (multi-document) manifest, as `kubectl apply -f`. */
+  | { type: 'apply'; requestId: number; yaml: string; source: string }
+  /** Run one kubectl command line (without the leading `kubectl`). */
+  | { type: 'kubectl'; requestId: number; args: string }
+  | { type: 'deleteObject'; requestId: number; kind: string; namespace?: string; name: string }
+  | { type: 'setRunning'; running: boolean }
+  | { type: 'setSpeed'; speed: number }
+  /** Advance simulated time by `ms` at once (works while paused). */
+  | { type: 'step'; ms: number }
+  /** The UI has rendered the last batch; the worker may send the next one. */
+  | { type: 'ack' }
+
+/** Everything that changed since the previous batch. */
+export interface PatchBatch {
+  /** Simulated milliseconds since the cluster started. */
+  time: number
+  /** RFC 3339 simulated wall time, for display. */
+  clock: string
+  running: boolean
+  speed: number
+  /** Whole objects that were created or changed. */
+  upserts: KubeObject[]
+  /** Store keys (`Kind/namespace/name`) of objects that are gone. */
+  deletes: string[]
+  /** Scheduler decisions made since the previous batch. */
+  decisions: SchedulingDecision[]
+  /** True for the first batch after init: the UI should drop what it had. */
+  reset: boolean
+}
+
+export type EngineMessage =
+  | { type: 'patch'; batch: PatchBatch }
+  | { type: 'applyResult'; requestId: number; output: string[]; markers: ManifestMarker[]; failed: boolean }
+  | { type: 'kubectlResult'; requestId: number; output: string }
+  | { type: 'fatal'; message: string }
+
+export const SPEEDS = [1, 5, 30, 100] as const
