@@ -26,7 +26,7 @@ const container: Shape = {
   name: ANY, image: ANY, command: ANY, args: ANY, workingDir: ANY, env: ANY, envFrom: ANY,
   ports: list({ name: ANY, containerPort: ANY, hostPort: ANY, hostIP: ANY, protocol: ANY }),
   resources: { requests: 'quantities', limits: 'quantities', claims: ANY },
-  resizePolicy: ANY, restartPolicy: ANY, volumeMounts: ANY, volumeDevices: ANY,
+  resizePolicy: ANY, restartPolicy: ANY, restartPolicyRules: ANY, volumeMounts: ANY, volumeDevices: ANY,
   livenessProbe: probe, readinessProbe: probe, startupProbe: probe, lifecycle: ANY,
   terminationMessagePath: ANY, terminationMessagePolicy: ANY, imagePullPolicy: ANY,
   securityContext: ANY, stdin: ANY, stdinOnce: ANY, tty: ANY,

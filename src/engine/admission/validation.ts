@@ -21,10 +21,18 @@ export function validateObject(obj: KubeObject): FieldError[] {
   return errs
 }
 
+/** Kinds whose names must be DNS subdomains; RBAC and others only forbid path characters. */
+const SUBDOMAIN_NAMED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'ConfigMap', 'Secret', 'Job', 'CronJob', 'DaemonSet', 'StatefulSet', 'PersistentVolumeClaim', 'PersistentVolume', 'Node', 'Ingress'])
+const LABEL_NAMED = new Set(['Namespace', 'Service'])
+
 function validateMetadata(obj: KubeObject): FieldError[] {
   const name = obj.metadata?.name
   if (!name) return [required('metadata.name', 'name or generateName is required')]
-  return dns1123SubdomainErrors(name).map((d) => invalid('metadata.name', name, d))
+  if (SUBDOMAIN_NAMED.has(obj.kind)) return dns1123SubdomainErrors(name).map((d) => invalid('metadata.name', name, d))
+  if (LABEL_NAMED.has(obj.kind)) return dns1123LabelErrors(name).map((d) => invalid('metadata.name', name, d))
+  if (name === '.' || name === '..') return [invalid('metadata.name', name, `may not be '${name}'`)]
+  if (/[/%]/.test(name)) return [invalid('metadata.name', name, `may not contain '${name.includes('/') ? '/' : '%'}'`)]
+  return []
 }
 
 export function validatePodSpec(spec: PodSpec, path: string, allowedRestartPolicies = ['Always', 'OnFailure', 'Never']): FieldError[] {

@@ -14,6 +14,8 @@ export interface ResourceType {
   namespaced: boolean
   /** Controllers and the kubelet act on it (otherwise it is only stored). */
   simulated: boolean
+  /** Other apiVersions the API server also serves this kind under. */
+  alsoServedAs?: string[]
 }
 
 const t = (
@@ -48,7 +50,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   t('ControllerRevision', 'apps', 'v1', 'controllerrevisions', [], true, false),
   t('Job', 'batch', 'v1', 'jobs', [], true, false),
   t('CronJob', 'batch', 'v1', 'cronjobs', ['cj'], true, false),
-  t('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', ['hpa'], true, false),
+  { ...t('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', ['hpa'], true, false), alsoServedAs: ['autoscaling/v1'] },
   t('Ingress', 'networking.k8s.io', 'v1', 'ingresses', ['ing'], true, false),
   t('IngressClass', 'networking.k8s.io', 'v1', 'ingressclasses', [], false, false),
   t('NetworkPolicy', 'networking.k8s.io', 'v1', 'networkpolicies', ['netpol'], true, false),
@@ -64,6 +66,19 @@ export const RESOURCE_TYPES: ResourceType[] = [
   t('ValidatingAdmissionPolicy', 'admissionregistration.k8s.io', 'v1', 'validatingadmissionpolicies', [], false, false),
   t('ValidatingAdmissionPolicyBinding', 'admissionregistration.k8s.io', 'v1', 'validatingadmissionpolicybindings', [], false, false),
   t('Lease', 'coordination.k8s.io', 'v1', 'leases', [], true, false),
+  t('CSIDriver', 'storage.k8s.io', 'v1', 'csidrivers', [], false, false),
+  t('VolumeAttributesClass', 'storage.k8s.io', 'v1', 'volumeattributesclasses', ['vac'], false, false),
+  t('RuntimeClass', 'node.k8s.io', 'v1', 'runtimeclasses', [], false, false),
+  t('PodTemplate', '', 'v1', 'podtemplates', [], true, false),
+  t('MutatingWebhookConfiguration', 'admissionregistration.k8s.io', 'v1', 'mutatingwebhookconfigurations', [], false, false),
+  t('ValidatingWebhookConfiguration', 'admissionregistration.k8s.io', 'v1', 'validatingwebhookconfigurations', [], false, false),
+  t('FlowSchema', 'flowcontrol.apiserver.k8s.io', 'v1', 'flowschemas', [], false, false),
+  t('PriorityLevelConfiguration', 'flowcontrol.apiserver.k8s.io', 'v1', 'prioritylevelconfigurations', [], false, false),
+  t('DeviceClass', 'resource.k8s.io', 'v1', 'deviceclasses', [], false, false),
+  t('ResourceClaim', 'resource.k8s.io', 'v1', 'resourceclaims', [], true, false),
+  t('ResourceClaimTemplate', 'resource.k8s.io', 'v1', 'resourceclaimtemplates', [], true, false),
+  t('ResourceSlice', 'resource.k8s.io', 'v1', 'resourceslices', [], false, false),
+  t('CertificateSigningRequest', 'certificates.k8s.io', 'v1', 'certificatesigningrequests', ['csr'], false, false),
 ]
 
 const byKind = new Map(RESOURCE_TYPES.map((r) => [r.kind, r]))
@@ -105,5 +120,5 @@ export function resolveResourceName(typed: string): ResourceType | undefined {
 export function resourceForManifest(apiVersion: string, kind: string): ResourceType | undefined {
   const r = byKind.get(kind)
   if (!r) return undefined
-  return apiVersionOf(r) === apiVersion ? r : undefined
+  return apiVersionOf(r) === apiVersion || r.alsoServedAs?.includes(apiVersion) ? r : undefined
 }
