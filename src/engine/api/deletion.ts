@@ -37,9 +37,8 @@ export function deleteObject(ctx: EngineContext, obj: KubeObject, opts: DeleteOp
 }
 
 function orphanDependents(ctx: EngineContext, owner: KubeObject): void {
-  for (const dependent of ctx.store.all()) {
-    const refs = dependent.metadata.ownerReferences
-    if (!refs?.some((r) => r.uid === owner.metadata.uid)) continue
+  for (const dependent of ctx.store.dependents(owner.metadata.uid)) {
+    const refs = dependent.metadata.ownerReferences ?? []
     dependent.metadata.ownerReferences = refs.filter((r) => r.uid !== owner.metadata.uid)
     if (dependent.metadata.ownerReferences.length === 0) delete dependent.metadata.ownerReferences
     ctx.store.update(dependent)

@@ -26,6 +26,12 @@ export class ApiStore {
   private revision = 0
   /** Keys written since the last drain, for the worker's state patches. */
   private dirty = new Set<string>()
+  /** Sorted listings per kind, dropped when an object of that kind is added or removed. */
+  private sortedCache = new Map<string, KubeObject[]>()
+  /** Owner uid → keys of the objects that name it in ownerReferences. */
+  private dependentsIndex = new Map<string, Set<string>>()
+  private ownersOfKey = new Map<string, string[]>()
+  private keyByUid = new Map<string, string>()
 
   constructor(
     private readonly clock: SimClock,
@@ -41,15 +47,29 @@ export class ApiStore {
   }
 
   getByUid(kind: string, uid: string): KubeObject | undefined {
-    for (const o of this.byKind.get(kind)?.values() ?? []) if (o.metadata.uid === uid) return o
-    return undefined
+    const key = this.keyByUid.get(uid)
+    const obj = key === undefined ? undefined : this.objects.get(key)
+    return obj && obj.kind === kind && obj.metadata.uid === uid ? obj : undefined
   }
 
   /** Objects of a kind in name order (etcd's key order), optionally in one namespace. */
   list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
-    const all = [...(this.byKind.get(kind)?.values() ?? [])] as T[]
-    const filtered = namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace)
-    return filtered.sort(compareByNamespaceAndName)
+    let sorted = this.sortedCache.get(kind)
+    if (!sorted) {
+      sorted = [...(this.byKind.get(kind)?.values() ?? [])].sort(compareByNamespaceAndName)
+      this.sortedCache.set(kind, sorted)
+    }
+    return (namespace === undefined ? [...sorted] : sorted.filter((o) => o.metadata.namespace === namespace)) as T[]
+  }
+
+  /** Objects of `kind` whose ownerReferences name `ownerUid`. */
+  dependents<T extends KubeObject = KubeObject>(ownerUid: string, kind?: string): T[] {
+    const out: T[] = []
+    for (const key of this.dependentsIndex.get(ownerUid) ?? []) {
+      const obj = this.objects.get(key)
+      if (obj && (kind === undefined || obj.kind === kind)) out.push(obj as T)
+    }
+    return out.sort(compareByNamespaceAndName)
   }
 
   /** Stores a new object; fills in uid, resourceVersion, generation and creationTimestamp. */
@@ -62,6 +82,9 @@ export class ApiStore {
     if (obj.metadata.generation === undefined) delete obj.metadata.generation
     this.stamp(obj)
     this.objects.set(key, obj)
+    this.sortedCache.delete(obj.kind)
+    this.indexOwners(key, obj)
+    this.keyByUid.set(obj.metadata.uid, key)
     let kindMap = this.byKind.get(obj.kind)
     if (!kindMap) this.byKind.set(obj.kind, (kindMap = new Map()))
     kindMap.set(key, obj)
@@ -78,8 +101,11 @@ export class ApiStore {
     if (!this.objects.has(key)) throw new Error(`object ${key} does not exist`)
     if (opts.specChanged && obj.metadata.generation !== undefined) obj.metadata.generation += 1
     this.stamp(obj)
+    const previous = this.objects.get(key)
     this.objects.set(key, obj)
     this.byKind.get(obj.kind)!.set(key, obj)
+    if (previous !== obj) this.sortedCache.delete(obj.kind)
+    this.indexOwners(key, obj)
     this.notify('MODIFIED', obj)
     return obj
   }
@@ -89,6 +115,9 @@ export class ApiStore {
     const key = keyOf(obj)
     if (!this.objects.delete(key)) return
     this.byKind.get(obj.kind)?.delete(key)
+    this.sortedCache.delete(obj.kind)
+    this.indexOwners(key, undefined)
+    this.keyByUid.delete(obj.metadata.uid)
     this.dirty.add(key)
     this.notify('DELETED', obj)
   }
@@ -107,6 +136,18 @@ export class ApiStore {
 
   count(): number {
     return this.objects.size
+  }
+
+  private indexOwners(key: string, obj: KubeObject | undefined): void {
+    for (const uid of this.ownersOfKey.get(key) ?? []) this.dependentsIndex.get(uid)?.delete(key)
+    const owners = obj?.metadata.ownerReferences?.map((r) => r.uid) ?? []
+    if (owners.length === 0) this.ownersOfKey.delete(key)
+    else this.ownersOfKey.set(key, owners)
+    for (const uid of owners) {
+      let set = this.dependentsIndex.get(uid)
+      if (!set) this.dependentsIndex.set(uid, (set = new Set()))
+      set.add(key)
+    }
   }
 
   private stamp(obj: KubeObject): void {

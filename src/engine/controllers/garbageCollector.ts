@@ -1,9 +1,6 @@
 import { deleteObject } from '../api/deletion.ts'
 import type { EngineContext } from '../context.ts'
 
-/** Kinds that can have owners in this simulation; only they are scanned for dependents. */
-const DEPENDENT_KINDS = ['ReplicaSet', 'Pod']
-
 /**
  * The garbage collector: when an owner is gone, dependents whose every owner is gone
  * are deleted (background cascading deletion).
@@ -18,12 +15,9 @@ export class GarbageCollector {
   }
 
   private collect(ownerUid: string): void {
-    for (const kind of DEPENDENT_KINDS) {
-      for (const dependent of this.ctx.store.list(kind)) {
-        const refs = dependent.metadata.ownerReferences
-        if (!refs?.some((r) => r.uid === ownerUid)) continue
-        if (refs.every((r) => !this.ownerExists(r.kind, r.uid))) deleteObject(this.ctx, dependent)
-      }
+    for (const dependent of this.ctx.store.dependents(ownerUid)) {
+      const refs = dependent.metadata.ownerReferences ?? []
+      if (refs.every((r) => !this.ownerExists(r.kind, r.uid))) deleteObject(this.ctx, dependent)
     }
   }
 

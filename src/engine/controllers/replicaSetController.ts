@@ -16,6 +16,8 @@ const SOURCE = { component: 'replicaset-controller' }
  */
 export class ReplicaSetController {
   private queue: WorkQueue
+  /** Pods without a controller, by store key: the only candidates for adoption. */
+  private orphans = new Map<string, Pod>()
 
   constructor(private readonly ctx: EngineContext) {
     this.queue = new WorkQueue(ctx, 'replicaset-controller', (key) => this.sync(key))
@@ -24,6 +26,9 @@ export class ReplicaSetController {
         if (type !== 'DELETED') this.queue.add(nsKey(obj.metadata.namespace, obj.metadata.name))
       } else if (obj.kind === 'Pod') {
         const ref = controllerRef(obj)
+        const key = `${obj.metadata.namespace}/${obj.metadata.name}`
+        if (!ref && type !== 'DELETED') this.orphans.set(key, obj as Pod)
+        else this.orphans.delete(key)
         if (ref?.kind === 'ReplicaSet') this.queue.add(nsKey(obj.metadata.namespace, ref.name))
         else if (!ref && type !== 'DELETED') {
           // An orphan that matches a ReplicaSet gets adopted.
@@ -60,7 +65,9 @@ export class ReplicaSetController {
   /** Pods this ReplicaSet controls, adopting matching orphans and releasing non-matching pods. */
   private claimPods(rs: ReplicaSet): Pod[] {
     const owned: Pod[] = []
-    for (const pod of this.ctx.store.list<Pod>('Pod', rs.metadata.namespace)) {
+    const orphansHere = [...this.orphans.values()].filter((p) => p.metadata.namespace === rs.metadata.namespace)
+    const candidates = [...this.ctx.store.dependents<Pod>(rs.metadata.uid, 'Pod'), ...orphansHere]
+    for (const pod of candidates) {
       const matches = selectorMatches(rs.spec.selector, pod.metadata.labels)
       if (isControlledBy(pod, rs)) {
         if (matches) owned.push(pod)
@@ -80,7 +87,7 @@ export class ReplicaSetController {
   private updateStatus(rs: ReplicaSet): void {
     const now = this.ctx.clock.now
     const minReady = rs.spec.minReadySeconds ?? 0
-    const pods = this.ctx.store.list<Pod>('Pod', rs.metadata.namespace).filter((p) => isControlledBy(p, rs) && isPodActive(p))
+    const pods = this.ctx.store.dependents<Pod>(rs.metadata.uid, 'Pod').filter((p) => isControlledBy(p, rs) && isPodActive(p))
     const templateLabels = rs.spec.template.metadata?.labels ?? {}
     const status: ReplicaSetStatus = {
       replicas: pods.length,

@@ -11,8 +11,20 @@ export interface PodRequests {
 export const DEFAULT_MILLI_CPU_REQUEST = 100
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024
 
+/** A pod's requests never change after creation, so they are computed once per spec. */
+const requestsCache = new WeakMap<object, [PodRequests, PodRequests]>()
+
 /** Effective requests: the sum over app containers, or the largest init container if bigger. */
 export function podRequests(pod: Pod, nonZero = false): PodRequests {
+  let cached = requestsCache.get(pod.spec)
+  if (!cached) {
+    cached = [computeRequests(pod, false), computeRequests(pod, true)]
+    requestsCache.set(pod.spec, cached)
+  }
+  return cached[nonZero ? 1 : 0]
+}
+
+function computeRequests(pod: Pod, nonZero: boolean): PodRequests {
   const sum = { cpu: 0, memory: 0 }
   for (const c of pod.spec.containers) {
     const req = { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) }

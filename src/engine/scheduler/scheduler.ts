@@ -3,7 +3,7 @@ import type { EngineContext } from '../context.ts'
 import type { NodeVerdict, SchedulingDecision } from './decision.ts'
 import { FILTER_PLUGINS, SCORE_PLUGINS } from './framework.ts'
 import { fitErrorMessage } from './fitError.ts'
-import { buildNodeInfos } from './nodeInfo.ts'
+import { addPod, buildNodeInfos, occupiesNode, type NodeInfo } from './nodeInfo.ts'
 
 /** Unschedulable pods are retried at least this often (podMaxInUnschedulablePodsDuration). */
 const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
@@ -27,9 +27,18 @@ export class Scheduler {
   private tokens = 0
   private moveScheduled = false
   private nodeShapes = new Map<string, string>()
+  /**
+   * The scheduler's snapshot of nodes and what occupies them. Binding updates it in
+   * place; anything else that changes occupancy (a pod gone or finished, a node
+   * changed) drops it to be rebuilt on the next cycle.
+   */
+  private snapshot: NodeInfo[] | undefined
+  private occupying = new Map<string, string>()
 
   constructor(private readonly ctx: EngineContext) {
     ctx.store.watch((type, obj) => {
+      if (obj.kind === 'Pod') this.trackOccupancy(type === 'DELETED' ? undefined : (obj as Pod), obj.metadata.uid)
+      if (obj.kind === 'Node') this.snapshot = undefined
       if (obj.kind === 'Pod') {
         const pod = obj as Pod
         if (type === 'DELETED') {
@@ -49,6 +58,22 @@ export class Scheduler {
         }
       }
     })
+  }
+
+  /** Drops the snapshot when a pod starts or stops occupying a node other than by our own binding. */
+  private trackOccupancy(pod: Pod | undefined, uid: string): void {
+    const node = pod && pod.spec.nodeName && occupiesNode(pod) ? pod.spec.nodeName : undefined
+    if (this.occupying.get(uid) === node) return
+    if (node) this.occupying.set(uid, node)
+    else this.occupying.delete(uid)
+    if (!this.binding) this.snapshot = undefined
+  }
+
+  private binding = false
+
+  private nodeInfos(): NodeInfo[] {
+    this.snapshot ??= buildNodeInfos(this.ctx.store.list<Node>('Node'), this.ctx.store.list<Pod>('Pod'))
+    return this.snapshot
   }
 
   private isOurs(pod: Pod): boolean {
@@ -84,8 +109,8 @@ export class Scheduler {
   /** One scheduling cycle for one pod. */
   scheduleOne(pod: Pod): void {
     if (pod.spec.nodeName || pod.metadata.deletionTimestamp) return
-    const nodes = this.ctx.store.list<Node>('Node')
-    const infos = buildNodeInfos(nodes, this.ctx.store.list<Pod>('Pod'))
+    const infos = this.nodeInfos()
+    const nodes = infos.map((i) => i.node)
     const verdicts: NodeVerdict[] = []
     const unresolvable = new Map<string, boolean>()
     const feasible: typeof infos = []
@@ -145,7 +170,13 @@ export class Scheduler {
     const nodeName = feasible[chosen].node.metadata.name
     const message = `Successfully assigned ${podKey} to ${nodeName}`
     this.decisions.set(pod.metadata.uid, { pod: podKey, podUid: pod.metadata.uid, at: this.ctx.clock.now, nodes: verdicts, chosen: nodeName, message })
-    this.bind(pod, nodeName, message)
+    addPod(feasible[chosen], pod)
+    this.binding = true
+    try {
+      this.bind(pod, nodeName, message)
+    } finally {
+      this.binding = false
+    }
   }
 
   private bind(pod: Pod, nodeName: string, message: string): void {
