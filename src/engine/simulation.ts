@@ -1,5 +1,5 @@
 import { ApiStore } from './api/store.ts'
-import type { KubeObject } from './api/types.ts'
+import type { KubeObject, Pod } from './api/types.ts'
 import { SimClock } from './clock.ts'
 import { buildNode, type NodeShape } from './cluster/nodeFactory.ts'
 import type { EngineContext } from './context.ts'
@@ -52,6 +52,10 @@ export class Simulation {
       after: (delayMs, label, fn) => queue.schedule(clock.now + Math.max(0, delayMs), label, fn),
     }
     this.scheduler = new Scheduler(this.ctx)
+    store.watch((type, obj) => {
+      const node = obj.kind === 'Pod' ? (obj as Pod).spec.nodeName : undefined
+      if (node) this.kubelets.get(node)?.onPodEvent(type, obj as Pod)
+    })
     new ReplicaSetController(this.ctx)
     new DeploymentController(this.ctx)
     new GarbageCollector(this.ctx)

@@ -1,3 +1,4 @@
+import type { WatchEventType } from '../api/store.ts'
 import type { Node, Pod } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
 import { lookupImage, parseImageReference } from '../images/reference.ts'
@@ -34,24 +35,24 @@ export class Kubelet {
     private readonly ctx: EngineContext,
     readonly nodeName: string,
     private readonly podSubnet: string,
-  ) {
-    ctx.store.watch((type, obj) => {
-      if (obj.kind !== 'Pod' || !this.online) return
-      const pod = obj as Pod
-      if (pod.spec.nodeName !== this.nodeName) return
-      if (type === 'DELETED') {
-        this.forget(pod.metadata.uid)
-        return
-      }
-      const uid = pod.metadata.uid
-      if (!this.pods.has(uid)) {
-        this.pods.set(uid, this.newRuntime(pod))
-        ctx.after(0, `kubelet ${nodeName}: sync pod ${pod.metadata.name}`, () => this.startPod(uid))
-      } else if (pod.metadata.deletionTimestamp && !this.pods.get(uid)!.terminating) {
-        this.pods.get(uid)!.terminating = true
-        ctx.after(0, `kubelet ${nodeName}: kill pod ${pod.metadata.name}`, () => this.killPod(uid))
-      }
-    })
+  ) {}
+
+  /** A pod bound to this node changed (the simulation routes pod events by node). */
+  onPodEvent(type: WatchEventType, pod: Pod): void {
+    if (!this.online) return
+    if (type === 'DELETED') {
+      this.forget(pod.metadata.uid)
+      return
+    }
+    const uid = pod.metadata.uid
+    const runtime = this.pods.get(uid)
+    if (!runtime) {
+      this.pods.set(uid, this.newRuntime(pod))
+      this.ctx.after(0, `kubelet ${this.nodeName}: sync pod ${pod.metadata.name}`, () => this.startPod(uid))
+    } else if (pod.metadata.deletionTimestamp && !runtime.terminating) {
+      runtime.terminating = true
+      this.ctx.after(0, `kubelet ${this.nodeName}: kill pod ${pod.metadata.name}`, () => this.killPod(uid))
+    }
   }
 
   private get host() {

@@ -15,6 +15,9 @@ const SCHEDULING_LATENCY_MS = 200
 
 const SOURCE = { component: 'default-scheduler' }
 
+/** Decisions kept for explanation; older ones are dropped so memory stays flat at scale. */
+const MAX_DECISIONS = 2_000
+
 /**
  * kube-scheduler: takes pods without a node, filters the nodes, scores those that
  * pass, binds the pod to the best one. Every decision is kept with its reasons.
@@ -42,6 +45,7 @@ export class Scheduler {
       if (obj.kind === 'Pod') {
         const pod = obj as Pod
         if (type === 'DELETED') {
+          this.decisions.delete(pod.metadata.uid)
           this.queued.delete(pod.metadata.uid)
           this.unschedulable.delete(pod.metadata.uid)
           if (pod.spec.nodeName) this.moveUnschedulable()
@@ -132,7 +136,7 @@ export class Scheduler {
 
     if (feasible.length === 0) {
       const message = nodes.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(verdicts, unresolvable)
-      this.decisions.set(pod.metadata.uid, { pod: podKey, podUid: pod.metadata.uid, at: this.ctx.clock.now, nodes: verdicts, message })
+      this.remember({ pod: podKey, podUid: pod.metadata.uid, at: this.ctx.clock.now, nodes: verdicts, message })
       this.markUnschedulable(pod, message)
       return
     }
@@ -169,7 +173,7 @@ export class Scheduler {
     })
     const nodeName = feasible[chosen].node.metadata.name
     const message = `Successfully assigned ${podKey} to ${nodeName}`
-    this.decisions.set(pod.metadata.uid, { pod: podKey, podUid: pod.metadata.uid, at: this.ctx.clock.now, nodes: verdicts, chosen: nodeName, message })
+    this.remember({ pod: podKey, podUid: pod.metadata.uid, at: this.ctx.clock.now, nodes: verdicts, chosen: nodeName, message })
     addPod(feasible[chosen], pod)
     this.binding = true
     try {
@@ -177,6 +181,12 @@ export class Scheduler {
     } finally {
       this.binding = false
     }
+  }
+
+  private remember(decision: SchedulingDecision): void {
+    this.decisions.delete(decision.podUid)
+    this.decisions.set(decision.podUid, decision)
+    if (this.decisions.size > MAX_DECISIONS) this.decisions.delete(this.decisions.keys().next().value!)
   }
 
   private bind(pod: Pod, nodeName: string, message: string): void {

@@ -45,7 +45,7 @@ export function ClusterCanvas() {
         type: c.type,
         position: { x: c.x, y: c.y },
         data: { nodeName: c.nodeName },
-        style: { width: CARD_WIDTH },
+        style: { width: CARD_WIDTH, pointerEvents: 'all' },
         draggable: false,
         selectable: false,
         focusable: false,
