@@ -1,10 +1,11 @@
 import { Background, Controls, ReactFlow, useReactFlow, type Node as FlowNode, type NodeProps } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { usePodCounts, useNodeNames } from '../store/selectors.ts'
-import { CARD_WIDTH, layoutCards, type CardSpec } from './layout.ts'
+import { bestLayout, CARD_WIDTH, type CardSpec } from './layout.ts'
 import { NodeCard } from './NodeCard.tsx'
 import { UnscheduledCard } from './UnscheduledCard.tsx'
+import { useElementSize } from './useElementSize.ts'
 
 type CardData = { nodeName: string | null }
 type CardNode = FlowNode<CardData>
@@ -33,11 +34,13 @@ function FitOnLayoutChange({ signature }: { signature: string }) {
 export function ClusterCanvas() {
   const names = useNodeNames()
   const counts = usePodCounts()
+  const container = useRef<HTMLDivElement>(null)
+  const size = useElementSize(container)
   const placed = useMemo(() => {
     const cards: CardSpec[] = names.map((n) => ({ id: `node:${n}`, type: 'k8sNode', nodeName: n, pods: counts[n] ?? 0 }))
     cards.push({ id: 'unscheduled', type: 'unscheduled', nodeName: null, pods: counts[''] ?? 0 })
-    return layoutCards(cards)
-  }, [names, counts])
+    return bestLayout(cards, size.width || 1000, size.height || 600).cards
+  }, [names, counts, size.width, size.height])
   const nodes: CardNode[] = useMemo(
     () =>
       placed.map((c) => ({
@@ -52,9 +55,9 @@ export function ClusterCanvas() {
       })),
     [placed],
   )
-  const signature = placed.map((c) => `${c.id}@${c.x},${c.y}`).join(' ')
+  const signature = `${Math.round(size.width)}x${Math.round(size.height)} ` + placed.map((c) => `${c.id}@${c.x},${c.y}`).join(' ')
   return (
-    <div className="canvas" aria-label="Cluster nodes">
+    <div className="canvas" aria-label="Cluster nodes" ref={container}>
       <ReactFlow
         nodes={nodes}
         edges={[]}

@@ -2,12 +2,13 @@
 export const CARD_WIDTH = 330
 const GAP_X = 32
 const GAP_Y = 32
-const COLUMNS = 3
 /** Height of a card without pods, and per pod row (chips are one per row). */
 const BASE_HEIGHT = 190
 const ROW_HEIGHT = 46
 /** Pod lists scroll beyond this many chips. */
 export const MAX_VISIBLE_PODS = 8
+/** Room fitView leaves around the cards (padding 0.08 on each side). */
+const FIT_MARGIN = 1.16
 
 export interface CardSpec {
   id: string
@@ -21,17 +22,41 @@ export interface Placed extends CardSpec {
   y: number
 }
 
+export interface Layout {
+  cards: Placed[]
+  width: number
+  height: number
+  columns: number
+}
+
 export function estimateHeight(pods: number): number {
   return BASE_HEIGHT + Math.max(1, Math.min(pods, MAX_VISIBLE_PODS)) * ROW_HEIGHT
 }
 
-export function layoutCards(cards: CardSpec[]): Placed[] {
+export function layoutCards(cards: CardSpec[], columns: number): Layout {
   const placed: Placed[] = []
   let y = 0
-  for (let row = 0; row * COLUMNS < cards.length; row++) {
-    const inRow = cards.slice(row * COLUMNS, row * COLUMNS + COLUMNS)
+  for (let row = 0; row * columns < cards.length; row++) {
+    const inRow = cards.slice(row * columns, row * columns + columns)
     inRow.forEach((c, i) => placed.push({ ...c, x: i * (CARD_WIDTH + GAP_X), y }))
     y += Math.max(...inRow.map((c) => estimateHeight(c.pods))) + GAP_Y
   }
-  return placed
+  const cols = Math.min(columns, cards.length)
+  return { cards: placed, width: cols * CARD_WIDTH + (cols - 1) * GAP_X, height: Math.max(0, y - GAP_Y), columns }
+}
+
+/** The column count that lets the cards be drawn largest in a viewport of this size. */
+export function bestLayout(cards: CardSpec[], viewWidth: number, viewHeight: number): Layout {
+  let best: Layout | undefined
+  let bestZoom = -1
+  const maxColumns = Math.max(1, Math.min(cards.length, 6))
+  for (let columns = 1; columns <= maxColumns; columns++) {
+    const layout = layoutCards(cards, columns)
+    const zoom = Math.min(1, viewWidth / (layout.width * FIT_MARGIN), viewHeight / (layout.height * FIT_MARGIN))
+    if (zoom > bestZoom + 0.01) {
+      best = layout
+      bestZoom = zoom
+    }
+  }
+  return best ?? layoutCards(cards, 3)
 }

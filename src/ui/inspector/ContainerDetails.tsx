@@ -5,7 +5,7 @@ function StateBlock({ label, state }: { label: string; state: ContainerStatus['s
   const d = describeState(state)
   return (
     <>
-      <dt>{label}</dt>
+      <dt>{label}:</dt>
       <dd>
         {d ? (
           <>
@@ -36,19 +36,19 @@ export function ContainerDetails({ container, status }: { container: Container; 
     <section className="container-details" aria-label={`Container ${container.name}`}>
       <h4>{container.name}:</h4>
       <dl className="describe-grid">
-        <dt>Image</dt>
+        <dt>Image:</dt>
         <dd>{container.image}</dd>
         {container.command && (
           <>
-            <dt>Command</dt>
+            <dt>Command:</dt>
             <dd className="mono">{container.command.join(' ')}</dd>
           </>
         )}
         <StateBlock label="State" state={status?.state} />
         {last && <StateBlock label="Last State" state={status?.lastState} />}
-        <dt>Ready</dt>
+        <dt>Ready:</dt>
         <dd>{status?.ready ? 'True' : 'False'}</dd>
-        <dt>Restart Count</dt>
+        <dt>Restart Count:</dt>
         <dd>{status?.restartCount ?? 0}</dd>
       </dl>
     </section>

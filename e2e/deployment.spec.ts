@@ -1,0 +1,77 @@
+import { apply, applyOutput, expect, openApp, podNames, RUNNING_WEB, setSpeed, test, workerPods } from './fixtures.ts'
+
+test.describe('Deployment sample', () => {
+  test('apply creates 3 running web pods on workers; re-apply is unchanged', async ({ page }) => {
+    await openApp(page)
+    await expect(page.getByRole('button', { name: 'Pause simulation' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Speed 1x' })).toHaveAttribute('aria-pressed', 'true')
+    await setSpeed(page, 30)
+    await apply(page)
+    await expect(applyOutput(page)).toContainText('deployment.apps/web created')
+    await expect(workerPods(page, RUNNING_WEB)).toHaveCount(3)
+    // The control plane is tainted: nothing lands there.
+    await expect(page.getByRole('group', { name: 'Node control-plane, Ready' }).getByRole('button', { name: /^Pod / })).toHaveCount(0)
+    // Requests show up on the cards: 3 × 100m spread over the workers.
+    await expect(page.getByRole('group', { name: /^Node worker-/ }).getByText(/^cpu 100m \/ 4$/)).toHaveCount(3)
+    await expect(page.getByRole('group', { name: /^Node worker-/ }).getByText(/^memory 128Mi \/ 8Gi$/)).toHaveCount(3)
+
+    await apply(page)
+    await expect(applyOutput(page)).toContainText('deployment.apps/web unchanged')
+    await page.screenshot({ path: 'e2e/screenshots/deployment.png' })
+  })
+
+  test('deleting a web pod gets it replaced', async ({ page }) => {
+    await openApp(page)
+    await setSpeed(page, 30)
+    await apply(page)
+    await expect(workerPods(page, RUNNING_WEB)).toHaveCount(3)
+    const before = await podNames(page, RUNNING_WEB)
+    const victim = before[0]
+    await page.getByRole('button', { name: `Delete pod ${victim}` }).click()
+    await expect
+      .poll(async () => {
+        const now = await podNames(page, RUNNING_WEB)
+        return now.length === 3 && !now.includes(victim) && now.filter((n) => !before.includes(n)).length === 1
+      })
+      .toBe(true)
+    // The victim terminates gracefully and then goes away.
+    await expect(page.getByRole('button', { name: new RegExp(`^Pod ${victim},`) })).toHaveCount(0)
+    await page.screenshot({ path: 'e2e/screenshots/replaced.png' })
+  })
+
+  test('clicking a pod opens its details with node, container state and events', async ({ page }) => {
+    await openApp(page)
+    await setSpeed(page, 30)
+    await apply(page)
+    await expect(workerPods(page, RUNNING_WEB)).toHaveCount(3)
+    const chip = workerPods(page, RUNNING_WEB).first()
+    const name = (await chip.getAttribute('aria-label'))!.replace(/^Pod /, '').replace(/, .*$/, '')
+    const card = page.getByRole('group', { name: /^Node worker-\d+, Ready$/ }).filter({ has: page.getByRole('button', { name: `Pod ${name}, Running` }) })
+    const nodeName = (await card.getAttribute('aria-label'))!.replace(/^Node /, '').replace(/, .*$/, '')
+    await setSpeed(page, 1)
+    await chip.click()
+
+    const details = page.getByRole('complementary', { name: 'Pod details' })
+    await expect(details).toBeVisible()
+    await expect(details).toContainText(`Name:${name}`)
+    await expect(details).toContainText('Namespace:default')
+    await expect(details).toContainText(new RegExp(`Node:${nodeName}/172\\.18\\.0\\.\\d+`))
+    await expect(details).toContainText('Status:Running')
+    await expect(details).toContainText(/Controlled By:ReplicaSet\/web-[a-z0-9]+/)
+    await expect(details).toContainText('Image:nginx:1.27')
+    await expect(details).toContainText(/State:RunningStarted:\w{3}, \d{2} \w{3} 2026/)
+    await expect(details).toContainText('Restart Count:0')
+
+    const events = details.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Reason' }) }).last()
+    await expect(events.getByRole('columnheader')).toHaveText(['Type', 'Reason', 'Age', 'From', 'Message'])
+    await expect(events).toContainText('Scheduled')
+    await expect(events).toContainText(`Successfully assigned default/${name} to ${nodeName}`)
+    await expect(events).toContainText('Pulled')
+    await expect(events).toContainText('Started')
+    await expect(details).toContainText(`Successfully assigned default/${name} to ${nodeName}`)
+    await page.screenshot({ path: 'e2e/screenshots/inspector.png' })
+
+    await details.getByRole('button', { name: 'Close pod details' }).click()
+    await expect(details).toHaveCount(0)
+  })
+})

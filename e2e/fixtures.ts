@@ -1,0 +1,67 @@
+import { test as base, expect, type Page } from '@playwright/test'
+
+/** Every test watches for page errors, console errors and requests leaving the origin. */
+export const test = base.extend<{ problems: string[] }>({
+  problems: [
+    async ({ page, baseURL }, use) => {
+      const problems: string[] = []
+      const origin = new URL(baseURL!).origin
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console.error: ${m.text()}`)
+      })
+      page.on('request', (r) => {
+        if (!r.url().startsWith(origin + '/')) problems.push(`request outside ${origin}: ${r.url()}`)
+      })
+      await use(problems)
+      expect(problems).toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/')
+  await expect(page.getByRole('group', { name: 'Node worker-1, Ready' })).toBeVisible()
+  await expect(page.locator('.monaco-editor .view-lines')).toBeVisible()
+}
+
+export async function setSpeed(page: Page, speed: 1 | 5 | 30 | 100): Promise<void> {
+  const button = page.getByRole('button', { name: `Speed ${speed}x` })
+  await button.click()
+  await expect(button).toHaveAttribute('aria-pressed', 'true')
+}
+
+/**
+ * Replaces the editor's text as a person pasting it would (select all, paste), through the
+ * editor UI and no globals. Pasting keeps the text exact, where typing line by line would
+ * get Monaco's auto-indentation.
+ */
+export async function pasteManifest(page: Page, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text)
+  await page.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('ControlOrMeta+V')
+  await expect(page.locator('.monaco-editor .view-line').first()).toHaveText(text.split('\n')[0].replace(/ /g, '\u00a0'))
+}
+
+export async function apply(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Apply', exact: true }).click()
+}
+
+export const applyOutput = (page: Page) => page.getByRole('log', { name: 'kubectl output' })
+
+/** Pod chips on worker node cards, by accessible name. */
+export const workerPods = (page: Page, name: RegExp) =>
+  page.getByRole('group', { name: /^Node worker-\d+, Ready$/ }).getByRole('button', { name })
+
+/** The pod names among chips whose accessible name matches. */
+export async function podNames(page: Page, name: RegExp): Promise<string[]> {
+  const labels = await workerPods(page, name).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
+  return labels.map((l) => l.replace(/^Pod /, '').replace(/, .*$/, '')).sort()
+}
+
+export const RUNNING_WEB = /^Pod web-[a-z0-9]+-[a-z0-9]{5}, Running$/
