@@ -1,4 +1,4 @@
-import { apply, applyOutput, expect, openApp, podNames, RUNNING_WEB, setSpeed, test, workerPods } from './fixtures.ts'
+import { apply, applyOutput, expect, expectAllCardsVisible, openApp, podNames, RUNNING_WEB, setSpeed, test, workerPods } from './fixtures.ts'
 
 test.describe('Deployment sample', () => {
   test('apply creates 3 running web pods on workers; re-apply is unchanged', async ({ page }) => {
@@ -15,8 +15,11 @@ test.describe('Deployment sample', () => {
     await expect(page.getByRole('group', { name: /^Node worker-/ }).getByText(/^cpu 100m \/ 4$/)).toHaveCount(3)
     await expect(page.getByRole('group', { name: /^Node worker-/ }).getByText(/^memory 128Mi \/ 8Gi$/)).toHaveCount(3)
 
-    await apply(page)
+    // Re-apply from the keyboard: Ctrl/Cmd+Enter in the editor.
+    await page.locator('.monaco-editor .view-lines').click()
+    await page.keyboard.press('ControlOrMeta+Enter')
     await expect(applyOutput(page)).toContainText('deployment.apps/web unchanged')
+    await expectAllCardsVisible(page)
     await page.screenshot({ path: 'e2e/screenshots/deployment.png' })
   })
 
@@ -69,6 +72,7 @@ test.describe('Deployment sample', () => {
     await expect(events).toContainText('Pulled')
     await expect(events).toContainText('Started')
     await expect(details).toContainText(`Successfully assigned default/${name} to ${nodeName}`)
+    await expectAllCardsVisible(page)
     await page.screenshot({ path: 'e2e/screenshots/inspector.png' })
 
     await details.getByRole('button', { name: 'Close pod details' }).click()

@@ -65,3 +65,10 @@ export async function podNames(page: Page, name: RegExp): Promise<string[]> {
 }
 
 export const RUNNING_WEB = /^Pod web-[a-z0-9]+-[a-z0-9]{5}, Running$/
+
+/** Every card on the canvas is fully visible (the view re-fits as the layout changes). */
+export async function expectAllCardsVisible(page: Page): Promise<void> {
+  const cards = page.locator('.react-flow__node')
+  await expect(cards).toHaveCount(5)
+  for (const card of await cards.all()) await expect(card).toBeInViewport({ ratio: 0.98 })
+}

@@ -92,9 +92,14 @@ export class EngineHost {
         sim.advance(Math.max(0, cmd.ms))
         break
       case 'apply': {
-        const result = applyManifestText(sim.ctx, cmd.yaml, { source: cmd.source })
-        sim.settle()
-        this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.output, markers: result.markers, failed: result.failed })
+        try {
+          const result = applyManifestText(sim.ctx, cmd.yaml, { source: cmd.source })
+          sim.settle()
+          this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.output, markers: result.markers, failed: result.failed })
+        } catch (err) {
+          // An engine bug must not leave the UI waiting for an answer.
+          this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: [`error: ${err instanceof Error ? err.message : String(err)}`], markers: [], failed: true })
+        }
         break
       }
       case 'kubectl': {

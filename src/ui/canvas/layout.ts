@@ -1,5 +1,5 @@
 /** Grid layout of the cards on the canvas, from how many pods each one shows. */
-export const CARD_WIDTH = 330
+export const CARD_WIDTH = 360
 const GAP_X = 32
 const GAP_Y = 32
 /** Height of a card without pods, and per pod row (chips are one per row). */

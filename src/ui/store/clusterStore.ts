@@ -59,7 +59,8 @@ export const useCluster = create<ClusterState>()((set) => ({
 
   applyBatch: (batch) =>
     set((state) => {
-      const objects: ObjectsByKind = batch.reset ? {} : { ...state.objects }
+      const touched = batch.reset || batch.upserts.length > 0 || batch.deletes.length > 0
+      const objects: ObjectsByKind = batch.reset ? {} : touched ? { ...state.objects } : state.objects
       const copied = new Set<string>()
       const kindMap = (kind: string) => {
         if (!copied.has(kind)) {
