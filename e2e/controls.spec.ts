@@ -9,6 +9,9 @@ test('pause, step and resume the simulated clock', async ({ page }) => {
   await openApp(page)
   const clock = page.getByRole('timer', { name: 'Simulated time' })
   await expect(clock).toHaveText(/^\d{2}:\d{2}:\d{2}$/)
+  // It starts running at 1x.
+  await expect(page.getByRole('button', { name: 'Speed 1x' })).toHaveAttribute('aria-pressed', 'true')
+  await expect.poll(async () => seconds(await clock.textContent())).toBeGreaterThanOrEqual(1)
   await page.getByRole('button', { name: 'Pause simulation' }).click()
   await expect(page.getByRole('button', { name: 'Play simulation' })).toBeVisible()
   const paused = seconds(await clock.textContent())

@@ -1,4 +1,4 @@
-import { apply, applyOutput, expect, openApp, setSpeed, test, pasteManifest } from './fixtures.ts'
+import { apply, applyOutput, expect, expectAllCardsVisible, openApp, setSpeed, test, pasteManifest } from './fixtures.ts'
 
 test('a crashing pod goes into CrashLoopBackOff, restarts, and turns red', async ({ page }) => {
   await openApp(page)
@@ -20,6 +20,7 @@ test('a crashing pod goes into CrashLoopBackOff, restarts, and turns red', async
   await expect(details).toContainText(/Last State:TerminatedReason:Error/)
   await expect(details).toContainText('Exit Code:1')
   await expect(details).toContainText('BackOff')
+  await expectAllCardsVisible(page)
   await page.screenshot({ path: 'e2e/screenshots/crash.png' })
 })
 
@@ -36,6 +37,7 @@ test('a pod asking for 16 CPUs stays unscheduled with the scheduler reason', asy
   const details = page.getByRole('complementary', { name: 'Pod details' })
   await expect(details).toContainText('Insufficient cpu')
   await expect(details).toContainText('FailedScheduling')
+  await expectAllCardsVisible(page)
   await page.screenshot({ path: 'e2e/screenshots/unschedulable.png' })
 })
 
@@ -59,6 +61,7 @@ test('malformed YAML: error marker on the line, parse error output, cluster unto
   await expect(clock).not.toHaveText(before!)
   await expect(page.getByRole('button', { name: /^Pod / })).toHaveCount(0)
   await expect(page.getByRole('group', { name: /^Node worker-1, Ready$/ })).toContainText('0 / 110 pods')
+  await expectAllCardsVisible(page)
   await page.screenshot({ path: 'e2e/screenshots/malformed.png' })
 })
 

@@ -72,9 +72,10 @@ export function ClusterCanvas() {
         minZoom={0.25}
         maxZoom={2}
         zoomOnDoubleClick={false}
+        attributionPosition="top-right"
       >
         <Background gap={24} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} position="bottom-right" orientation="horizontal" />
         <FitOnLayoutChange signature={signature} />
       </ReactFlow>
     </div>

@@ -21,8 +21,6 @@ function StateBlock({ label, state }: { label: string; state: ContainerStatus['s
               </dl>
             )}
           </>
-        ) : label === 'State' ? (
-          'Waiting'
         ) : null}
       </dd>
     </>
@@ -44,12 +42,17 @@ export function ContainerDetails({ container, status }: { container: Container; 
             <dd className="mono">{container.command.join(' ')}</dd>
           </>
         )}
-        <StateBlock label="State" state={status?.state} />
-        {last && <StateBlock label="Last State" state={status?.lastState} />}
-        <dt>Ready:</dt>
-        <dd>{status?.ready ? 'True' : 'False'}</dd>
-        <dt>Restart Count:</dt>
-        <dd>{status?.restartCount ?? 0}</dd>
+        {/* As kubectl describe: no State / Ready / Restart Count before the kubelet reports the container. */}
+        {status && (
+          <>
+            <StateBlock label="State" state={status.state} />
+            {last && <StateBlock label="Last State" state={status.lastState} />}
+            <dt>Ready:</dt>
+            <dd>{status.ready ? 'True' : 'False'}</dd>
+            <dt>Restart Count:</dt>
+            <dd>{status.restartCount}</dd>
+          </>
+        )}
       </dl>
     </section>
   )
