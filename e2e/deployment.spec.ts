@@ -31,6 +31,10 @@ test.describe('Deployment sample', () => {
     const before = await podNames(page, RUNNING_WEB)
     const victim = before[0]
     await page.getByRole('button', { name: `Delete pod ${victim}` }).click()
+    // The click is shown as the kubectl command it stands for, with kubectl's answer.
+    const terminal = page.getByRole('log', { name: 'kubectl terminal output' })
+    await expect(terminal).toContainText(`kubectl delete pod ${victim} -n default`)
+    await expect(terminal).toContainText(`pod "${victim}" deleted from default namespace`)
     await expect
       .poll(async () => {
         const now = await podNames(page, RUNNING_WEB)

@@ -78,10 +78,6 @@ export class EngineClient {
     return msg.output
   }
 
-  deleteObject(kind: string, namespace: string | undefined, name: string): void {
-    this.send({ type: 'deleteObject', requestId: this.nextId++, kind, namespace, name })
-  }
-
   setRunning(running: boolean): void {
     this.send({ type: 'setRunning', running })
   }

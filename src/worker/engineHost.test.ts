@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Pod } from '../engine/api/types.ts'
 import { summarizePod } from '../engine/kubectl/podSummary.ts'
-import { EngineHost, splitArgs } from './engineHost.ts'
+import { EngineHost } from './engineHost.ts'
+import { splitCommandLine as splitArgs } from '../engine/kubectl/args.ts'
 import type { EngineMessage, PatchBatch } from './protocol.ts'
 
 const WEB = `apiVersion: apps/v1
@@ -126,7 +127,7 @@ describe('EngineHost', () => {
     expect(timers.size).toBe(0)
   })
 
-  it('deletes a pod gracefully and the ReplicaSet replaces it', () => {
+  it('deletes a pod through kubectl and the ReplicaSet replaces it', () => {
     const { host, patches } = setup()
     host.handle({ type: 'init', seed: 1 })
     host.handle({ type: 'apply', requestId: 1, yaml: WEB, source: 'manifest.yaml' })
@@ -135,7 +136,7 @@ describe('EngineHost', () => {
     const before = [...mirror(patches()).values()].filter((o) => o.kind === 'Pod') as unknown as Pod[]
     const victim = before[0].metadata.name
     host.handle({ type: 'ack' })
-    host.handle({ type: 'deleteObject', requestId: 2, kind: 'Pod', namespace: 'default', name: victim })
+    host.handle({ type: 'kubectl', requestId: 2, args: `delete pod ${victim}` })
     host.handle({ type: 'step', ms: 60_000 })
     host.handle({ type: 'ack' })
     const after = [...mirror(patches()).values()].filter((o) => o.kind === 'Pod') as unknown as Pod[]
@@ -153,7 +154,7 @@ describe('EngineHost', () => {
   })
 })
 
-describe('splitArgs', () => {
+describe('splitCommandLine', () => {
   it('splits on whitespace and honours quotes', () => {
     expect(splitArgs('get pods  -o wide')).toEqual(['get', 'pods', '-o', 'wide'])
     expect(splitArgs(`run x --image=busybox -- sh -c "echo 'hi there'"`)).toEqual(['run', 'x', '--image=busybox', '--', 'sh', '-c', "echo 'hi there'"])

@@ -5,8 +5,8 @@
  * same class runs inside the Web Worker and in unit tests.
  */
 import type { KubeObject, Pod } from '../engine/api/types.ts'
-import { deleteObject } from '../engine/api/deletion.ts'
 import { applyManifestText } from '../engine/kubectl/applyText.ts'
+import { splitCommandLine } from '../engine/kubectl/args.ts'
 import { runKubectl } from '../engine/kubectl/runKubectl.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import { Simulation } from '../engine/simulation.ts'
@@ -105,20 +105,12 @@ export class EngineHost {
       case 'kubectl': {
         let output: string
         try {
-          output = runKubectl(sim, splitArgs(cmd.args), {})
+          output = runKubectl(sim, splitCommandLine(cmd.args), {})
         } catch (err) {
           output = `error: ${err instanceof Error ? err.message : String(err)}`
         }
         sim.settle()
         this.env.post({ type: 'kubectlResult', requestId: cmd.requestId, output })
-        break
-      }
-      case 'deleteObject': {
-        const obj = sim.store.get(cmd.kind, cmd.namespace, cmd.name)
-        if (obj) {
-          deleteObject(sim.ctx, obj)
-          sim.settle()
-        }
         break
       }
     }
@@ -220,37 +212,4 @@ export class EngineHost {
     if (this.timer !== undefined) this.env.clearInterval(this.timer)
     this.timer = undefined
   }
-}
-
-/** Splits a command line on whitespace, honouring '…' and "…" quoting and backslash escapes. */
-export function splitArgs(line: string): string[] {
-  const args: string[] = []
-  let current = ''
-  let inArg = false
-  let quote: '"' | "'" | null = null
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]
-    if (quote) {
-      if (ch === quote) quote = null
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length && (line[i + 1] === '"' || line[i + 1] === '\\')) current += line[++i]
-      else current += ch
-      continue
-    }
-    if (ch === '"' || ch === "'") {
-      quote = ch
-      inArg = true
-    } else if (ch === '\\' && i + 1 < line.length) {
-      current += line[++i]
-      inArg = true
-    } else if (/\s/.test(ch)) {
-      if (inArg) args.push(current)
-      current = ''
-      inArg = false
-    } else {
-      current += ch
-      inArg = true
-    }
-  }
-  if (inArg) args.push(current)
-  return args
 }

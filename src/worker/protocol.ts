@@ -13,7 +13,6 @@ export type UiCommand =
   | { type: 'apply'; requestId: number; yaml: string; source: string }
   /** Run one kubectl command line (without the leading `kubectl`). */
   | { type: 'kubectl'; requestId: number; args: string }
-  | { type: 'deleteObject'; requestId: number; kind: string; namespace?: string; name: string }
   | { type: 'setRunning'; running: boolean }
   | { type: 'setSpeed'; speed: number }
   /** Advance simulated time by `ms` at once (works while paused). */

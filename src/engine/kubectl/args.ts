@@ -11,7 +11,8 @@ export function splitCommandLine(line: string): string[] {
     const ch = line[i]
     if (quote) {
       if (ch === quote) quote = null
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length) current += line[++i]
+      // Inside double quotes a backslash escapes only `"` and `\`, as in a POSIX shell.
+      else if (ch === '\\' && quote === '"' && (line[i + 1] === '"' || line[i + 1] === '\\')) current += line[++i]
       else current += ch
     } else if (ch === '"' || ch === "'") {
       quote = ch

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import { summarizePod } from '../../engine/kubectl/podSummary.ts'
+import { runInTerminal } from '../terminal/runInTerminal.ts'
 import { useEngine } from '../engineContext.ts'
 import { podTone } from '../format/podTone.ts'
 import { useCluster } from '../store/clusterStore.ts'
@@ -41,7 +42,7 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
         className="pod-delete"
         aria-label={`Delete pod ${name}`}
         title={`Delete pod ${name}`}
-        onClick={() => engine.deleteObject('Pod', pod.metadata.namespace, name)}
+        onClick={() => void runInTerminal(engine, `delete pod ${name} -n ${pod.metadata.namespace}`)}
       >
         ×
       </button>

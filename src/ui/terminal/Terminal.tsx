@@ -1,7 +1,8 @@
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { OutputLog } from '../editor/ApplyOutput.tsx'
 import { useEngine } from '../engineContext.ts'
-import { appendBlock, useCluster } from '../store/clusterStore.ts'
+import { useCluster } from '../store/clusterStore.ts'
+import { runInTerminal } from './runInTerminal.ts'
 
 /** A one-line kubectl prompt with history (↑/↓) and its output log. */
 export function Terminal() {
@@ -20,10 +21,7 @@ export function Terminal() {
     setLine('')
     setBusy(true)
     try {
-      const output = await engine.kubectl(command)
-      const lines = output.replace(/\n$/, '').split('\n')
-      const failed = /^(error|Error)\b/m.test(output)
-      useCluster.setState((s) => ({ terminal: appendBlock(s.terminal, { command: `kubectl ${command}`, lines, failed }) }))
+      await runInTerminal(engine, command)
     } finally {
       setBusy(false)
     }
