@@ -265,8 +265,8 @@ export class Kubelet {
       this.crashBackoff.next(key)
       c.lastState = last ? { terminated: last } : c.lastState
       c.restartCount += 1
-      this.ctx.recorder.normal(p, this.host, 'Pulled', `Container image "${c.image}" already present on machine`, `spec.containers{${c.name}}`)
-      this.startContainer(runtime, c)
+      // A restart goes through the pull step again: "already present", or a fresh pull for `Always`.
+      this.ensureImage(runtime, c)
     }
     if (delay === undefined) return restart()
     // Waiting counts from when the container finished, as the kubelet's back-off does.
