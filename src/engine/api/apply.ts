@@ -1,6 +1,6 @@
 import { applyDefaults } from '../admission/defaults.ts'
 import { invalidMessage } from '../admission/fieldErrors.ts'
-import { strictDecode } from '../admission/strictDecoding.ts'
+import { dropNulls, strictDecode } from '../admission/strictDecoding.ts'
 import { validateObject } from '../admission/validation.ts'
 import type { EngineContext } from '../context.ts'
 import { qualifiedPlural, qualifiedSingular, resourceForManifest, type ResourceType } from './resources.ts'
@@ -74,7 +74,7 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
     return { ok: false, error: `Error from server (AlreadyExists): error when creating "${req.source}": ${qualifiedPlural(resource)} "${name}" already exists`, path: 'metadata.name' }
   }
 
-  const config = structuredClone(m)
+  const config = (resource.simulated ? dropNulls(m) : structuredClone(m)) as Record<string, unknown>
   const lastApplied = JSON.stringify(withoutLastApplied(config)) + '\n'
   if (existing && existing.metadata.annotations?.[LAST_APPLIED] === lastApplied) {
     return { ok: true, resource, name, action: 'unchanged', warnings: [] }

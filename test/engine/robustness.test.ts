@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { parse, stringify } from 'yaml'
+import { applyManifestText } from '../../src/engine/kubectl/applyText.ts'
+import { runKubectl } from '../../src/engine/kubectl/runKubectl.ts'
+import { SeededRandom } from '../../src/engine/rng.ts'
+import { Simulation } from '../../src/engine/simulation.ts'
+import { apply, deploymentYaml, newSim, pods } from '../helpers.ts'
+
+const DEPLOYMENT = parse(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, labels: {app: web}}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  strategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: c
+        image: nginx:1.27
+        ports: [{containerPort: 80}]
+        resources: {requests: {cpu: 100m, memory: 64Mi}}
+        env: [{name: A, value: b}]
+`)
+const POD = parse(`apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  - {name: c, image: busybox, command: [sh, -c, "sleep 5"]}
+`)
+const ODD_VALUES = [null, 'str', 42, 1.5, -1, true, [], {}, [1, 2], { a: 1 }, '', '1e3', 'Always']
+
+/** Every path in a JSON value, for picking one to corrupt. */
+function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (prefix.length > 0) out.push(prefix)
+  if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) paths((value as Record<string, unknown>)[key], [...prefix, Array.isArray(value) ? Number(key) : key], out)
+  }
+  return out
+}
+
+describe('bad input never breaks the engine', () => {
+  it('survives manifests with fields replaced by values of the wrong type (seeded fuzz)', () => {
+    const rng = new SeededRandom(42)
+    for (let i = 0; i < 400; i++) {
+      const doc = structuredClone(i % 2 ? DEPLOYMENT : POD)
+      const all = paths(doc)
+      for (let m = 0; m <= rng.int(2); m++) {
+        const path = all[rng.int(all.length)]
+        let parent: Record<string | number, unknown> = doc
+        for (const key of path.slice(0, -1)) parent = (parent?.[key] ?? null) as Record<string | number, unknown>
+        if (parent && typeof parent === 'object') parent[path[path.length - 1]] = ODD_VALUES[rng.int(ODD_VALUES.length)]
+      }
+      const text = stringify(doc)
+      const sim = new Simulation()
+      expect(() => {
+        applyManifestText(sim.ctx, text, { source: 'f.yaml' })
+        applyManifestText(sim.ctx, text, { source: 'f.yaml' })
+        sim.advance(30_000)
+        for (const c of ['get pods -o wide', 'describe pods', 'get deploy,rs', 'describe deploy', 'get events', 'get pods -o yaml', 'delete deploy web', 'delete pod p']) {
+          runKubectl(sim, c.split(' '), { waitAdvancesTime: true })
+        }
+        sim.advance(60_000)
+      }, text).not.toThrow()
+    }
+  })
+
+  it('rejects a value of the wrong type with encoding/json\'s message, and creates nothing', () => {
+    const sim = newSim()
+    expect(apply(sim, deploymentYaml().replace('replicas: 3', 'replicas: three'))).toEqual([
+      'Error from server (BadRequest): error when creating "STDIN": Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+    ])
+    expect(apply(sim, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: {name: c}\n')).toEqual([
+      'Error from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
+    ])
+    expect(apply(sim, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      requests:\n        cpu: lots\n')).toEqual([
+      'Error from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled as a Pod: quantities must match the regular expression \'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$\'',
+    ])
+    expect(pods(sim)).toHaveLength(0)
+  })
+})
