@@ -134,4 +134,17 @@ describe('kubectl get / describe / delete', () => {
     expect(kubectl(sim, 'get pods --bogus')).toBe("error: unknown flag: --bogus\nSee 'kubectl get --help' for usage.\n")
     expect(kubectl(sim, 'delete pod ghost')).toBe('Error from server (NotFound): pods "ghost" not found\n')
   })
+
+  it('kubectl run creates a labelled pod; args after -- become the container args', () => {
+    const sim = newSim()
+    expect(kubectl(sim, 'run nginx --image=nginx:1.27')).toBe('pod/nginx created\n')
+    expect(kubectl(sim, 'run nginx --image=nginx:1.27')).toBe('Error from server (AlreadyExists): pods "nginx" already exists\n')
+    expect(kubectl(sim, 'run job --image=busybox:1.36 --restart=Never -- sh -c exit')).toBe('pod/job created\n')
+    const job = pods(sim).find((p) => p.metadata.name === 'job')!
+    expect(job.metadata.labels).toEqual({ run: 'job' })
+    expect(job.spec.restartPolicy).toBe('Never')
+    expect(job.spec.containers[0].args).toEqual(['sh', '-c', 'exit'])
+    sim.advance(20_000)
+    expect(kubectl(sim, 'get pod job')).toMatch(/job\s+0\/1\s+Completed\s+0/)
+  })
 })

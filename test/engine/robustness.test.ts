@@ -80,4 +80,17 @@ describe('bad input never breaks the engine', () => {
     ])
     expect(pods(sim)).toHaveLength(0)
   })
+
+  it('answers any jumble of kubectl words without throwing', () => {
+    const sim = newSim()
+    apply(sim, deploymentYaml())
+    sim.advance(10_000)
+    const words = ['get', 'describe', 'delete', 'apply', 'create', 'run', 'scale', 'logs', 'cordon', 'pods', 'pod/x', 'deploy', 'rs', 'nodes', 'web',
+      '-f', '-', '-o', 'yaml', 'wide', '-n', 'dev', '-l', 'app=web', '--all', '-A', '--replicas=2', '--image=nginx', '--', '-c', '--force', '--grace-period=0', 'worker-1', '']
+    const rng = new SeededRandom(3)
+    for (let i = 0; i < 500; i++) {
+      const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])
+      expect(() => runKubectl(sim, argv, { waitAdvancesTime: true }), argv.join(' ')).not.toThrow()
+    }
+  })
 })

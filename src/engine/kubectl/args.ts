@@ -45,6 +45,8 @@ export interface FlagSpec {
 export interface ParsedArgs {
   positional: string[]
   flags: Map<string, string[]>
+  /** Words after a bare `--` (the container command of `kubectl run`). */
+  afterDash: string[]
 }
 
 /** Flags every command accepts (kubectl's global flags). */
@@ -62,6 +64,7 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
   const all = [...GLOBAL_FLAGS, ...specs]
   const positional: string[] = []
   const flags = new Map<string, string[]>()
+  let afterDash: string[] = []
   const set = (spec: FlagSpec, value: string) => {
     const list = flags.get(spec.name) ?? []
     flags.set(spec.name, spec.repeatable ? [...list, value] : [value])
@@ -69,7 +72,7 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     if (arg === '--') {
-      positional.push(...argv.slice(i + 1))
+      afterDash = argv.slice(i + 1)
       break
     }
     if (arg.startsWith('--')) {
@@ -96,7 +99,7 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
       positional.push(arg)
     }
   }
-  return { positional, flags }
+  return { positional, flags, afterDash }
 }
 
 function splitOnce(s: string, sep: string): [string, string | undefined] {

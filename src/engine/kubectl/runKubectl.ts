@@ -7,6 +7,7 @@ import { deleteCommand } from './commands/delete.ts'
 import { describeCommand } from './commands/describe.ts'
 import { getCommand } from './commands/get.ts'
 import { logsCommand } from './commands/logs.ts'
+import { runCommand } from './commands/run.ts'
 import { scaleCommand } from './commands/scale.ts'
 import { KubectlError } from './resolve.ts'
 
@@ -23,7 +24,7 @@ export interface KubectlIO {
   waitAdvancesTime?: boolean
 }
 
-const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, createCommand, deleteCommand, scaleCommand, logsCommand, cordonCommand, uncordonCommand]
+const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, createCommand, deleteCommand, scaleCommand, logsCommand, cordonCommand, uncordonCommand, runCommand]
 
 /**
  * Runs one kubectl command line against the simulation and returns what kubectl would
