@@ -1,6 +1,7 @@
 import { ClusterCanvas } from './canvas/ClusterCanvas.tsx'
 import { ControlsBar } from './controls/ControlsBar.tsx'
 import { EditorPanel } from './editor/EditorPanel.tsx'
+import { EventsFeed } from './events/EventsFeed.tsx'
 import { Inspector } from './inspector/Inspector.tsx'
 import { useCluster } from './store/clusterStore.ts'
 import { Terminal } from './terminal/Terminal.tsx'
@@ -30,6 +31,7 @@ export function App() {
       </main>
       {inspecting && <Inspector />}
       <Terminal />
+      <EventsFeed />
     </div>
   )
 }
