@@ -17,12 +17,14 @@ export interface ImageSpec {
   ports: number[]
   /** Does PID 1 exit promptly on SIGTERM? Shells running `sleep` do not, so they wait out the grace period. */
   stopsOnSigterm: boolean
+  /** Linux images run on the simulated (linux/amd64) nodes; a Windows-only image cannot be pulled there. */
+  platform?: 'windows'
   /** Environment the entrypoint insists on: without one of these it exits 1 and logs why. */
   requiresEnv?: { anyOf: string[]; log: string[] }
   logs: string[]
 }
 
-const VERSION_TAGS = /^(latest|stable|mainline|alpine|slim|bookworm|bullseye|jammy|noble|focal|\d+(\.\d+){0,2}(-[a-z0-9.-]+)?)$/
+const VERSION_TAGS = /^(latest|stable|mainline|alpine|slim|bookworm|bullseye|jammy|noble|focal|v?\d+(\.\d+){0,3}([-_][a-z0-9._-]+)?)$/
 
 export const IMAGE_CATALOG: ImageSpec[] = [
   {
@@ -213,3 +215,66 @@ export const IMAGE_CATALOG: ImageSpec[] = [
     logs: [],
   },
 ]
+
+/** A catalog entry with the usual defaults, for the long tail of images the docs use. */
+function image(repository: string, defaultBehaviour: ImageSpec['defaultBehaviour'], opts: Partial<ImageSpec> = {}): ImageSpec {
+  const sizeBytes = opts.sizeBytes ?? 40_000_000
+  return {
+    repository,
+    defaultBehaviour,
+    tags: VERSION_TAGS,
+    sizeBytes,
+    // Roughly 30 MB/s from the registry, never instant.
+    pullMs: opts.pullMs ?? Math.max(500, Math.round(sizeBytes / 30_000)),
+    startMs: 300,
+    ports: [],
+    stopsOnSigterm: defaultBehaviour === 'serve',
+    logs: [],
+    ...opts,
+  }
+}
+
+/** More images from the Kubernetes documentation's examples. */
+IMAGE_CATALOG.push(
+  image('registry.k8s.io/busybox', 'shell-exits', { sizeBytes: 1_300_000, stopsOnSigterm: false }),
+  image('docker.io/library/bash', 'shell-exits', { sizeBytes: 6_000_000, stopsOnSigterm: false }),
+  image('bash', 'shell-exits', { sizeBytes: 6_000_000, stopsOnSigterm: false }),
+  image('fedora', 'shell-exits', { sizeBytes: 60_000_000, stopsOnSigterm: false }),
+  image('radial/busyboxplus', 'shell-exits', { sizeBytes: 4_000_000, stopsOnSigterm: false, tags: /^(curl|latest)$/ }),
+  image('registry.k8s.io/nginx-slim', 'serve', { ports: [80], sizeBytes: 20_000_000 }),
+  image('registry.k8s.io/nginx', 'serve', { ports: [80], sizeBytes: 20_000_000 }),
+  image('bprashanth/nginxhttps', 'serve', { ports: [80, 443], sizeBytes: 40_000_000 }),
+  image('hashicorp/http-echo', 'serve', { ports: [5678], sizeBytes: 3_500_000 }),
+  image('gcr.io/google-samples/hello-app', 'serve', { ports: [8080], sizeBytes: 11_000_000 }),
+  image('us-docker.pkg.dev/google-samples/containers/gke/hello-app', 'serve', { ports: [8080], sizeBytes: 11_000_000 }),
+  image('gcr.io/google-samples/hello-go-gke', 'serve', { ports: [80], sizeBytes: 5_000_000 }),
+  image('gcr.io/google-samples/hello-frontend', 'serve', { ports: [80], sizeBytes: 20_000_000 }),
+  image('us-docker.pkg.dev/google-samples/containers/gke/gb-frontend', 'serve', { ports: [80], sizeBytes: 180_000_000 }),
+  image('us-docker.pkg.dev/google-samples/containers/gke/gb-redis-follower', 'serve', { ports: [6379], sizeBytes: 40_000_000 }),
+  image('gcr.io/google-samples/cassandra', 'serve', { ports: [9042], sizeBytes: 150_000_000 }),
+  image('gcr.io/google-samples/xtrabackup', 'shell-exits', { sizeBytes: 100_000_000 }),
+  image('registry.k8s.io/e2e-test-images/agnhost', 'serve', { ports: [8080], sizeBytes: 50_000_000 }),
+  image('registry.k8s.io/liveness', 'serve', { ports: [8080], sizeBytes: 2_000_000 }),
+  image('registry.k8s.io/goproxy', 'serve', { ports: [8080], sizeBytes: 5_000_000 }),
+  image('registry.k8s.io/serve_hostname', 'serve', { ports: [9376], sizeBytes: 3_000_000 }),
+  image('registry.k8s.io/hpa-example', 'serve', { ports: [80], sizeBytes: 180_000_000 }),
+  image('registry.k8s.io/redis', 'serve', { ports: [6379], sizeBytes: 40_000_000 }),
+  image('registry.k8s.io/kubernetes-zookeeper', 'serve', { ports: [2181], sizeBytes: 120_000_000 }),
+  image('registry.k8s.io/etcd', 'shell-exits', { sizeBytes: 60_000_000 }),
+  image('registry.k8s.io/node-problem-detector/node-problem-detector', 'serve', { sizeBytes: 50_000_000 }),
+  image('registry.k8s.io/fluentd-gcp', 'serve', { sizeBytes: 120_000_000 }),
+  image('registry.k8s.io/event-exporter', 'serve', { sizeBytes: 20_000_000 }),
+  image('registry.k8s.io/cpa/cluster-proportional-autoscaler', 'serve', { sizeBytes: 20_000_000 }),
+  image('registry.k8s.io/cloud-controller-manager', 'serve', { sizeBytes: 40_000_000 }),
+  image('registry.k8s.io/kas-network-proxy/proxy-server', 'serve', { sizeBytes: 20_000_000 }),
+  image('us.gcr.io/k8s-artifacts-prod/kas-network-proxy/proxy-agent', 'serve', { sizeBytes: 20_000_000 }),
+  image('registry.k8s.io/dra-example-driver/dra-example-driver', 'serve', { sizeBytes: 30_000_000 }),
+  image('quay.io/fluentd_elasticsearch/fluentd', 'serve', { sizeBytes: 150_000_000 }),
+  image('vish/stress', 'serve', { sizeBytes: 2_000_000 }),
+  image('polinux/stress', 'serve', { sizeBytes: 4_000_000 }),
+  image('rabbitmq', 'serve', { ports: [5672], sizeBytes: 90_000_000 }),
+  image('wordpress', 'serve', { ports: [80], sizeBytes: 250_000_000 }),
+  image('microsoft/windowsservercore', 'serve', { platform: 'windows', sizeBytes: 5_000_000_000 }),
+  image('microsoft/iis', 'serve', { platform: 'windows', ports: [80], sizeBytes: 5_000_000_000 }),
+  image('mcr.microsoft.com/windows/servercore', 'serve', { platform: 'windows', sizeBytes: 5_000_000_000 }),
+)

@@ -45,12 +45,14 @@ export function planContainer(container: Container, image: ImageSpec, annotation
 /** Interprets the few shell idioms that decide a container's fate. */
 function planShellScript(script: string, image: ImageSpec): ContainerPlan {
   const logs = echoedLines(script)
-  if (/\bwhile\s+(true|:)\b|\btail\s+-f\b|sleep\s+infinity|\bnginx\b.*daemon off|http\.server|\bhttpd\b/.test(script)) {
+  if (/\bwhile\s+(true|:)\b|\btail\s+(-n\s*\S+\s+)?-[fF]\b|\btail\s+-\S*[fF]|sleep\s+inf(inity)?\b|\bnginx\b.*daemon off|http\.server|\bhttpd\b/.test(script)) {
     return { kind: 'runs', logs }
   }
   let elapsedMs = 50
   // Statements run in order; the first `exit`/`false` ends the script.
   for (const statement of script.split(/;|&&|\|\||\n/).map((s) => s.trim())) {
+    // `trap 'exit 0' TERM` only says what to do on a signal; it does not exit now.
+    if (statement.startsWith('trap ')) continue
     let m: RegExpExecArray | null
     if ((m = /^(?:sh\s+-c\s+)?["']?sleep\s+(\d+(?:\.\d+)?)([smhd]?)/.exec(statement))) {
       const unit = m[2] || 's'

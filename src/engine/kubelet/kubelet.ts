@@ -145,14 +145,18 @@ export class Kubelet {
       return
     }
     this.ctx.recorder.normal(pod, this.host, 'Pulling', `Pulling image "${c.image}"`, fieldPath)
-    const image = lookupImage(ref)
+    const found = lookupImage(ref)
+    // A Windows-only image has no manifest for these linux/amd64 nodes.
+    const image = found?.platform === 'windows' ? undefined : found
     const key = `${runtime.uid}/${c.name}`
     if (!image) {
       c.timer = this.ctx.after(PULL_FAILURE_MS, `kubelet ${this.nodeName}: pull failed ${c.image}`, () => {
         if (runtime.terminating) return
         const p = this.pod(runtime)
         if (!p) return
-        const detail = `failed to pull and unpack image "${ref.fullName}": failed to resolve reference "${ref.fullName}": ${ref.fullName}: not found`
+        const detail = found
+          ? `failed to pull and unpack image "${ref.fullName}": no match for platform in manifest: not found`
+          : `failed to pull and unpack image "${ref.fullName}": failed to resolve reference "${ref.fullName}": ${ref.fullName}: not found`
         c.state = { waiting: { reason: 'ErrImagePull', message: `rpc error: code = NotFound desc = ${detail}` } }
         this.ctx.recorder.warning(p, this.host, 'Failed', `Failed to pull image "${c.image}": rpc error: code = NotFound desc = ${detail}`, fieldPath)
         this.ctx.recorder.warning(p, this.host, 'Failed', 'Error: ErrImagePull', fieldPath)
