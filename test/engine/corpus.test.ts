@@ -40,9 +40,17 @@ describe('the Kubernetes documentation examples (shared/corpus)', () => {
     ['pods/simple-pod.yaml', ['Running']],
     ['pods/pod-nginx.yaml', ['Pending']], // nodeSelector disktype=ssd: no such node
     ['pods/private-reg-pod.yaml', ['InvalidImageName']],
-    ['debug/termination.yaml', ['CrashLoopBackOff']], // exits 0 after 10s, restartPolicy Always
     ['windows/deploy-resource.yaml', ['ImagePullBackOff', 'ImagePullBackOff', 'ImagePullBackOff']], // Windows image, Linux nodes
   ])('%s ends as a real cluster leaves it', (file, expected) => {
     expect(applyCorpusFile(join(CORPUS, file)).statuses.sort()).toEqual([...expected].sort())
+  })
+
+  it('debug/termination.yaml keeps restarting: it exits 0 after 10s and restartPolicy is Always', () => {
+    const sim = new Simulation()
+    applyManifestText(sim.ctx, readFileSync(join(CORPUS, 'debug/termination.yaml'), 'utf8'), { source: 'termination.yaml' })
+    sim.advance(180_000)
+    const status = sim.store.list<Pod>('Pod')[0].status.containerStatuses![0]
+    expect(status.restartCount).toBeGreaterThanOrEqual(4)
+    expect(status.lastState.terminated).toMatchObject({ reason: 'Completed', exitCode: 0 })
   })
 })

@@ -4,8 +4,20 @@ import { parseDuration } from '../util/duration.ts'
 
 /** What a started container will do, decided from its image, command and sim annotations. */
 export type ContainerPlan =
-  | { kind: 'runs'; logs: string[] }
-  | { kind: 'exits'; afterMs: number; exitCode: number; logs: string[] }
+  | { kind: 'runs'; logs: string[]; files?: FileLifetime[] }
+  | { kind: 'exits'; afterMs: number; exitCode: number; logs: string[]; files?: FileLifetime[] }
+
+/** A file the script creates (`touch`, `echo > f`) and maybe removes (`rm`), in ms since start. */
+export interface FileLifetime {
+  path: string
+  from: number
+  until?: number
+}
+
+/** Does the container's filesystem hold `path` this long after it started? */
+export function fileExists(plan: ContainerPlan | undefined, path: string, runningForMs: number): boolean {
+  return (plan?.files ?? []).some((f) => f.path === path && f.from <= runningForMs && (f.until === undefined || runningForMs < f.until))
+}
 
 /** Annotations a lab can put on a pod to script behaviour real fields cannot express. */
 export const SIM_ANNOTATION = {
@@ -43,32 +55,41 @@ export function planContainer(container: Container, image: ImageSpec, annotation
 }
 
 /** Interprets the few shell idioms that decide a container's fate. */
-function planShellScript(script: string, image: ImageSpec): ContainerPlan {
+function planShellScript(commandLine: string, image: ImageSpec): ContainerPlan {
+  // `sh -c "…"` runs the script in its argument.
+  const script = commandLine.replace(/^(\/bin\/)?(ba)?sh\s+-c\s+/, '')
   const logs = echoedLines(script)
-  if (/\bwhile\s+(true|:)\b|\btail\s+(-n\s*\S+\s+)?-[fF]\b|\btail\s+-\S*[fF]|sleep\s+inf(inity)?\b|\bnginx\b.*daemon off|http\.server|\bhttpd\b/.test(script)) {
-    return { kind: 'runs', logs }
-  }
+  if (/\bnginx\b.*daemon off|http\.server|\bhttpd\b/.test(script)) return { kind: 'runs', logs }
   let elapsedMs = 50
+  const files: FileLifetime[] = []
+  const endsForever = /\bwhile\s+(true|:)\b|\btail\s+(-n\s*\S+\s+)?-[fF]\b|\btail\s+-\S*[fF]|sleep\s+inf(inity)?\b/.test(script)
   // Statements run in order; the first `exit`/`false` ends the script.
   for (const statement of script.split(/;|&&|\|\||\n/).map((s) => s.trim())) {
     // `trap 'exit 0' TERM` only says what to do on a signal; it does not exit now.
     if (statement.startsWith('trap ')) continue
     let m: RegExpExecArray | null
-    if ((m = /^(?:sh\s+-c\s+)?["']?sleep\s+(\d+(?:\.\d+)?)([smhd]?)/.exec(statement))) {
+    if ((m = /^["']?touch\s+(\S+?)["']?$/.exec(statement)) || (m = />\s*(\/\S+?)["']?$/.exec(statement))) {
+      files.push({ path: m[1], from: elapsedMs })
+    } else if ((m = /^["']?rm\s+(?:-\w+\s+)*(\S+?)["']?$/.exec(statement))) {
+      for (const f of files) if (f.path === m[1] && f.until === undefined) f.until = elapsedMs
+    } else if ((m = /^(?:sh\s+-c\s+)?["']?sleep\s+(\d+(?:\.\d+)?)([smhd]?)/.exec(statement))) {
       const unit = m[2] || 's'
       elapsedMs += parseDuration(`${m[1]}${unit}`) ?? 0
-    } else if ((m = /(?:^|\s|["'])exit\s+(\d+)/.exec(statement))) {
-      return { kind: 'exits', afterMs: elapsedMs, exitCode: Number(m[1]) % 256, logs }
+    } else if (endsForever) {
+      continue
+    } else if ((m = /(?:^|\s|["'])exit(?:\s+(\d+))?["']?$/.exec(statement))) {
+      return { kind: 'exits', afterMs: elapsedMs, exitCode: Number(m[1] ?? 0) % 256, logs, files }
     } else if (/(?:^|\s|["'])false$/.test(statement)) {
-      return { kind: 'exits', afterMs: elapsedMs, exitCode: 1, logs }
+      return { kind: 'exits', afterMs: elapsedMs, exitCode: 1, logs, files }
     }
   }
+  if (endsForever) return { kind: 'runs', logs, files }
   // A known shell image running a finite script ends with the script.
-  if (image.defaultBehaviour !== 'serve' && /\b(sh|bash|echo|sleep|true|date|printenv|env|ls|cat|perl|python|node)\b/.test(script)) {
-    return { kind: 'exits', afterMs: elapsedMs, exitCode: 0, logs }
+  if (image.defaultBehaviour !== 'serve' && /\b(sh|bash|echo|sleep|true|date|printenv|env|ls|cat|perl|python|node)\b/.test(commandLine)) {
+    return { kind: 'exits', afterMs: elapsedMs, exitCode: 0, logs, files }
   }
   // Anything else (a server binary, an app entrypoint) is assumed to keep running.
-  return { kind: 'runs', logs }
+  return { kind: 'runs', logs, files }
 }
 
 function echoedLines(script: string): string[] {

@@ -5,6 +5,8 @@ import { lookupImage, parseImageReference } from '../images/reference.ts'
 import { goDuration } from '../util/duration.ts'
 import { Backoff, BACKOFF_RESET_AFTER_MS } from './backoff.ts'
 import { planContainer } from './containerBehaviour.ts'
+import { startProbing } from './prober.ts'
+import type { ProbeKind } from './probes.ts'
 import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
 import { podStatusFromRuntime } from './podStatus.ts'
 
@@ -85,6 +87,7 @@ export class Kubelet {
         ready: false,
         started: false,
         everStarted: false,
+        runId: 0,
         logs: [],
         previousLogs: [],
       })),
@@ -216,18 +219,41 @@ export class Kubelet {
     this.ctx.recorder.normal(pod, this.host, 'Started', `Started container ${c.name}`, fieldPath)
     c.state = { running: { startedAt: this.ctx.clock.rfc3339() } }
     c.everStarted = true
-    c.started = true
-    c.ready = true
+    // With a startup probe the container is not "started" until it passes; with a
+    // readiness probe it is not ready until the first success.
+    c.started = !spec.startupProbe
+    c.ready = !spec.startupProbe && !spec.readinessProbe
     c.previousLogs = c.logs
     c.logs = [...c.plan.logs]
+    const runId = ++c.runId
     this.publish(runtime)
+    const startedAt = now
     if (c.plan.kind === 'exits') {
-      const startedAt = now
       const plan = c.plan
       c.timer = this.ctx.after(plan.afterMs, `kubelet ${this.nodeName}: ${runtime.name}/${c.name} exits ${plan.exitCode}`, () =>
         this.containerExited(runtime, c, plan.exitCode, startedAt),
       )
     }
+    startProbing(this.ctx, this.host, runtime, c, spec, {
+      pod: () => this.pod(runtime),
+      publish: () => this.publish(runtime),
+      stillRunning: () => c.runId === runId && !!c.state.running && !runtime.terminating && this.online,
+      kill: (kind) => this.killForFailedProbe(runtime, c, kind, startedAt),
+    })
+  }
+
+  /** Liveness or startup probe gave up: stop the container (SIGTERM, then SIGKILL after the grace period). */
+  private killForFailedProbe(runtime: PodRuntime, c: ContainerRuntime, kind: ProbeKind, startedAt: number): void {
+    const pod = this.pod(runtime)
+    if (!pod) return
+    this.ctx.recorder.normal(pod, this.host, 'Killing', `Container ${c.name} failed ${kind.toLowerCase()} probe, will be restarted`, `spec.containers{${c.name}}`)
+    c.timer?.cancel()
+    const runId = ++c.runId
+    const graceMs = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
+    const quick = c.imageSpec?.stopsOnSigterm ?? false
+    c.timer = this.ctx.after(quick ? 200 : graceMs, `kubelet ${this.nodeName}: ${runtime.name}/${c.name} killed`, () => {
+      if (c.runId === runId) this.containerExited(runtime, c, quick ? 0 : 137, startedAt)
+    })
   }
 
   private containerExited(runtime: PodRuntime, c: ContainerRuntime, exitCode: number, startedAtMs: number): void {
@@ -236,6 +262,7 @@ export class Kubelet {
     const key = `${runtime.uid}/${c.name}`
     const now = this.ctx.clock.now
     if (now - startedAtMs >= BACKOFF_RESET_AFTER_MS) this.crashBackoff.reset(key)
+    c.runId += 1
     c.state = {
       terminated: {
         exitCode,
