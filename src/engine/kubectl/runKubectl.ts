@@ -7,7 +7,9 @@ import { deleteCommand } from './commands/delete.ts'
 import { describeCommand } from './commands/describe.ts'
 import { getCommand } from './commands/get.ts'
 import { logsCommand } from './commands/logs.ts'
+import { rolloutCommand } from './commands/rollout.ts'
 import { runCommand } from './commands/run.ts'
+import { setCommand } from './commands/setImage.ts'
 import { scaleCommand } from './commands/scale.ts'
 import { KubectlError } from './resolve.ts'
 
@@ -24,7 +26,7 @@ export interface KubectlIO {
   waitAdvancesTime?: boolean
 }
 
-const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, createCommand, deleteCommand, scaleCommand, logsCommand, cordonCommand, uncordonCommand, runCommand]
+const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, createCommand, deleteCommand, scaleCommand, logsCommand, cordonCommand, uncordonCommand, runCommand, rolloutCommand, setCommand]
 
 /**
  * Runs one kubectl command line against the simulation and returns what kubectl would

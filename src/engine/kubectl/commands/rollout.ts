@@ -1,0 +1,149 @@
+import { resourceForKind } from '../../api/resources.ts'
+import type { Deployment, ReplicaSet } from '../../api/types.ts'
+import { flag } from '../args.ts'
+import { KubectlError, resolveResourceArgs } from '../resolve.ts'
+import { tabwrite } from '../tabwriter.ts'
+import type { CommandContext, KubectlCommand } from './context.ts'
+import { notFound } from './get.ts'
+
+const REVISION = 'deployment.kubernetes.io/revision'
+const CHANGE_CAUSE = 'kubernetes.io/change-cause'
+/** How long `rollout status` waits in a script before giving up, as with --timeout. */
+const STATUS_TIMEOUT_MS = 10 * 60_000
+
+function targetDeployment(ctx: CommandContext, positional: string[]): Deployment {
+  const [req] = resolveResourceArgs(positional)
+  if (!req || req.names.length === 0) throw new KubectlError('error: required resource not specified')
+  if (req.resource.kind !== 'Deployment') throw new KubectlError(`error: no status viewer has been implemented for ${req.resource.kind}`)
+  const d = ctx.sim.store.get<Deployment>('Deployment', ctx.namespace, req.names[0])
+  if (!d) throw new KubectlError(notFound(req.resource, req.names[0]))
+  return d
+}
+
+function ownedReplicaSets(ctx: CommandContext, d: Deployment): ReplicaSet[] {
+  return ctx.sim.store.dependents<ReplicaSet>(d.metadata.uid, 'ReplicaSet')
+}
+
+/** kubectl's DeploymentStatusViewer: one line saying where the rollout stands, and whether it is done. */
+export function rolloutStatusLine(d: Deployment): { text: string; done: boolean } {
+  const name = d.metadata.name
+  const s = d.status ?? {}
+  if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return { text: 'Waiting for deployment spec update to be observed...', done: false }
+  const progressing = s.conditions?.find((c) => c.type === 'Progressing')
+  if (progressing?.reason === 'ProgressDeadlineExceeded') return { text: `error: deployment "${name}" exceeded its progress deadline`, done: true }
+  const updated = s.updatedReplicas ?? 0
+  const replicas = s.replicas ?? 0
+  const available = s.availableReplicas ?? 0
+  const prefix = `Waiting for deployment "${name}" rollout to finish:`
+  if (updated < d.spec.replicas) return { text: `${prefix} ${updated} out of ${d.spec.replicas} new replicas have been updated...`, done: false }
+  if (replicas > updated) return { text: `${prefix} ${replicas - updated} old replicas are pending termination...`, done: false }
+  if (available < updated) return { text: `${prefix} ${available} of ${updated} updated replicas are available...`, done: false }
+  return { text: `deployment "${name}" successfully rolled out`, done: true }
+}
+
+function status(ctx: CommandContext): string {
+  const d = targetDeployment(ctx, ctx.args.positional.slice(1))
+  const key = [d.metadata.namespace, d.metadata.name] as const
+  const lines: string[] = []
+  let current = rolloutStatusLine(d)
+  lines.push(current.text)
+  // Like `kubectl rollout status` (which watches), a script waits and prints each change.
+  if (ctx.io.waitAdvancesTime && flag(ctx.args, 'watch') !== 'false') {
+    const deadline = ctx.sim.now + STATUS_TIMEOUT_MS
+    while (!current.done && ctx.sim.now < deadline) {
+      ctx.sim.advance(100)
+      const live = ctx.sim.store.get<Deployment>('Deployment', ...key)
+      if (!live) throw new KubectlError(notFound(resourceForKind('Deployment')!, key[1]))
+      const next = rolloutStatusLine(live)
+      if (next.text !== current.text) lines.push(next.text)
+      current = next
+    }
+    if (!current.done) lines.push('error: timed out waiting for the condition')
+  }
+  return lines.map((l) => l + '\n').join('')
+}
+
+function history(ctx: CommandContext): string {
+  const d = targetDeployment(ctx, ctx.args.positional.slice(1))
+  const byRevision = new Map<number, ReplicaSet>()
+  for (const rs of ownedReplicaSets(ctx, d)) byRevision.set(Number(rs.metadata.annotations?.[REVISION] ?? 0), rs)
+  const wanted = flag(ctx.args, 'revision')
+  if (wanted !== undefined) {
+    const rs = byRevision.get(Number(wanted))
+    if (!rs) throw new KubectlError(`error: unable to find the specified revision`)
+    return `deployment.apps/${d.metadata.name} with revision #${wanted}\nPod Template:\n  Labels:\t${Object.entries(rs.spec.template.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`).join('\n\t')}\n  Containers:\n${rs.spec.template.spec.containers.map((c) => `   ${c.name}:\n    Image:\t${c.image}\n`).join('')}`
+  }
+  const rows = [...byRevision.keys()].sort((a, b) => a - b).map((r) => `${r}\t${byRevision.get(r)!.metadata.annotations?.[CHANGE_CAUSE] ?? '<none>'}\n`)
+  return `deployment.apps/${d.metadata.name} \n` + tabwrite(`REVISION\tCHANGE-CAUSE\n${rows.join('')}`, { minwidth: 0, padding: 2 }) + '\n'
+}
+
+function undo(ctx: CommandContext): string {
+  const d = targetDeployment(ctx, ctx.args.positional.slice(1))
+  if (d.spec.paused) throw new KubectlError(`error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`)
+  const replicaSets = ownedReplicaSets(ctx, d)
+  const revisions = replicaSets.map((rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0)).sort((a, b) => b - a)
+  const current = Number(d.metadata.annotations?.[REVISION] ?? revisions[0] ?? 0)
+  const toFlag = Number(flag(ctx.args, 'to-revision') ?? 0)
+  const target = toFlag || revisions.find((r) => r < current)
+  const rs = replicaSets.find((x) => Number(x.metadata.annotations?.[REVISION]) === target)
+  if (!rs) throw new KubectlError(toFlag ? `error: unable to find specified revision ${toFlag} in history` : 'error: no rollout history found for deployment "' + d.metadata.name + '"')
+  if (target === current) return `deployment.apps/${d.metadata.name} skipped rollback (current template already matches revision ${target})\n`
+  const template = structuredClone(rs.spec.template)
+  if (template.metadata?.labels) delete template.metadata.labels['pod-template-hash']
+  d.spec.template = template
+  ctx.sim.store.update(d, { specChanged: true })
+  ctx.sim.settle()
+  return `deployment.apps/${d.metadata.name} rolled back\n`
+}
+
+function restart(ctx: CommandContext): string {
+  const d = targetDeployment(ctx, ctx.args.positional.slice(1))
+  d.spec.template.metadata = {
+    ...d.spec.template.metadata,
+    annotations: { ...(d.spec.template.metadata?.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': ctx.sim.ctx.clock.rfc3339() },
+  }
+  ctx.sim.store.update(d, { specChanged: true })
+  ctx.sim.settle()
+  return `deployment.apps/${d.metadata.name} restarted\n`
+}
+
+function setPaused(ctx: CommandContext, paused: boolean): string {
+  const d = targetDeployment(ctx, ctx.args.positional.slice(1))
+  const verb = paused ? 'paused' : 'resumed'
+  if (!!d.spec.paused === paused) throw new KubectlError(`error: deployments.apps "${d.metadata.name}" is already ${verb}`)
+  d.spec.paused = paused || undefined
+  if (!paused) delete d.spec.paused
+  ctx.sim.store.update(d, { specChanged: true })
+  ctx.sim.settle()
+  return `deployment.apps/${d.metadata.name} ${verb}\n`
+}
+
+/** `kubectl rollout status|history|undo|restart|pause|resume deployment/NAME`. */
+export const rolloutCommand: KubectlCommand = {
+  name: 'rollout',
+  flags: [
+    { name: 'to-revision', takesValue: true },
+    { name: 'revision', takesValue: true },
+    { name: 'watch', short: 'w', takesValue: false },
+    { name: 'timeout', takesValue: true },
+  ],
+  run(ctx) {
+    const sub = ctx.args.positional[0]
+    switch (sub) {
+      case 'status':
+        return status(ctx)
+      case 'history':
+        return history(ctx)
+      case 'undo':
+        return undo(ctx)
+      case 'restart':
+        return restart(ctx)
+      case 'pause':
+        return setPaused(ctx, true)
+      case 'resume':
+        return setPaused(ctx, false)
+      default:
+        throw new KubectlError(sub ? `error: unknown command "${sub}" for "kubectl rollout"` : "error: Required resource not specified.\nSee 'kubectl rollout -h' for help and examples")
+    }
+  },
+}
