@@ -102,3 +102,21 @@ test('the cluster events feed shows what each component did, and opens a pod fro
   await expectAllCardsVisible(page)
   await page.screenshot({ path: 'e2e/screenshots/events-feed.png' })
 })
+
+test('the workloads card shows a rollout moving replicas from the old ReplicaSet to the new one', async ({ page }) => {
+  await openApp(page)
+  await setSpeed(page, 30)
+  await apply(page)
+  await expect(workerPods(page, RUNNING_WEB)).toHaveCount(3)
+  const workloads = page.getByRole('group', { name: /^Workloads/ })
+  await expect(workloads.getByRole('listitem', { name: 'Deployment web: 3/3 ready · 3 up-to-date' })).toBeVisible()
+  await page.getByRole('textbox', { name: 'kubectl command' }).fill('set image deployment/web nginx=nginx:1.28')
+  await page.getByRole('textbox', { name: 'kubectl command' }).press('Enter')
+  await expect(page.getByRole('log', { name: 'kubectl terminal output' })).toContainText('deployment.apps/web image updated')
+  // Two ReplicaSets now: the new one (revision 2) takes all 3 replicas, the old one goes to 0.
+  await expect(workloads.getByRole('listitem', { name: /^ReplicaSet web-\w+: 3 desired · 3 current · 3 ready$/ })).toHaveCount(1)
+  await expect(workloads.getByRole('listitem', { name: /^ReplicaSet web-\w+: 0 desired · 0 current · 0 ready$/ })).toHaveCount(1)
+  await expect(workloads).toContainText('rev 2')
+  await expectAllCardsVisible(page)
+  await page.screenshot({ path: 'e2e/screenshots/rollout.png' })
+})

@@ -1,10 +1,13 @@
 import { Background, Controls, ReactFlow, useReactFlow, type Node as FlowNode, type NodeProps } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useRef } from 'react'
+import { useCluster } from '../store/clusterStore.ts'
 import { usePodCounts, useNodeNames } from '../store/selectors.ts'
+import { workloadRows } from './WorkloadsCard.tsx'
 import { bestLayout, CARD_WIDTH, type CardSpec } from './layout.ts'
 import { NodeCard } from './NodeCard.tsx'
 import { UnscheduledCard } from './UnscheduledCard.tsx'
+import { WorkloadsCard } from './WorkloadsCard.tsx'
 import { useElementSize } from './useElementSize.ts'
 
 type CardData = { nodeName: string | null }
@@ -18,7 +21,11 @@ function UnscheduledView() {
   return <UnscheduledCard />
 }
 
-const nodeTypes = { k8sNode: K8sNodeView, unscheduled: UnscheduledView }
+function WorkloadsView() {
+  return <WorkloadsCard />
+}
+
+const nodeTypes = { k8sNode: K8sNodeView, unscheduled: UnscheduledView, workloads: WorkloadsView }
 
 /** Re-fits the view when the layout's shape changes (cards added, rows grown). */
 function FitOnLayoutChange({ signature }: { signature: string }) {
@@ -34,13 +41,15 @@ function FitOnLayoutChange({ signature }: { signature: string }) {
 export function ClusterCanvas() {
   const names = useNodeNames()
   const counts = usePodCounts()
+  const workloadRowCount = useCluster((s) => workloadRows(s).length)
   const container = useRef<HTMLDivElement>(null)
   const size = useElementSize(container)
   const placed = useMemo(() => {
     const cards: CardSpec[] = names.map((n) => ({ id: `node:${n}`, type: 'k8sNode', nodeName: n, pods: counts[n] ?? 0 }))
     cards.push({ id: 'unscheduled', type: 'unscheduled', nodeName: null, pods: counts[''] ?? 0 })
+    cards.push({ id: 'workloads', type: 'workloads', nodeName: null, pods: Math.ceil(workloadRowCount * 0.6) })
     return bestLayout(cards, size.width || 1000, size.height || 600).cards
-  }, [names, counts, size.width, size.height])
+  }, [names, counts, workloadRowCount, size.width, size.height])
   const nodes: CardNode[] = useMemo(
     () =>
       placed.map((c) => ({
