@@ -1,4 +1,4 @@
-import { apply, applyOutput, expect, expectAllCardsVisible, openApp, setSpeed, test, pasteManifest } from './fixtures.ts'
+import { apply, applyOutput, expect, expectAllCardsVisible, openApp, pasteManifest, RUNNING_WEB, setSpeed, test, workerPods } from './fixtures.ts'
 
 test('a crashing pod goes into CrashLoopBackOff, restarts, and turns red', async ({ page }) => {
   await openApp(page)
@@ -75,4 +75,28 @@ test('a pod with a bad image shows ErrImagePull / ImagePullBackOff in red', asyn
   const chip = page.getByRole('button', { name: /^Pod bad-image, (ErrImagePull|ImagePullBackOff)$/ })
   await expect(chip).toBeVisible()
   await expect(page.locator('.pod-chip', { has: chip })).toHaveCSS('border-top-color', 'rgb(194, 31, 47)')
+})
+
+test('powering a node off: NotReady after the grace period, its pods evicted after 300s and replaced elsewhere', async ({ page }) => {
+  await openApp(page)
+  await setSpeed(page, 30)
+  await apply(page)
+  await expect(workerPods(page, RUNNING_WEB)).toHaveCount(3)
+  await setSpeed(page, 100)
+  const node = page.getByRole('group', { name: /^Node worker-1,/ })
+  const victims = await node.getByRole('button', { name: /^Pod web-/ }).count()
+  expect(victims).toBeGreaterThan(0)
+  await page.getByRole('button', { name: 'Power off worker-1' }).click()
+  await expect(node).toContainText('powered off')
+  await expect(page.getByRole('group', { name: 'Node worker-1, NotReady' })).toBeVisible({ timeout: 20_000 })
+  await expect(node).toContainText('node.kubernetes.io/unreachable:NoExecute')
+  // After tolerationSeconds (300s) the pods on worker-1 are marked for deletion and replaced elsewhere.
+  await expect(node.getByRole('button', { name: /^Pod web-.*, Terminating$/ })).toHaveCount(victims, { timeout: 30_000 })
+  const otherNodes = page.getByRole('group', { name: /^Node worker-[23],/ })
+  await expect(otherNodes.getByRole('button', { name: RUNNING_WEB })).toHaveCount(3)
+  await page.getByRole('button', { name: 'Power on worker-1' }).click()
+  await expect(page.getByRole('group', { name: 'Node worker-1, Ready' })).toBeVisible()
+  await expect(node.getByRole('button', { name: /^Pod web-/ })).toHaveCount(0)
+  await expectAllCardsVisible(page)
+  await page.screenshot({ path: 'e2e/screenshots/node-down.png' })
 })

@@ -86,6 +86,11 @@ export class EngineClient {
     this.send({ type: 'setSpeed', speed })
   }
 
+  /** Power a node's machine off (its kubelet stops reporting) or back on. */
+  fault(action: 'node-down' | 'node-up', node: string): void {
+    this.send({ type: 'fault', action, node })
+  }
+
   step(ms: number): void {
     this.send({ type: 'step', ms })
   }

@@ -37,6 +37,8 @@ export class EngineHost {
   private pending = new Map<string, KubeObject | null>()
   private awaitingAck = false
   private needsReset = true
+  /** A fault changed which nodes are powered off: worth a batch even if no object changed. */
+  private nodesDownChanged = false
   private lastSentTime = -1
   private lastSentRunning = false
   private lastSentSpeed = 1
@@ -90,6 +92,11 @@ export class EngineHost {
     switch (cmd.type) {
       case 'step':
         sim.advance(Math.max(0, cmd.ms))
+        break
+      case 'fault':
+        if (cmd.action === 'node-down') sim.nodeDown(cmd.node)
+        else sim.nodeUp(cmd.node)
+        this.nodesDownChanged = true
         break
       case 'apply': {
         try {
@@ -168,8 +175,10 @@ export class EngineHost {
       this.pending.size > 0 ||
       sim.now !== this.lastSentTime ||
       this.running !== this.lastSentRunning ||
-      this.speed !== this.lastSentSpeed
+      this.speed !== this.lastSentSpeed ||
+      this.nodesDownChanged
     if (!changed) return
+    this.nodesDownChanged = false
 
     const batch: PatchBatch = {
       time: sim.now,
@@ -179,6 +188,7 @@ export class EngineHost {
       upserts: [],
       deletes: [],
       decisions: [],
+      nodesDown: [...sim.kubelets.values()].filter((k) => !k.online).map((k) => k.nodeName),
       reset: this.needsReset,
     }
     if (this.needsReset) {

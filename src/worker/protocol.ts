@@ -15,6 +15,8 @@ export type UiCommand =
   | { type: 'kubectl'; requestId: number; args: string }
   | { type: 'setRunning'; running: boolean }
   | { type: 'setSpeed'; speed: number }
+  /** A node's machine loses power (its kubelet stops reporting) or comes back. */
+  | { type: 'fault'; action: 'node-down' | 'node-up'; node: string }
   /** Advance simulated time by `ms` at once (works while paused). */
   | { type: 'step'; ms: number }
   /** The UI has rendered the last batch; the worker may send the next one. */
@@ -34,6 +36,8 @@ export interface PatchBatch {
   deletes: string[]
   /** Scheduler decisions made since the previous batch. */
   decisions: SchedulingDecision[]
+  /** Nodes whose machine is powered off (the API may still call them Ready for a while). */
+  nodesDown: string[]
   /** True for the first batch after init: the UI should drop what it had. */
   reset: boolean
 }

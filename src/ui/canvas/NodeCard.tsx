@@ -1,35 +1,34 @@
 import { memo } from 'react'
-import type { Node } from '../../engine/api/types.ts'
 import { cpuMillis, formatCpu, formatMemory, quantityValue } from '../../engine/util/quantity.ts'
+import { nodeStatusText } from '../../engine/kubectl/printers/tables.ts'
+import { useEngine } from '../engineContext.ts'
+import { useCluster } from '../store/clusterStore.ts'
 import { useNode, useNodeUsage } from '../store/selectors.ts'
+import { runInTerminal } from '../terminal/runInTerminal.ts'
 import { PodList } from './PodList.tsx'
 import { ResourceBar } from './ResourceBar.tsx'
-
-/** STATUS of `kubectl get nodes`: Ready / NotReady / Unknown, plus SchedulingDisabled. */
-export function nodeStatus(node: Node): string {
-  const ready = node.status.conditions.find((c) => c.type === 'Ready')
-  let status = ready?.status === 'True' ? 'Ready' : ready?.status === 'False' ? 'NotReady' : 'Unknown'
-  if (node.spec.unschedulable) status += ',SchedulingDisabled'
-  return status
-}
 
 /** One Kubernetes node: condition, requested resources, and its pods. */
 export const NodeCard = memo(function NodeCard({ name }: { name: string }) {
   const node = useNode(name)
   const usage = useNodeUsage(name)
+  const poweredOff = useCluster((s) => s.nodesDown.includes(name))
+  const engine = useEngine()
   if (!node) return null
-  const status = nodeStatus(node)
+  const status = nodeStatusText(node)
   const controlPlane = node.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined
   const cpuTotal = cpuMillis(node.status.allocatable.cpu)
   const memTotal = quantityValue(node.status.allocatable.memory)
   const podsTotal = quantityValue(node.status.allocatable.pods)
   const ip = node.status.addresses.find((a) => a.type === 'InternalIP')?.address
+  const cordoned = !!node.spec.unschedulable
   return (
     <div className={`node-card${status === 'Ready' ? '' : ' not-ready'}`} role="group" aria-label={`Node ${name}, ${status}`}>
       <div className="node-head">
         <span className="node-name">{name}</span>
         <span className={`badge ${status === 'Ready' ? 'badge-ready' : 'badge-bad'}`}>{status}</span>
         {controlPlane && <span className="badge badge-cp">control-plane</span>}
+        {poweredOff && <span className="badge badge-bad">powered off</span>}
       </div>
       {ip && <div className="node-ip">{ip}</div>}
       {(node.spec.taints ?? []).map((t) => (
@@ -44,6 +43,14 @@ export const NodeCard = memo(function NodeCard({ name }: { name: string }) {
         {usage.pods} / {podsTotal} pods
       </div>
       <PodList nodeName={name} emptyText="No pods" />
+      <div className="node-actions">
+        <button type="button" className="btn btn-small" onClick={() => engine.fault(poweredOff ? 'node-up' : 'node-down', name)}>
+          {poweredOff ? `Power on ${name}` : `Power off ${name}`}
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => void runInTerminal(engine, `${cordoned ? 'uncordon' : 'cordon'} ${name}`)}>
+          {cordoned ? `Uncordon ${name}` : `Cordon ${name}`}
+        </button>
+      </div>
     </div>
   )
 })

@@ -3,7 +3,7 @@ export const CARD_WIDTH = 360
 const GAP_X = 32
 const GAP_Y = 32
 /** Height of a card without pods, and per pod row (chips are one per row). */
-const BASE_HEIGHT = 190
+const BASE_HEIGHT = 222
 const ROW_HEIGHT = 46
 /** Pod lists scroll beyond this many chips. */
 export const MAX_VISIBLE_PODS = 8

@@ -25,6 +25,8 @@ export interface ClusterState {
   /** Simulated ms since the cluster started. */
   time: number
   clock: string
+  /** Nodes whose machine is powered off in the simulation. */
+  nodesDown: string[]
   running: boolean
   speed: number
   connected: boolean
@@ -47,6 +49,7 @@ export const useCluster = create<ClusterState>()((set) => ({
   decisions: {},
   time: 0,
   clock: '',
+  nodesDown: [],
   running: true,
   speed: 1,
   connected: false,
@@ -84,6 +87,7 @@ export const useCluster = create<ClusterState>()((set) => ({
         decisions,
         time: batch.time,
         clock: batch.clock,
+        nodesDown: batch.nodesDown.join() === state.nodesDown.join() ? state.nodesDown : batch.nodesDown,
         running: batch.running,
         speed: batch.speed,
         connected: true,
