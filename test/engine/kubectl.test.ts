@@ -96,7 +96,9 @@ describe('kubectl apply', () => {
       'Warning: kubesim stores ConfigMap objects but does not simulate them yet',
       'configmap/cfg created',
     ])
-    expect(kubectl(sim, 'get configmaps')).toBe('NAME   AGE\ncfg    0s\n')
+    expect(kubectl(sim, 'get configmaps')).toBe('NAME   DATA   AGE\ncfg    1      0s\n')
+    apply(sim, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n  - port: 80\n')
+    expect(kubectl(sim, 'get svc')).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\nkubernetes\s+ClusterIP\s+10\.96\.0\.1\s+<none>\s+443\/TCP\s+0s\nweb\s+NodePort\s+10\.\d+\.\d+\.\d+\s+<none>\s+80:3\d{4}\/TCP\s+0s\n$/)
   })
 })
 

@@ -90,7 +90,7 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
   candidate.spec ??= resource.kind === 'Pod' || resource.kind === 'Deployment' || resource.kind === 'ReplicaSet' ? {} : undefined
   if (candidate.spec === undefined) delete candidate.spec
 
-  applyDefaults(candidate, !existing, () => ctx.rng.string(NAME_ALPHABET, 5))
+  applyDefaults(candidate, !existing, { randomSuffix: () => ctx.rng.string(NAME_ALPHABET, 5), rng: ctx.rng, store: ctx.store })
   const fieldErrors = validateObject(candidate)
   if (existing) fieldErrors.push(...immutableFieldErrors(existing, candidate))
   if (fieldErrors.length > 0) {

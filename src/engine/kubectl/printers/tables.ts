@@ -1,5 +1,5 @@
 import type { Deployment, KubeEvent, KubeObject, Node, Pod, ReplicaSet } from '../../api/types.ts'
-import { formatSelector } from '../../util/labels.ts'
+import { formatLabels, formatSelector } from '../../util/labels.ts'
 import { humanDuration } from '../../util/duration.ts'
 import { parseSimTime } from '../../clock.ts'
 import { ageOf, summarizePod } from '../podSummary.ts'
@@ -116,7 +116,58 @@ export const genericTable: TableDefinition = {
   },
 }
 
+interface ServiceView {
+  type?: string
+  clusterIP?: string
+  externalIPs?: string[]
+  externalName?: string
+  selector?: Record<string, string>
+  ports?: { port: number; nodePort?: number; protocol?: string }[]
+}
+
+const services: TableDefinition = {
+  columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
+  wideColumns: ['SELECTOR'],
+  row(obj, now) {
+    const spec = (obj.spec ?? {}) as ServiceView
+    const lbIngress = (obj.status as { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } | undefined)?.loadBalancer?.ingress ?? []
+    let external = '<none>'
+    if (spec.type === 'LoadBalancer') external = lbIngress.length ? lbIngress.map((i) => i.ip ?? i.hostname).join(',') : '<pending>'
+    else if (spec.type === 'ExternalName') external = spec.externalName ?? '<none>'
+    else if (spec.externalIPs?.length) external = spec.externalIPs.join(',')
+    const ports = (spec.ports ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',')
+    return [obj.metadata.name, spec.type ?? 'ClusterIP', spec.clusterIP ?? '<none>', external, ports || '<none>', ageOf(obj.metadata.creationTimestamp, now)]
+  },
+  wideRow(obj) {
+    const selector = ((obj.spec ?? {}) as ServiceView).selector
+    return [selector ? formatLabels(selector) : '<none>']
+  },
+}
+
+const configMaps: TableDefinition = {
+  columns: ['NAME', 'DATA', 'AGE'],
+  wideColumns: [],
+  row(obj, now) {
+    const count = Object.keys((obj.data as object | undefined) ?? {}).length + Object.keys((obj.binaryData as object | undefined) ?? {}).length
+    return [obj.metadata.name, String(count), ageOf(obj.metadata.creationTimestamp, now)]
+  },
+  wideRow: () => [],
+}
+
+const secrets: TableDefinition = {
+  columns: ['NAME', 'TYPE', 'DATA', 'AGE'],
+  wideColumns: [],
+  row(obj, now) {
+    const keys = new Set([...Object.keys((obj.data as object | undefined) ?? {}), ...Object.keys((obj.stringData as object | undefined) ?? {})])
+    return [obj.metadata.name, String(obj.type ?? 'Opaque'), String(keys.size), ageOf(obj.metadata.creationTimestamp, now)]
+  },
+  wideRow: () => [],
+}
+
 export const TABLES: Record<string, TableDefinition> = {
+  Service: services,
+  ConfigMap: configMaps,
+  Secret: secrets,
   Pod: pods,
   Deployment: deployments,
   ReplicaSet: replicasets,
