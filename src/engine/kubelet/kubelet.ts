@@ -4,6 +4,7 @@ import type { EngineContext } from '../context.ts'
 import { lookupImage, parseImageReference } from '../images/reference.ts'
 import { goDuration } from '../util/duration.ts'
 import { Backoff, BACKOFF_RESET_AFTER_MS } from './backoff.ts'
+import { containerConfigError, unmountableVolume } from './configRefs.ts'
 import { planContainer } from './containerBehaviour.ts'
 import { startProbing } from './prober.ts'
 import type { ProbeKind } from './probes.ts'
@@ -16,6 +17,8 @@ const SANDBOX_MS = 600
 const CREATE_MS = 150
 /** The kubelet's pod worker notices a container exit and acts on the next sync. */
 const SYNC_AFTER_EXIT_MS = 1_000
+/** The kubelet retries a pod whose ConfigMap or Secret is missing on its next sync. */
+const CONFIG_RETRY_MS = 10_000
 /** A failed pull is reported after the registry answers. */
 const PULL_FAILURE_MS = 800
 
@@ -114,6 +117,13 @@ export class Kubelet {
     if (!pod) return
     if (runtime.terminating) return this.killPod(uid)
     this.publish(runtime)
+    // Volumes are mounted before the sandbox starts; a missing ConfigMap or Secret keeps the pod in ContainerCreating.
+    const unmountable = unmountableVolume(pod, this.ctx.store)
+    if (unmountable) {
+      this.ctx.recorder.warning(pod, this.host, 'FailedMount', `MountVolume.SetUp failed for volume "${unmountable.volume}" : ${unmountable.message}`)
+      this.ctx.after(CONFIG_RETRY_MS, `kubelet ${this.nodeName}: retry mounts ${runtime.name}`, () => this.startPod(uid))
+      return
+    }
     this.ctx.after(SANDBOX_MS, `kubelet ${this.nodeName}: sandbox ${runtime.name}`, () => {
       if (!this.online || runtime.terminating || !this.pods.has(uid)) return
       runtime.sandboxReady = true
@@ -213,6 +223,14 @@ export class Kubelet {
     const spec = pod.spec.containers.find((s) => s.name === c.name)!
     const fieldPath = `spec.containers{${c.name}}`
     const now = this.ctx.clock.now
+    const configError = containerConfigError(spec, runtime.namespace, this.ctx.store)
+    if (configError) {
+      c.state = { waiting: { reason: 'CreateContainerConfigError', message: configError } }
+      this.ctx.recorder.warning(pod, this.host, 'Failed', `Error: ${configError}`, fieldPath)
+      this.publish(runtime)
+      this.scheduleStart(runtime, c, CONFIG_RETRY_MS)
+      return
+    }
     c.containerID = `containerd://${this.ctx.rng.string('0123456789abcdef', 64)}`
     c.plan = planContainer(spec, c.imageSpec, pod.metadata.annotations ?? {})
     this.ctx.recorder.normal(pod, this.host, 'Created', `Created container: ${c.name}`, fieldPath)
