@@ -20,8 +20,10 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import type { ManifestMarker } from '../../engine/kubectl/applyText.ts'
 import { parseManifests } from '../../engine/manifest/parseManifests.ts'
 import { markerRange } from './markerRange.ts'
+import { configureKubernetesYaml } from './yamlLanguage.ts'
 
 globalThis.MonacoEnvironment = { getWorker: () => new EditorWorker() }
+configureKubernetesYaml(monaco)
 
 export interface ManifestEditor {
   getValue(): string

@@ -1,0 +1,11 @@
+import { expect, openApp, test } from './fixtures.ts'
+
+test('the editor explains Kubernetes fields on hover, from a bundled schema', async ({ page }) => {
+  await openApp(page)
+  const editor = page.locator('.monaco-editor')
+  await editor.locator('.view-line span', { hasText: /^replicas$/ }).first().hover()
+  // The first hover starts the YAML language worker, which can take a moment.
+  const hover = page.locator('.monaco-hover').filter({ hasText: 'Number of desired pods' })
+  await expect(hover).toBeVisible({ timeout: 20_000 })
+  await page.screenshot({ path: 'e2e/screenshots/editor-hover.png', clip: { x: 0, y: 100, width: 900, height: 400 } })
+})
