@@ -1,4 +1,4 @@
-import { parseQuantity } from '../util/quantity.ts'
+import { parseQuantity, QUANTITY_ERROR } from '../util/quantity.ts'
 
 /**
  * Strict decoding of the simulated kinds, as the API server decodes a request body:
@@ -84,7 +84,6 @@ export interface DecodeError {
   path: string
 }
 
-const QUANTITY_MESSAGE = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
 
 /** Returns the decoding errors of a manifest of a simulated kind (none for other kinds). */
 export function strictDecode(obj: Record<string, unknown>): DecodeError[] {
@@ -179,7 +178,7 @@ function walkField(v: unknown, field: Field, path: string, goPath: string, paren
       if (typeof v !== 'object' || Array.isArray(v)) return mismatch()
       for (const [k, q] of Object.entries(v as Record<string, unknown>)) {
         if ((typeof q !== 'string' && typeof q !== 'number') || parseQuantity(q) === undefined) {
-          state.fatal = { path: `${path}.${k}`, message: QUANTITY_MESSAGE }
+          state.fatal = { path: `${path}.${k}`, message: QUANTITY_ERROR }
           return
         }
       }

@@ -280,7 +280,3 @@ export interface KubeEvent extends KubeObject {
   count: number
   type: 'Normal' | 'Warning'
 }
-
-export function isPod(o: KubeObject): o is Pod {
-  return o.kind === 'Pod'
-}

@@ -409,9 +409,4 @@ export class Kubelet {
     if (!c) return undefined
     return previous ? c.previousLogs : c.logs
   }
-
-  /** Count of pods this kubelet is running, for the node card. */
-  get podCount(): number {
-    return this.pods.size
-  }
 }

@@ -3,7 +3,7 @@
  * a shallow-comparable value, so a component re-renders only when its own data changes.
  */
 import { useShallow } from 'zustand/react/shallow'
-import type { KubeEvent, Node, Pod, ReplicaSet } from '../../engine/api/types.ts'
+import type { KubeEvent, Node, Pod } from '../../engine/api/types.ts'
 import type { SchedulingDecision } from '../../engine/scheduler/decision.ts'
 import { podRequests } from '../../engine/scheduler/nodeInfo.ts'
 import { useCluster, type ClusterState } from './clusterStore.ts'
@@ -71,10 +71,6 @@ export function useNodeUsage(nodeName: string): NodeUsage {
 
 export function usePod(key: string | null): Pod | undefined {
   return useCluster((s) => (key ? pods(s)[key] : undefined))
-}
-
-export function useReplicaSet(key: string | null): ReplicaSet | undefined {
-  return useCluster((s) => (key ? (s.objects.ReplicaSet?.[key] as ReplicaSet | undefined) : undefined))
 }
 
 /** Events about one object, oldest first (as `kubectl describe` lists them). */
