@@ -40,6 +40,14 @@ describe('kubectl apply', () => {
     expect(apply(sim, deploymentYaml('web', 5))).toEqual(['deployment.apps/web configured'])
   })
 
+  it('warns, as kubectl does, when applying over an object made by kubectl create', () => {
+    const sim = newSim()
+    expect(kubectl(sim, 'create deployment web --image=nginx:1.27')).toBe('deployment.apps/web created\n')
+    const out = apply(sim, deploymentYaml('web', 2, 'nginx:1.27'))
+    expect(out[0]).toMatch(/^Warning: resource deployments\/web is missing the kubectl.kubernetes.io\/last-applied-configuration annotation which is required by kubectl apply\./)
+    expect(out[1]).toBe('deployment.apps/web configured')
+  })
+
   it('applies nothing when any document has a YAML syntax error, and points at the line', () => {
     const sim = newSim()
     const before = sim.store.count()

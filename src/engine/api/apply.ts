@@ -103,6 +103,11 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
   }
 
   const warnings = resource.simulated ? [] : [`Warning: kubesim stores ${kind} objects but does not simulate them yet`]
+  if (existing && req.mode === 'apply' && previousConfig === undefined) {
+    warnings.unshift(
+      `Warning: resource ${resource.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
+    )
+  }
   if (!existing) {
     ctx.store.create(candidate)
     return { ok: true, resource, name, action: 'created', warnings }
