@@ -5,27 +5,10 @@
  */
 import { applyManifestText } from '../src/engine/kubectl/applyText.ts'
 import { Simulation } from '../src/engine/simulation.ts'
+import { deploymentYaml } from '../test/helpers.ts'
 
-function deployment(name: string, replicas: number): string {
-  return `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: {app: ${name}}
-  template:
-    metadata:
-      labels: {app: ${name}}
-    spec:
-      containers:
-      - name: main
-        image: nginx:1.27
-        resources:
-          requests: {cpu: 10m, memory: 16Mi}
-`
-}
+const deployment = (name: string, replicas: number) =>
+  deploymentYaml(name, replicas, 'nginx:1.27', '        resources:\n          requests: {cpu: 10m, memory: 16Mi}\n')
 
 function run(totalPods: number): void {
   const workers = Math.max(3, Math.ceil(totalPods / 100))

@@ -22,7 +22,8 @@ export function pods(sim: Simulation): Pod[] {
   return sim.store.list<Pod>('Pod')
 }
 
-export const deploymentYaml = (name = 'web', replicas = 3, image = 'nginx:1.27') => `apiVersion: apps/v1
+/** A Deployment manifest; `containerExtra` is more YAML for the container, indented 8 spaces. */
+export const deploymentYaml = (name = 'web', replicas = 3, image = 'nginx:1.27', containerExtra = '') => `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: ${name}
@@ -37,7 +38,7 @@ spec:
       containers:
       - name: main
         image: ${image}
-`
+${containerExtra}`
 
 export const podYaml = (name: string, image: string, extra = '') => `apiVersion: v1
 kind: Pod
