@@ -15,6 +15,8 @@ export interface EventSource {
  */
 export class EventRecorder {
   private lastByKey = new Map<string, KubeEvent>()
+  /** Tells apart events about one object recorded in the same millisecond. */
+  private sequence = 0
 
   constructor(
     private readonly store: ApiStore,
@@ -48,7 +50,7 @@ export class EventRecorder {
     }
     const namespace = obj.metadata.namespace ?? 'default'
     // client-go names events `<object>.<unix nanos in hex>`; that also sorts them by time.
-    const nanos = BigInt(EPOCH_MS + this.clock.now) * 1_000_000n + BigInt(this.store.count() % 1_000_000)
+    const nanos = BigInt(EPOCH_MS + this.clock.now) * 1_000_000n + BigInt(this.sequence++ % 1_000_000)
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',

@@ -1,5 +1,5 @@
 import { ApiStore } from './api/store.ts'
-import type { KubeObject, Pod } from './api/types.ts'
+import type { Pod } from './api/types.ts'
 import { SimClock } from './clock.ts'
 import { buildNode, type NodeShape } from './cluster/nodeFactory.ts'
 import type { EngineContext } from './context.ts'
@@ -124,11 +124,6 @@ export class Simulation {
     this.runUntil(this.ctx.clock.now)
   }
 
-  /** Time of the next scheduled task, if any: lets a host skip idle stretches. */
-  nextEventAt(): number | undefined {
-    return this.ctx.queue.peekTime()
-  }
-
   private runUntil(target: number): void {
     const { queue, clock } = this.ctx
     let instant = clock.now
@@ -147,9 +142,5 @@ export class Simulation {
       task.run()
     }
     clock.setNow(Math.max(clock.now, target))
-  }
-
-  objects(kind: string, namespace?: string): KubeObject[] {
-    return this.ctx.store.list(kind, namespace)
   }
 }

@@ -10,6 +10,8 @@ export class GarbageCollector {
     ctx.store.watch((type, obj) => {
       if (type !== 'DELETED') return
       const uid = obj.metadata.uid
+      // Most deleted objects own nothing; only schedule work for those that do.
+      if (ctx.store.dependents(uid).length === 0) return
       ctx.after(0, `garbage-collector: dependents of ${obj.kind}/${obj.metadata.name}`, () => this.collect(uid))
     })
   }

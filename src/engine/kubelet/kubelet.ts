@@ -19,6 +19,8 @@ const CREATE_MS = 150
 const SYNC_AFTER_EXIT_MS = 1_000
 /** The kubelet retries a pod whose ConfigMap or Secret is missing on its next sync. */
 const CONFIG_RETRY_MS = 10_000
+/** A process that handles SIGTERM (a server run by its image's entrypoint) is gone this fast. */
+const SIGTERM_EXIT_MS = 200
 /** A failed pull is reported after the registry answers. */
 const PULL_FAILURE_MS = 800
 
@@ -268,10 +270,19 @@ export class Kubelet {
     c.timer?.cancel()
     const runId = ++c.runId
     const graceMs = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
-    const quick = c.imageSpec?.stopsOnSigterm ?? false
-    c.timer = this.ctx.after(quick ? 200 : graceMs, `kubelet ${this.nodeName}: ${runtime.name}/${c.name} killed`, () => {
+    const quick = this.stopsOnSigterm(pod, c)
+    c.timer = this.ctx.after(quick ? SIGTERM_EXIT_MS : graceMs, `kubelet ${this.nodeName}: ${runtime.name}/${c.name} killed`, () => {
       if (c.runId === runId) this.containerExited(runtime, c, quick ? 0 : 137, startedAt)
     })
+  }
+
+  /**
+   * Does the container exit on SIGTERM? A server started by its image's own entrypoint
+   * does; a shell running a command (PID 1 ignores SIGTERM) waits for SIGKILL.
+   */
+  private stopsOnSigterm(pod: Pod, c: ContainerRuntime): boolean {
+    const command = pod.spec.containers.find((s) => s.name === c.name)?.command
+    return !!c.imageSpec?.stopsOnSigterm && c.plan?.kind === 'runs' && !command
   }
 
   private containerExited(runtime: PodRuntime, c: ContainerRuntime, exitCode: number, startedAtMs: number): void {
@@ -318,9 +329,8 @@ export class Kubelet {
       this.ensureImage(runtime, c)
     }
     if (delay === undefined) return restart()
-    // Waiting counts from when the container finished, as the kubelet's back-off does.
-    const finishedMs = this.ctx.clock.now - SYNC_AFTER_EXIT_MS
-    const remaining = Math.max(0, finishedMs + delay - this.ctx.clock.now)
+    // The back-off counts from when the container finished, one sync period ago.
+    const remaining = Math.max(0, delay - SYNC_AFTER_EXIT_MS)
     c.lastState = last ? { terminated: last } : c.lastState
     c.state = {
       waiting: {
@@ -341,12 +351,14 @@ export class Kubelet {
     if (!pod) return
     const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
     let slowest = 0
+    const killed = new Set<ContainerRuntime>()
     for (const c of runtime.containers) {
       c.timer?.cancel()
       if (c.state.running) {
         this.ctx.recorder.normal(pod, this.host, 'Killing', `Stopping container ${c.name}`, `spec.containers{${c.name}}`)
-        const stopMs = c.imageSpec?.stopsOnSigterm && c.plan?.kind === 'runs' && !(pod.spec.containers.find((s) => s.name === c.name)?.command) ? 200 : graceMs
-        slowest = Math.max(slowest, Math.min(stopMs, graceMs))
+        const quick = this.stopsOnSigterm(pod, c)
+        if (!quick) killed.add(c)
+        slowest = Math.max(slowest, Math.min(quick ? SIGTERM_EXIT_MS : graceMs, graceMs))
       }
     }
     this.ctx.after(slowest, `kubelet ${this.nodeName}: pod ${runtime.name} stopped`, () => {
@@ -355,7 +367,7 @@ export class Kubelet {
       const finishedAt = this.ctx.clock.rfc3339()
       for (const c of runtime.containers) {
         if (c.state.running) {
-          const code = slowest >= graceMs && !c.imageSpec?.stopsOnSigterm ? 137 : 0
+          const code = killed.has(c) ? 137 : 0
           c.state = { terminated: { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: c.state.running.startedAt, finishedAt, containerID: c.containerID } }
         }
         c.ready = false

@@ -26,7 +26,7 @@ export class Scheduler {
   readonly decisions = new Map<string, SchedulingDecision>()
   private queued = new Set<string>()
   /** Unschedulable pods, each with a token so only its latest periodic retry counts. */
-  private unschedulable = new Map<string, number>()
+  private unschedulable = new Map<string, { token: number; namespace?: string; name: string }>()
   private tokens = 0
   private moveScheduled = false
   private nodeShapes = new Map<string, string>()
@@ -102,12 +102,17 @@ export class Scheduler {
     this.moveScheduled = true
     this.ctx.after(MOVE_BACKOFF_MS, 'scheduler: retry unschedulable pods', () => {
       this.moveScheduled = false
-      const pending = this.ctx.store.list<Pod>('Pod').filter((p) => this.unschedulable.has(p.metadata.uid))
-      for (const pod of pending) {
-        this.unschedulable.delete(pod.metadata.uid)
-        this.enqueue(pod, 0)
-      }
+      for (const uid of [...this.unschedulable.keys()]) this.requeue(uid)
     })
+  }
+
+  /** Moves an unschedulable pod back to the queue, if it still exists. */
+  private requeue(uid: string): void {
+    const entry = this.unschedulable.get(uid)
+    if (!entry) return
+    this.unschedulable.delete(uid)
+    const current = this.ctx.store.get<Pod>('Pod', entry.namespace, entry.name)
+    if (current && current.metadata.uid === uid) this.enqueue(current, 0)
   }
 
   /** One scheduling cycle for one pod. */
@@ -202,7 +207,7 @@ export class Scheduler {
   private markUnschedulable(pod: Pod, message: string): void {
     const uid = pod.metadata.uid
     const token = ++this.tokens
-    this.unschedulable.set(uid, token)
+    this.unschedulable.set(uid, { token, namespace: pod.metadata.namespace, name: pod.metadata.name })
     const before = pod.status.conditions?.find((c) => c.type === 'PodScheduled')
     pod.status.conditions = [
       {
@@ -216,13 +221,9 @@ export class Scheduler {
     ]
     this.ctx.store.update(pod)
     this.ctx.recorder.warning(pod, SOURCE, 'FailedScheduling', message)
-    const ns = pod.metadata.namespace
-    const name = pod.metadata.name
-    this.ctx.after(UNSCHEDULABLE_RETRY_MS, `scheduler: periodic retry ${ns}/${name}`, () => {
-      if (this.unschedulable.get(uid) !== token) return
-      this.unschedulable.delete(uid)
-      const current = this.ctx.store.get<Pod>('Pod', ns, name)
-      if (current && current.metadata.uid === uid) this.enqueue(current, 0)
+    this.ctx.after(UNSCHEDULABLE_RETRY_MS, `scheduler: periodic retry ${pod.metadata.namespace}/${pod.metadata.name}`, () => {
+      // Only this failure's retry counts; a later failure scheduled its own.
+      if (this.unschedulable.get(uid)?.token === token) this.requeue(uid)
     })
   }
 }

@@ -1,5 +1,5 @@
 import type { Simulation } from '../../simulation.ts'
-import type { ParsedArgs } from '../args.ts'
+import type { FlagSpec, ParsedArgs } from '../args.ts'
 import type { KubectlIO } from '../runKubectl.ts'
 
 /** What a kubectl subcommand gets: the cluster, its parsed arguments, and I/O. */
@@ -15,6 +15,6 @@ export interface CommandContext {
 /** One kubectl subcommand: a name, the flags it accepts, and what it prints. */
 export interface KubectlCommand {
   name: string
-  flags: import('../args.ts').FlagSpec[]
+  flags: FlagSpec[]
   run(ctx: CommandContext): string
 }
