@@ -19,7 +19,7 @@ export function kubectl(sim: Simulation, line: string): string {
 }
 
 export function pods(sim: Simulation): Pod[] {
-  return sim.store.list<Pod>('Pod')
+  return [...sim.store.list<Pod>('Pod')]
 }
 
 /** A Deployment manifest; `containerExtra` is more YAML for the container, indented 8 spaces. */

@@ -1,6 +1,7 @@
 import type { SimClock } from './clock.ts'
 import type { EventQueue, ScheduledTask } from './eventQueue.ts'
 import type { SeededRandom } from './rng.ts'
+import type { ApiServer } from './api/server.ts'
 import type { ApiStore } from './api/store.ts'
 import type { EventRecorder } from './events.ts'
 
@@ -9,7 +10,10 @@ export interface EngineContext {
   clock: SimClock
   rng: SeededRandom
   queue: EventQueue
+  /** Reads: the watch cache every component lists and gets from. */
   store: ApiStore
+  /** Writes: create, update, delete, with admission. */
+  api: ApiServer
   recorder: EventRecorder
   /** Runs `fn` after `delayMs` of simulated time (0 = later in the current instant). */
   after(delayMs: number, label: string, fn: () => void): ScheduledTask

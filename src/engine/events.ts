@@ -1,5 +1,7 @@
 import type { SimClock } from './clock.ts'
 import { EPOCH_MS } from './clock.ts'
+import { ApiError } from './api/errors.ts'
+import type { ApiServer } from './api/server.ts'
 import type { ApiStore } from './api/store.ts'
 import type { KubeEvent, KubeObject } from './api/types.ts'
 
@@ -20,6 +22,7 @@ export class EventRecorder {
 
   constructor(
     private readonly store: ApiStore,
+    private readonly api: ApiServer,
     private readonly clock: SimClock,
   ) {}
 
@@ -41,11 +44,10 @@ export class EventRecorder {
   ): void {
     const now = this.clock.rfc3339()
     const key = [obj.metadata.uid, type, reason, message, source.component, source.host ?? '', fieldPath ?? ''].join('\u0000')
-    const existing = this.lastByKey.get(key)
-    if (existing && this.store.get('Event', existing.metadata.namespace, existing.metadata.name)) {
-      existing.count += 1
-      existing.lastTimestamp = now
-      this.store.update(existing)
+    const last = this.lastByKey.get(key)
+    const existing = last && this.store.get<KubeEvent>('Event', last.metadata.namespace, last.metadata.name)
+    if (existing) {
+      this.lastByKey.set(key, this.write(() => this.api.update({ ...existing, count: existing.count + 1, lastTimestamp: now })) ?? existing)
       return
     }
     const namespace = obj.metadata.namespace ?? 'default'
@@ -77,7 +79,17 @@ export class EventRecorder {
       count: 1,
       type,
     }
-    this.store.create(event)
-    this.lastByKey.set(key, event)
+    const created = this.write(() => this.api.create(event))
+    if (created) this.lastByKey.set(key, created)
+  }
+
+  /** A refused event (its namespace is gone) is dropped, as client-go's recorder drops it. */
+  private write(request: () => KubeEvent): KubeEvent | undefined {
+    try {
+      return request()
+    } catch (e) {
+      if (e instanceof ApiError) return undefined
+      throw e
+    }
   }
 }

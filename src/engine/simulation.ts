@@ -3,10 +3,10 @@ import type { Pod } from './api/types.ts'
 import { SimClock } from './clock.ts'
 import { buildNode, type NodeShape } from './cluster/nodeFactory.ts'
 import type { EngineContext } from './context.ts'
-import { DeploymentController } from './controllers/deploymentController.ts'
-import { GarbageCollector } from './controllers/garbageCollector.ts'
+import { ApiServer } from './api/server.ts'
 import { NodeLifecycleController } from './controllers/nodeLifecycleController.ts'
-import { ReplicaSetController } from './controllers/replicaSetController.ts'
+import { CONTROLLERS } from './controllers/registry.ts'
+import { INITIAL_NAMESPACES } from './kinds/namespace.ts'
 import { EventQueue } from './eventQueue.ts'
 import { EventRecorder } from './events.ts'
 import { Kubelet } from './kubelet/kubelet.ts'
@@ -42,12 +42,14 @@ export class Simulation {
     const rng = new SeededRandom(opts.seed ?? 1)
     const queue = new EventQueue()
     const store = new ApiStore(clock, rng)
-    const recorder = new EventRecorder(store, clock)
+    const api = new ApiServer(store, clock, rng)
+    const recorder = new EventRecorder(store, api, clock)
     this.ctx = {
       clock,
       rng,
       queue,
       store,
+      api,
       recorder,
       after: (delayMs, label, fn) => queue.schedule(clock.now + Math.max(0, delayMs), label, fn),
     }
@@ -56,16 +58,14 @@ export class Simulation {
       const node = obj.kind === 'Pod' ? (obj as Pod).spec.nodeName : undefined
       if (node) this.kubelets.get(node)?.onPodEvent(type, obj as Pod)
     })
-    new ReplicaSetController(this.ctx)
-    new DeploymentController(this.ctx)
-    new GarbageCollector(this.ctx)
+    for (const start of CONTROLLERS) start(this.ctx)
     this.nodeLifecycle = new NodeLifecycleController(this.ctx)
 
-    for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
-      store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, uid: '', resourceVersion: '', creationTimestamp: '', labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } })
+    for (const ns of INITIAL_NAMESPACES) {
+      api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, uid: '', resourceVersion: '', creationTimestamp: '' } })
     }
     // Every cluster has the `kubernetes` Service for the API server, at the range's first IP.
-    store.create({
+    api.create({
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { name: 'kubernetes', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '', labels: { component: 'apiserver', provider: 'kubernetes' } },
@@ -91,7 +91,7 @@ export class Simulation {
   }
 
   addNode(shape: NodeShape): void {
-    this.ctx.store.create(buildNode(shape, this.ctx.clock.rfc3339()))
+    this.ctx.api.create(buildNode(shape, this.ctx.clock.rfc3339()))
     this.kubelets.set(shape.name, new Kubelet(this.ctx, shape.name, `10.244.${shape.ordinal - 1}`))
   }
 

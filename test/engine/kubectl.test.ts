@@ -98,11 +98,12 @@ describe('kubectl apply', () => {
     expect(pods(sim).map((p) => p.metadata.name)).toEqual(['ok'])
   })
 
-  it('stores kinds it does not simulate and says so', () => {
+  it('stores kinds it does not simulate and says so, and only those', () => {
     const sim = newSim()
-    expect(apply(sim, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n')).toEqual([
-      'Warning: kubesim stores ConfigMap objects but does not simulate them yet',
-      'configmap/cfg created',
+    expect(apply(sim, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n')).toEqual(['configmap/cfg created'])
+    expect(apply(sim, 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: pdb\nspec:\n  minAvailable: 1\n')).toEqual([
+      'Warning: kubesim stores PodDisruptionBudget objects but does not simulate them yet',
+      'poddisruptionbudget.policy/pdb created',
     ])
     expect(kubectl(sim, 'get configmaps')).toBe('NAME   DATA   AGE\ncfg    1      0s\n')
     apply(sim, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n  - port: 80\n')

@@ -1,3 +1,4 @@
+import type { Field, Struct } from './decodeShapes.ts'
 import { parseQuantity, QUANTITY_ERROR } from '../util/quantity.ts'
 
 /**
@@ -7,88 +8,14 @@ import { parseQuantity, QUANTITY_ERROR } from '../util/quantity.ts'
  * field validation, the default since kubectl 1.27). Only a body that decodes cleanly
  * reaches defaulting and validation.
  */
-type Leaf = 'string' | 'int32' | 'int64' | 'bool' | '[]string' | 'map[string]string' | 'quantities' | 'intOrString' | 'any'
-interface Struct {
-  struct: string // Go type, e.g. v1.PodSpec
-  fields: Record<string, Field>
-}
-interface List {
-  list: Field
-}
-type Field = Leaf | Struct | List
-
-const struct = (name: string, fields: Record<string, Field>): Struct => ({ struct: name, fields })
-const list = (item: Field): List => ({ list: item })
-
-const objectMeta = struct('v1.ObjectMeta', {
-  name: 'string', generateName: 'string', namespace: 'string', labels: 'map[string]string', annotations: 'map[string]string',
-  uid: 'string', resourceVersion: 'string', generation: 'int64', creationTimestamp: 'any', deletionTimestamp: 'any',
-  deletionGracePeriodSeconds: 'int64', ownerReferences: 'any', finalizers: '[]string', managedFields: 'any', selfLink: 'string',
-})
-
-const probe = struct('v1.Probe', {
-  httpGet: 'any', tcpSocket: 'any', exec: 'any', grpc: 'any', initialDelaySeconds: 'int32', periodSeconds: 'int32',
-  timeoutSeconds: 'int32', successThreshold: 'int32', failureThreshold: 'int32', terminationGracePeriodSeconds: 'int64',
-})
-
-const envVar = struct('v1.EnvVar', { name: 'string', value: 'string', valueFrom: 'any' })
-
-const container = struct('v1.Container', {
-  name: 'string', image: 'string', command: '[]string', args: '[]string', workingDir: 'string',
-  env: list(envVar), envFrom: 'any',
-  ports: list(struct('v1.ContainerPort', { name: 'string', containerPort: 'int32', hostPort: 'int32', hostIP: 'string', protocol: 'string' })),
-  resources: struct('v1.ResourceRequirements', { requests: 'quantities', limits: 'quantities', claims: 'any' }),
-  resizePolicy: 'any', restartPolicy: 'string', restartPolicyRules: 'any', volumeMounts: 'any', volumeDevices: 'any',
-  livenessProbe: probe, readinessProbe: probe, startupProbe: probe, lifecycle: 'any',
-  terminationMessagePath: 'string', terminationMessagePolicy: 'string', imagePullPolicy: 'string',
-  securityContext: 'any', stdin: 'bool', stdinOnce: 'bool', tty: 'bool',
-})
-
-const podSpec = struct('v1.PodSpec', {
-  containers: list(container), initContainers: list(container), ephemeralContainers: 'any',
-  volumes: 'any', restartPolicy: 'string', terminationGracePeriodSeconds: 'int64', activeDeadlineSeconds: 'int64',
-  dnsPolicy: 'string', dnsConfig: 'any', nodeSelector: 'map[string]string', serviceAccountName: 'string', serviceAccount: 'string',
-  automountServiceAccountToken: 'bool', nodeName: 'string', hostNetwork: 'bool', hostPID: 'bool', hostIPC: 'bool',
-  shareProcessNamespace: 'bool', securityContext: 'any', imagePullSecrets: 'any', hostname: 'string', subdomain: 'string',
-  affinity: 'any', schedulerName: 'string',
-  tolerations: list(struct('v1.Toleration', { key: 'string', operator: 'string', value: 'string', effect: 'string', tolerationSeconds: 'int64' })),
-  hostAliases: 'any', priorityClassName: 'string', priority: 'int32', readinessGates: 'any', runtimeClassName: 'string',
-  enableServiceLinks: 'bool', preemptionPolicy: 'string', overhead: 'any', topologySpreadConstraints: 'any',
-  setHostnameAsFQDN: 'bool', os: 'any', hostUsers: 'bool', schedulingGates: 'any', resourceClaims: 'any', resources: 'any',
-})
-
-const template = struct('v1.PodTemplateSpec', { metadata: objectMeta, spec: podSpec })
-const labelSelector = struct('v1.LabelSelector', { matchLabels: 'map[string]string', matchExpressions: 'any' })
-
-const SHAPES: Record<string, Struct> = {
-  Pod: struct('v1.Pod', { apiVersion: 'string', kind: 'string', metadata: objectMeta, spec: podSpec, status: 'any' }),
-  Deployment: struct('v1.Deployment', {
-    apiVersion: 'string', kind: 'string', metadata: objectMeta, status: 'any',
-    spec: struct('v1.DeploymentSpec', {
-      replicas: 'int32', selector: labelSelector, template,
-      strategy: struct('v1.DeploymentStrategy', {
-        type: 'string',
-        rollingUpdate: struct('v1.RollingUpdateDeployment', { maxSurge: 'intOrString', maxUnavailable: 'intOrString' }),
-      }),
-      minReadySeconds: 'int32', revisionHistoryLimit: 'int32', paused: 'bool', progressDeadlineSeconds: 'int32',
-    }),
-  }),
-  ReplicaSet: struct('v1.ReplicaSet', {
-    apiVersion: 'string', kind: 'string', metadata: objectMeta, status: 'any',
-    spec: struct('v1.ReplicaSetSpec', { replicas: 'int32', selector: labelSelector, template, minReadySeconds: 'int32' }),
-  }),
-}
-
 export interface DecodeError {
   message: string
   path: string
 }
 
 
-/** Returns the decoding errors of a manifest of a simulated kind (none for other kinds). */
-export function strictDecode(obj: Record<string, unknown>): DecodeError[] {
-  const shape = SHAPES[String(obj.kind)]
-  if (!shape) return []
+/** Returns the errors of decoding a request body into its kind's shape. */
+export function strictDecode(obj: Record<string, unknown>, shape: Struct): DecodeError[] {
   const state: WalkState = { unknown: [] }
   walkStruct(obj, shape, '', '', state)
   if (state.fatal) return [state.fatal]

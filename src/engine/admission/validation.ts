@@ -1,35 +1,18 @@
-import type { Container, Deployment, KubeObject, PodSpec, PodTemplateSpec, ReplicaSet } from '../api/types.ts'
+import type { Container, KubeObject, LabelSelector, PodSpec, PodTemplateSpec } from '../api/types.ts'
+import type { NameRule } from '../kinds/kindModule.ts'
 import { isValidQuantity } from '../util/quantity.ts'
 import { selectorMatches } from '../util/labels.ts'
 import { type FieldError, invalid, required, unsupported } from './fieldErrors.ts'
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './names.ts'
 
-/** Validation of the simulated kinds, with the API server's paths and wording. */
-export function validateObject(obj: KubeObject): FieldError[] {
-  const errs = validateMetadata(obj)
-  switch (obj.kind) {
-    case 'Pod':
-      errs.push(...validatePodSpec((obj.spec ?? {}) as PodSpec, 'spec'))
-      break
-    case 'Deployment':
-      errs.push(...validateDeployment(obj as Deployment))
-      break
-    case 'ReplicaSet':
-      errs.push(...validateReplicaSet(obj as ReplicaSet))
-      break
-  }
-  return errs
-}
+/** Shared validators, with the API server's paths and wording; kind modules compose them. */
 
-/** Kinds whose names must be DNS subdomains; RBAC and others only forbid path characters. */
-const SUBDOMAIN_NAMED = new Set(['Pod', 'Deployment', 'ReplicaSet', 'ConfigMap', 'Secret', 'Job', 'CronJob', 'DaemonSet', 'StatefulSet', 'PersistentVolumeClaim', 'PersistentVolume', 'Node', 'Ingress'])
-const LABEL_NAMED = new Set(['Namespace', 'Service'])
-
-function validateMetadata(obj: KubeObject): FieldError[] {
+/** metadata.name by the kind's rule (ValidateObjectMeta with its name function). */
+export function validateObjectMeta(obj: KubeObject, rule: NameRule = 'path-segment'): FieldError[] {
   const name = obj.metadata?.name
   if (!name) return [required('metadata.name', 'name or generateName is required')]
-  if (SUBDOMAIN_NAMED.has(obj.kind)) return dns1123SubdomainErrors(name).map((d) => invalid('metadata.name', name, d))
-  if (LABEL_NAMED.has(obj.kind)) return dns1123LabelErrors(name).map((d) => invalid('metadata.name', name, d))
+  if (rule === 'subdomain') return dns1123SubdomainErrors(name).map((d) => invalid('metadata.name', name, d))
+  if (rule === 'label') return dns1123LabelErrors(name).map((d) => invalid('metadata.name', name, d))
   if (name === '.' || name === '..') return [invalid('metadata.name', name, `may not be '${name}'`)]
   if (/[/%]/.test(name)) return [invalid('metadata.name', name, `may not contain '${name.includes('/') ? '/' : '%'}'`)]
   return []
@@ -78,46 +61,32 @@ function validateContainer(c: Container, path: string): FieldError[] {
   return errs
 }
 
-function validateTemplatedWorkload(
-  spec: { replicas?: number; selector?: { matchLabels?: Record<string, string> }; template?: PodTemplateSpec },
+/** Whether a selector selects nothing in particular: no labels and no expressions. */
+export function isEmptySelector(selector: LabelSelector | undefined): boolean {
+  return !selector || (Object.keys(selector.matchLabels ?? {}).length === 0 && !selector.matchExpressions?.length)
+}
+
+/** replicas, selector, and a template whose labels the selector matches: Deployments, ReplicaSets, StatefulSets, DaemonSets. */
+export function validateTemplatedWorkload(
+  spec: { replicas?: number; selector?: LabelSelector; template?: PodTemplateSpec },
+  restartPolicies: string[],
+  opts: { selectorRequired?: boolean } = {},
 ): FieldError[] {
   const errs: FieldError[] = []
   if (typeof spec.replicas === 'number' && spec.replicas < 0) {
     errs.push(invalid('spec.replicas', spec.replicas, 'must be greater than or equal to 0'))
   }
-  if (!spec.selector || (Object.keys(spec.selector.matchLabels ?? {}).length === 0 && !(spec.selector as { matchExpressions?: unknown[] }).matchExpressions?.length)) {
-    errs.push(required('spec.selector'))
-  }
+  if ((opts.selectorRequired ?? true) && isEmptySelector(spec.selector)) errs.push(required('spec.selector'))
   const labels = spec.template?.metadata?.labels ?? {}
   if (spec.selector && !selectorMatches(spec.selector, labels)) {
     errs.push(invalid('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'))
   }
   if (!spec.template?.spec) errs.push(required('spec.template.spec.containers'))
-  else errs.push(...validatePodSpec(spec.template.spec, 'spec.template.spec', ['Always']))
+  else errs.push(...validatePodSpec(spec.template.spec, 'spec.template.spec', restartPolicies))
   return errs
 }
 
-function validateDeployment(d: Deployment): FieldError[] {
-  const spec = (d.spec ?? {}) as Deployment['spec']
-  const errs = validateTemplatedWorkload(spec)
-  const type = spec.strategy?.type
-  if (type && type !== 'RollingUpdate' && type !== 'Recreate') {
-    errs.push(unsupported('spec.strategy.type', type, ['Recreate', 'RollingUpdate']))
-  }
-  const ru = spec.strategy?.rollingUpdate
-  if (type === 'Recreate' && ru) {
-    errs.push({ path: 'spec.strategy.rollingUpdate', type: 'Forbidden', detail: 'may not be specified when strategy `type` is \'Recreate\'' })
-  }
-  if (ru && isZero(ru.maxSurge) && isZero(ru.maxUnavailable)) {
-    errs.push(invalid('spec.strategy.rollingUpdate.maxUnavailable', ru.maxUnavailable, 'may not be 0 when `maxSurge` is 0'))
-  }
-  return errs
-}
-
-function isZero(v: number | string | undefined): boolean {
-  return v === 0 || v === '0' || v === '0%'
-}
-
-function validateReplicaSet(rs: ReplicaSet): FieldError[] {
-  return validateTemplatedWorkload((rs.spec ?? {}) as ReplicaSet['spec'])
+/** A selector may not change once set (apps/v1). */
+export function immutableSelector(next: LabelSelector | undefined, old: LabelSelector | undefined, path = 'spec.selector'): FieldError[] {
+  return JSON.stringify(next) === JSON.stringify(old) ? [] : [invalid(path, next, 'field is immutable')]
 }

@@ -1,12 +1,10 @@
-import { applyDefaults } from '../admission/defaults.ts'
-import { invalidMessage } from '../admission/fieldErrors.ts'
 import { dropNulls, strictDecode } from '../admission/strictDecoding.ts'
-import { validateObject } from '../admission/validation.ts'
 import type { EngineContext } from '../context.ts'
+import { kindModule } from '../kinds/registry.ts'
+import { ApiError } from './errors.ts'
 import { qualifiedPlural, qualifiedSingular, resourceForManifest, type ResourceType } from './resources.ts'
 import { threeWayMerge } from './threeWayMerge.ts'
-import type { KubeObject, Pod } from './types.ts'
-import { NAME_ALPHABET } from '../rng.ts'
+import type { KubeObject } from './types.ts'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
@@ -24,8 +22,10 @@ export type ApplyResult =
   | { ok: false; error: string; /** Field path the error is about, for pointing at a line. */ path?: string }
 
 /**
- * The server side of `kubectl apply` / `kubectl create` for one document: resolve the
- * kind, decode strictly, default, validate, then create or merge into the live object.
+ * `kubectl apply` / `kubectl create` for one document: resolve the kind, decode
+ * strictly (the server's first step, done here so the error can name the file), then
+ * create, or three-way merge into the live object and update. Defaulting, admission
+ * and validation are the API server's.
  */
 export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResult {
   const m = req.manifest
@@ -44,12 +44,12 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
       path: 'kind',
     }
   }
-  const verb = 'creating'
-  const decodeErrors = strictDecode(m)
+  const module = kindModule(kind)!
+  const decodeErrors = module.shape ? strictDecode(m, module.shape) : []
   if (decodeErrors.length > 0) {
     return {
       ok: false,
-      error: `Error from server (BadRequest): error when ${verb} "${req.source}": ${kind} in version "${resource.version}" cannot be handled as a ${kind}: ${decodeErrors[0].message}`,
+      error: `Error from server (BadRequest): error when creating "${req.source}": ${kind} in version "${resource.version}" cannot be handled as a ${kind}: ${decodeErrors[0].message}`,
       path: decodeErrors[0].path,
     }
   }
@@ -64,9 +64,6 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
       }
     }
     namespace = manifestNamespace ?? req.namespace ?? 'default'
-    if (!ctx.store.get('Namespace', undefined, namespace)) {
-      return { ok: false, error: `Error from server (NotFound): error when ${verb} "${req.source}": namespaces "${namespace}" not found`, path: 'metadata.namespace' }
-    }
   }
 
   const existing = name ? ctx.store.get(kind, namespace, name) : undefined
@@ -74,7 +71,7 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
     return { ok: false, error: `Error from server (AlreadyExists): error when creating "${req.source}": ${qualifiedPlural(resource)} "${name}" already exists`, path: 'metadata.name' }
   }
 
-  const config = (resource.simulated ? dropNulls(m) : structuredClone(m)) as Record<string, unknown>
+  const config = (module.shape ? dropNulls(m) : structuredClone(m)) as Record<string, unknown>
   const lastApplied = JSON.stringify(withoutLastApplied(config)) + '\n'
   if (existing && existing.metadata.annotations?.[LAST_APPLIED] === lastApplied) {
     return { ok: true, resource, name, action: 'unchanged', warnings: [] }
@@ -87,36 +84,26 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
   candidate.apiVersion = apiVersion
   candidate.metadata = { ...(candidate.metadata ?? {}), name, ...(namespace ? { namespace } : {}) } as KubeObject['metadata']
   if (req.mode === 'apply') candidate.metadata.annotations = { ...(candidate.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied }
-  candidate.spec ??= resource.kind === 'Pod' || resource.kind === 'Deployment' || resource.kind === 'ReplicaSet' ? {} : undefined
-  if (candidate.spec === undefined) delete candidate.spec
 
-  applyDefaults(candidate, !existing, { randomSuffix: () => ctx.rng.string(NAME_ALPHABET, 5), rng: ctx.rng, store: ctx.store })
-  const fieldErrors = validateObject(candidate)
-  if (existing) fieldErrors.push(...immutableFieldErrors(existing, candidate))
-  if (fieldErrors.length > 0) {
-    const patchVerb = existing ? 'applying patch' : 'creating'
-    return {
-      ok: false,
-      error: `Error from server (Invalid): error when ${patchVerb} "${req.source}": ${invalidMessage(kind, name, fieldErrors)}`,
-      path: fieldErrors[0].path,
-    }
-  }
-
-  const warnings = resource.simulated ? [] : [`Warning: kubesim stores ${kind} objects but does not simulate them yet`]
+  const warnings = module.simulated ? [] : [`Warning: kubesim stores ${kind} objects but does not simulate them yet`]
   if (existing && req.mode === 'apply' && previousConfig === undefined) {
     warnings.unshift(
       `Warning: resource ${resource.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
     )
   }
-  if (!existing) {
-    ctx.store.create(candidate)
-    return { ok: true, resource, name, action: 'created', warnings }
+  try {
+    if (!existing) {
+      ctx.api.create(candidate)
+      return { ok: true, resource, name, action: 'created', warnings }
+    }
+    // The merged object carries the live resourceVersion: a conflicting write in between is refused.
+    ctx.api.update(candidate)
+    return { ok: true, resource, name, action: 'configured', warnings }
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e
+    const doing = existing ? 'applying patch' : 'creating'
+    return { ok: false, error: e.printed(`error when ${doing} "${req.source}"`), path: e.path }
   }
-  const specChanged = JSON.stringify(existing.spec) !== JSON.stringify(candidate.spec)
-  Object.assign(existing, candidate, { metadata: { ...existing.metadata, labels: candidate.metadata.labels, annotations: candidate.metadata.annotations } })
-  if (!candidate.metadata.labels) delete existing.metadata.labels
-  ctx.store.update(existing, { specChanged })
-  return { ok: true, resource, name, action: 'configured', warnings }
 }
 
 function withoutLastApplied(config: Record<string, unknown>): Record<string, unknown> {
@@ -126,30 +113,6 @@ function withoutLastApplied(config: Record<string, unknown>): Record<string, unk
     if (Object.keys(meta.annotations).length === 0) delete meta.annotations
   }
   return config
-}
-
-/** Fields the API server refuses to change on an existing object. */
-function immutableFieldErrors(live: KubeObject, next: KubeObject) {
-  const errs = []
-  if (live.kind === 'Deployment' || live.kind === 'ReplicaSet') {
-    const before = (live.spec as { selector?: unknown }).selector
-    const after = (next.spec as { selector?: unknown }).selector
-    if (JSON.stringify(before) !== JSON.stringify(after)) {
-      errs.push({ path: 'spec.selector', type: 'Invalid value' as const, value: after, detail: 'field is immutable' })
-    }
-  }
-  if (live.kind === 'Pod') {
-    const strip = (p: Pod) => JSON.stringify({ ...p.spec, nodeName: undefined, containers: p.spec.containers.map((c) => ({ ...c, image: undefined })), tolerations: undefined })
-    if (strip(live as Pod) !== strip(next as Pod)) {
-      errs.push({
-        path: 'spec',
-        type: 'Forbidden' as const,
-        detail:
-          'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
-      })
-    }
-  }
-  return errs
 }
 
 /** `deployment.apps/web created`, as kubectl prints an apply result. */

@@ -3,7 +3,8 @@ import type { SeededRandom } from '../rng.ts'
 import type { KubeObject } from './types.ts'
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
-export type Watcher = (type: WatchEventType, obj: KubeObject) => void
+/** A watch event: the object as it is now (as it was, for DELETED) and, for MODIFIED, as it was before. */
+export type Watcher = (type: WatchEventType, obj: KubeObject, old?: KubeObject) => void
 
 /** `Kind/namespace/name` (namespace empty for cluster-scoped objects). */
 export function objectKey(kind: string, namespace: string | undefined, name: string): string {
@@ -14,24 +15,79 @@ export function keyOf(obj: KubeObject): string {
   return objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name)
 }
 
+/** One kind's objects, per namespace, with a name-sorted listing rebuilt only after adds and removes. */
+class KindIndex {
+  readonly byNamespace = new Map<string, Map<string, KubeObject>>()
+  private sorted = new Map<string, KubeObject[]>()
+  private sortedAll: KubeObject[] | undefined
+  size = 0
+
+  put(obj: KubeObject, isNew: boolean): void {
+    const ns = obj.metadata.namespace ?? ''
+    let objects = this.byNamespace.get(ns)
+    if (!objects) this.byNamespace.set(ns, (objects = new Map()))
+    objects.set(obj.metadata.name, obj)
+    if (isNew) {
+      this.size++
+      this.sorted.delete(ns)
+      this.sortedAll = undefined
+    } else {
+      // A replaced object keeps its place in the order: patch the cached listings.
+      replaceSorted(this.sorted.get(ns), obj, compareByName)
+      replaceSorted(this.sortedAll, obj, compareByNamespaceAndName)
+    }
+  }
+
+  delete(obj: KubeObject): void {
+    const ns = obj.metadata.namespace ?? ''
+    const objects = this.byNamespace.get(ns)
+    if (!objects?.delete(obj.metadata.name)) return
+    if (objects.size === 0) this.byNamespace.delete(ns)
+    this.size--
+    this.sorted.delete(ns)
+    this.sortedAll = undefined
+  }
+
+  list(namespace?: string): KubeObject[] {
+    if (namespace === undefined) {
+      if (!this.sortedAll) {
+        const namespaces = [...this.byNamespace.keys()].sort()
+        this.sortedAll = namespaces.flatMap((ns) => this.list(ns))
+      }
+      return this.sortedAll
+    }
+    let sorted = this.sorted.get(namespace)
+    if (!sorted) {
+      sorted = [...(this.byNamespace.get(namespace)?.values() ?? [])].sort(compareByName)
+      this.sorted.set(namespace, sorted)
+    }
+    return sorted
+  }
+}
+
 /**
- * The API store: the role etcd and the API server's storage layer play. Every write
- * stamps metadata (uid, resourceVersion, generation, creationTimestamp) and notifies
- * watchers synchronously; watchers must only enqueue work, never write back inline.
+ * The API store: the role etcd and the watch cache play. It keeps objects as written
+ * (never mutated in place: every write replaces the object), stamps resourceVersion,
+ * and notifies watchers synchronously with the old and new object; watchers must only
+ * enqueue work, never write back inline. Writes come from the ApiServer, which does
+ * admission; everyone else reads.
+ *
+ * Indexes keep reads proportional to what they return: by kind and namespace, by owner
+ * uid, by uid, and pods by node.
  */
 export class ApiStore {
-  private objects = new Map<string, KubeObject>()
-  private byKind = new Map<string, Map<string, KubeObject>>()
+  private kinds = new Map<string, KindIndex>()
   private watchers: Watcher[] = []
   private revision = 0
   /** Keys written since the last drain, for the worker's state patches. */
   private dirty = new Set<string>()
-  /** Sorted listings per kind, dropped when an object of that kind is added or removed. */
-  private sortedCache = new Map<string, KubeObject[]>()
   /** Owner uid → keys of the objects that name it in ownerReferences. */
   private dependentsIndex = new Map<string, Set<string>>()
   private ownersOfKey = new Map<string, string[]>()
   private keyByUid = new Map<string, string>()
+  /** Node name → keys of the pods bound to it. */
+  private podsByNode = new Map<string, Set<string>>()
+  private total = 0
 
   constructor(
     private readonly clock: SimClock,
@@ -43,99 +99,138 @@ export class ApiStore {
   }
 
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
-    return this.objects.get(objectKey(kind, namespace, name)) as T | undefined
+    return this.kinds.get(kind)?.byNamespace.get(namespace ?? '')?.get(name) as T | undefined
+  }
+
+  getByKey(key: string): KubeObject | undefined {
+    const [kind, namespace, ...rest] = key.split('/')
+    return this.get(kind, namespace, rest.join('/'))
   }
 
   getByUid(kind: string, uid: string): KubeObject | undefined {
+    const obj = this.findUid(uid)
+    return obj?.kind === kind ? obj : undefined
+  }
+
+  /** The object with this uid, whatever its kind. */
+  findUid(uid: string): KubeObject | undefined {
     const key = this.keyByUid.get(uid)
-    const obj = key === undefined ? undefined : this.objects.get(key)
-    return obj && obj.kind === kind && obj.metadata.uid === uid ? obj : undefined
+    const obj = key === undefined ? undefined : this.getByKey(key)
+    return obj?.metadata.uid === uid ? obj : undefined
   }
 
-  /** Objects of a kind in name order (etcd's key order), optionally in one namespace. */
-  list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): T[] {
-    let sorted = this.sortedCache.get(kind)
-    if (!sorted) {
-      sorted = [...(this.byKind.get(kind)?.values() ?? [])].sort(compareByNamespaceAndName)
-      this.sortedCache.set(kind, sorted)
-    }
-    return (namespace === undefined ? [...sorted] : sorted.filter((o) => o.metadata.namespace === namespace)) as T[]
+  /** Objects of a kind in name order (etcd's key order), optionally in one namespace. The array is shared: do not modify it. */
+  list<T extends KubeObject = KubeObject>(kind: string, namespace?: string): readonly T[] {
+    return (this.kinds.get(kind)?.list(namespace) ?? []) as unknown as readonly T[]
   }
 
-  /** Objects of `kind` whose ownerReferences name `ownerUid`. */
+  /** How many objects of a kind there are, without listing them. */
+  countOf(kind: string): number {
+    return this.kinds.get(kind)?.size ?? 0
+  }
+
+  /** Namespaces that hold at least one object of `kind`. */
+  namespacesWith(kind: string): string[] {
+    return [...(this.kinds.get(kind)?.byNamespace.keys() ?? [])]
+  }
+
+  /** Objects whose ownerReferences name `ownerUid`, optionally of one kind. */
   dependents<T extends KubeObject = KubeObject>(ownerUid: string, kind?: string): T[] {
     const out: T[] = []
     for (const key of this.dependentsIndex.get(ownerUid) ?? []) {
-      const obj = this.objects.get(key)
+      const obj = this.getByKey(key)
       if (obj && (kind === undefined || obj.kind === kind)) out.push(obj as T)
     }
     return out.sort(compareByNamespaceAndName)
   }
 
-  /** Stores a new object; fills in uid, resourceVersion, generation and creationTimestamp. */
+  hasDependents(ownerUid: string): boolean {
+    return (this.dependentsIndex.get(ownerUid)?.size ?? 0) > 0
+  }
+
+  /** Pods whose spec.nodeName is `node`. */
+  podsOn<T extends KubeObject = KubeObject>(node: string): T[] {
+    const out: T[] = []
+    for (const key of this.podsByNode.get(node) ?? []) {
+      const obj = this.getByKey(key)
+      if (obj) out.push(obj as T)
+    }
+    return out.sort(compareByNamespaceAndName)
+  }
+
+  /** Stores a new object; fills in uid, resourceVersion and creationTimestamp. */
   create<T extends KubeObject>(obj: T): T {
     const key = keyOf(obj)
-    if (this.objects.has(key)) throw new Error(`object ${key} already exists`)
+    if (this.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw new Error(`object ${key} already exists`)
     obj.metadata.uid = this.rng.uuid()
     obj.metadata.creationTimestamp = this.clock.rfc3339()
-    obj.metadata.generation = obj.spec === undefined ? undefined : 1
-    if (obj.metadata.generation === undefined) delete obj.metadata.generation
-    this.stamp(obj)
-    this.objects.set(key, obj)
-    this.sortedCache.delete(obj.kind)
-    this.indexOwners(key, obj)
+    this.stamp(obj, key)
+    this.put(obj, key, undefined)
+    this.total++
     this.keyByUid.set(obj.metadata.uid, key)
-    let kindMap = this.byKind.get(obj.kind)
-    if (!kindMap) this.byKind.set(obj.kind, (kindMap = new Map()))
-    kindMap.set(key, obj)
     this.notify('ADDED', obj)
     return obj
   }
 
-  /**
-   * Records that `obj` (already mutated in place, or replaced) changed. `specChanged`
-   * bumps metadata.generation, as the API server does for spec writes.
-   */
-  update<T extends KubeObject>(obj: T, opts: { specChanged?: boolean } = {}): T {
+  /** Replaces the stored object with `obj`, a new object (the stored one is left as it was, for watchers). */
+  update<T extends KubeObject>(obj: T): T {
     const key = keyOf(obj)
-    if (!this.objects.has(key)) throw new Error(`object ${key} does not exist`)
-    if (opts.specChanged && obj.metadata.generation !== undefined) obj.metadata.generation += 1
-    this.stamp(obj)
-    const previous = this.objects.get(key)
-    this.objects.set(key, obj)
-    this.byKind.get(obj.kind)!.set(key, obj)
-    if (previous !== obj) this.sortedCache.delete(obj.kind)
-    this.indexOwners(key, obj)
-    this.notify('MODIFIED', obj)
+    const previous = this.get(obj.kind, obj.metadata.namespace, obj.metadata.name)
+    if (!previous) throw new Error(`object ${key} does not exist`)
+    this.stamp(obj, key)
+    this.put(obj, key, previous)
+    this.notify('MODIFIED', obj, previous === obj ? undefined : previous)
     return obj
   }
 
-  /** Removes the object outright (graceful deletion is the caller's business). */
+  /** Removes the object outright (graceful deletion and finalizers are the ApiServer's business). */
   remove(obj: KubeObject): void {
     const key = keyOf(obj)
-    if (!this.objects.delete(key)) return
-    this.byKind.get(obj.kind)?.delete(key)
-    this.sortedCache.delete(obj.kind)
+    const stored = this.get(obj.kind, obj.metadata.namespace, obj.metadata.name)
+    if (!stored) return
+    this.kinds.get(obj.kind)!.delete(stored)
+    this.total--
     this.indexOwners(key, undefined)
-    this.keyByUid.delete(obj.metadata.uid)
+    this.indexNode(key, stored, undefined)
+    this.keyByUid.delete(stored.metadata.uid)
     this.dirty.add(key)
-    this.notify('DELETED', obj)
+    this.notify('DELETED', stored)
   }
 
   /** Keys changed since the last call, each with its object or null when deleted. */
   drainChanges(): Map<string, KubeObject | null> {
     const out = new Map<string, KubeObject | null>()
-    for (const key of this.dirty) out.set(key, this.objects.get(key) ?? null)
+    for (const key of this.dirty) out.set(key, this.getByKey(key) ?? null)
     this.dirty.clear()
     return out
   }
 
   all(): KubeObject[] {
-    return [...this.objects.values()]
+    return [...this.kinds.values()].flatMap((k) => k.list())
   }
 
   count(): number {
-    return this.objects.size
+    return this.total
+  }
+
+  private put(obj: KubeObject, key: string, previous: KubeObject | undefined): void {
+    let index = this.kinds.get(obj.kind)
+    if (!index) this.kinds.set(obj.kind, (index = new KindIndex()))
+    index.put(obj, previous === undefined)
+    if (previous?.metadata.ownerReferences !== obj.metadata.ownerReferences) this.indexOwners(key, obj)
+    if (obj.kind === 'Pod') this.indexNode(key, previous, obj)
+  }
+
+  private indexNode(key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    const from = (before?.spec as { nodeName?: string } | undefined)?.nodeName
+    const to = (after?.spec as { nodeName?: string } | undefined)?.nodeName
+    if (from === to) return
+    if (from) this.podsByNode.get(from)?.delete(key)
+    if (to) {
+      let set = this.podsByNode.get(to)
+      if (!set) this.podsByNode.set(to, (set = new Set()))
+      set.add(key)
+    }
   }
 
   private indexOwners(key: string, obj: KubeObject | undefined): void {
@@ -150,19 +245,40 @@ export class ApiStore {
     }
   }
 
-  private stamp(obj: KubeObject): void {
+  private stamp(obj: KubeObject, key: string): void {
     obj.metadata.resourceVersion = String(++this.revision)
-    this.dirty.add(keyOf(obj))
+    this.dirty.add(key)
   }
 
-  private notify(type: WatchEventType, obj: KubeObject): void {
-    for (const w of this.watchers) w(type, obj)
+  private notify(type: WatchEventType, obj: KubeObject, old?: KubeObject): void {
+    for (const w of this.watchers) w(type, obj, old)
   }
+}
+
+/** Puts `obj` where the object of the same name sits in a sorted listing. */
+function replaceSorted(list: KubeObject[] | undefined, obj: KubeObject, compare: (a: KubeObject, b: KubeObject) => number): void {
+  if (!list) return
+  let lo = 0
+  let hi = list.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const c = compare(list[mid], obj)
+    if (c === 0) {
+      list[mid] = obj
+      return
+    }
+    if (c < 0) lo = mid + 1
+    else hi = mid - 1
+  }
+}
+
+function compareByName(a: KubeObject, b: KubeObject): number {
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0
 }
 
 function compareByNamespaceAndName(a: KubeObject, b: KubeObject): number {
   const na = a.metadata.namespace ?? ''
   const nb = b.metadata.namespace ?? ''
   if (na !== nb) return na < nb ? -1 : 1
-  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0
+  return compareByName(a, b)
 }

@@ -211,6 +211,7 @@ export interface DeploymentStatus {
   availableReplicas?: number
   unavailableReplicas?: number
   conditions?: WorkloadCondition[]
+  collisionCount?: number
 }
 
 export interface Deployment extends KubeObject {

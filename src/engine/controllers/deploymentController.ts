@@ -1,6 +1,7 @@
-import { deleteObject } from '../api/deletion.ts'
+import { ApiError } from '../api/errors.ts'
 import type { Deployment, DeploymentStatus, ReplicaSet, WorkloadCondition } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
+import { selectorMatches } from '../util/labels.ts'
 import { controllerRef, isControlledBy, ownerReferenceTo } from './ownership.ts'
 import { podTemplateHash } from './podTemplateHash.ts'
 import { surgeAndUnavailable } from './rollingUpdateMath.ts'
@@ -25,6 +26,12 @@ export class DeploymentController {
       if (obj.kind === 'ReplicaSet') {
         const ref = controllerRef(obj)
         if (ref?.kind === 'Deployment') this.queue.add(nsKey(obj.metadata.namespace, ref.name))
+        else if (!ref && type !== 'DELETED') {
+          // An orphaned ReplicaSet is adopted by a Deployment that selects it.
+          for (const d of ctx.store.list<Deployment>('Deployment', obj.metadata.namespace)) {
+            if (selectorMatches(d.spec.selector, obj.metadata.labels)) this.queue.add(nsKey(d.metadata.namespace, d.metadata.name))
+          }
+        }
       }
     })
   }
@@ -34,8 +41,8 @@ export class DeploymentController {
     const d = this.ctx.store.get<Deployment>('Deployment', namespace, name)
     if (!d || d.metadata.deletionTimestamp) return
 
-    const owned = this.ctx.store.list<ReplicaSet>('ReplicaSet', namespace).filter((rs) => isControlledBy(rs, d))
-    const hash = podTemplateHash(d.spec.template)
+    const owned = this.claimReplicaSets(d)
+    const hash = podTemplateHash(d.spec.template, d.status.collisionCount)
     let newRS = owned.find((rs) => rs.metadata.labels?.['pod-template-hash'] === hash)
     const oldRSs = owned.filter((rs) => rs !== newRS)
 
@@ -55,6 +62,27 @@ export class DeploymentController {
     this.updateStatus(d, newRS, [newRS, ...oldRSs])
   }
 
+  /** The ReplicaSets this Deployment controls, adopting orphans its selector matches (ControllerRefManager). */
+  private claimReplicaSets(d: Deployment): ReplicaSet[] {
+    const owned: ReplicaSet[] = []
+    for (const rs of this.ctx.store.list<ReplicaSet>('ReplicaSet', d.metadata.namespace)) {
+      if (isControlledBy(rs, d)) owned.push(rs)
+      else if (!controllerRef(rs) && !rs.metadata.deletionTimestamp && selectorMatches(d.spec.selector, rs.metadata.labels)) {
+        owned.push(
+          this.ctx.api.mutate<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name, (draft) => {
+            draft.metadata.ownerReferences = [...(draft.metadata.ownerReferences ?? []), ownerReferenceTo(d)]
+          }),
+        )
+      }
+    }
+    return owned
+  }
+
+  /** The stored version of a ReplicaSet this sync has already written. */
+  private current(rs: ReplicaSet): ReplicaSet {
+    return this.ctx.store.get<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name) ?? rs
+  }
+
   /** How big a brand-new ReplicaSet starts: everything, or what maxSurge allows next to old pods. */
   private initialReplicas(d: Deployment, oldRSs: ReplicaSet[]): number {
     if (d.spec.strategy.type === 'Recreate') {
@@ -66,6 +94,11 @@ export class DeploymentController {
   }
 
   private createReplicaSet(d: Deployment, hash: string, revision: number, replicas: number): ReplicaSet {
+    if (this.ctx.store.get('ReplicaSet', d.metadata.namespace, `${d.metadata.name}-${hash}`)) {
+      // A ReplicaSet of that name belongs to someone else: hash again with a collision count.
+      this.ctx.api.updateStatus(d, { ...d.status, collisionCount: (d.status.collisionCount ?? 0) + 1 })
+      throw new ApiError('AlreadyExists', `replicasets.apps "${d.metadata.name}-${hash}" already exists`)
+    }
     const template = structuredClone(d.spec.template)
     template.metadata = { ...template.metadata, labels: { ...(template.metadata?.labels ?? {}), 'pod-template-hash': hash } }
     const rs: ReplicaSet = {
@@ -96,11 +129,9 @@ export class DeploymentController {
       },
       status: { replicas: 0 },
     }
-    this.ctx.store.create(rs)
-    d.metadata.annotations = { ...(d.metadata.annotations ?? {}), [REVISION]: String(revision) }
-    this.ctx.store.update(d)
-    if (replicas > 0) this.scale(d, rs, replicas)
-    return rs
+    const created = this.ctx.api.create(rs)
+    this.setRevision(d, String(revision))
+    return replicas > 0 ? this.scale(d, created, replicas) : created
   }
 
   /** Rolling back to an old template re-uses its ReplicaSet under the next revision number. */
@@ -110,70 +141,78 @@ export class DeploymentController {
     const max = Math.max(0, ...revisions)
     const target = current < max ? max + 1 : current
     if (target !== current) {
-      newRS.metadata.annotations = { ...(newRS.metadata.annotations ?? {}), [REVISION]: String(target) }
-      this.ctx.store.update(newRS)
+      this.ctx.api.mutate<ReplicaSet>('ReplicaSet', newRS.metadata.namespace, newRS.metadata.name, (draft) => {
+        draft.metadata.annotations = { ...(draft.metadata.annotations ?? {}), [REVISION]: String(target) }
+      })
     }
-    if (d.metadata.annotations?.[REVISION] !== String(target)) {
-      d.metadata.annotations = { ...(d.metadata.annotations ?? {}), [REVISION]: String(target) }
-      this.ctx.store.update(d)
-    }
+    this.setRevision(d, String(target))
   }
 
-  private scale(d: Deployment, rs: ReplicaSet, replicas: number): void {
-    if (rs.spec.replicas === replicas) return
-    const from = rs.spec.replicas
-    rs.spec.replicas = replicas
-    rs.metadata.annotations = {
-      ...(rs.metadata.annotations ?? {}),
-      'deployment.kubernetes.io/desired-replicas': String(d.spec.replicas),
-      'deployment.kubernetes.io/max-replicas': String(d.spec.replicas + surgeAndUnavailable(d).maxSurge),
-    }
-    this.ctx.store.update(rs, { specChanged: true })
+  private setRevision(d: Deployment, revision: string): void {
+    this.ctx.api.mutate<Deployment>('Deployment', d.metadata.namespace, d.metadata.name, (draft) => {
+      if (draft.metadata.annotations?.[REVISION] === revision) return false
+      draft.metadata.annotations = { ...(draft.metadata.annotations ?? {}), [REVISION]: revision }
+    })
+  }
+
+  private scale(d: Deployment, rs: ReplicaSet, replicas: number): ReplicaSet {
+    const from = this.current(rs).spec.replicas
+    if (from === replicas) return this.current(rs)
+    const scaled = this.ctx.api.mutate<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name, (draft) => {
+      draft.spec.replicas = replicas
+      draft.metadata.annotations = {
+        ...(draft.metadata.annotations ?? {}),
+        'deployment.kubernetes.io/desired-replicas': String(d.spec.replicas),
+        'deployment.kubernetes.io/max-replicas': String(d.spec.replicas + surgeAndUnavailable(d).maxSurge),
+      }
+    })
     const verb = replicas > from ? 'up' : 'down'
     this.ctx.recorder.normal(d, SOURCE, 'ScalingReplicaSet', `Scaled ${verb} replica set ${rs.metadata.name} from ${from} to ${replicas}`)
+    return scaled
   }
 
   private rollingUpdate(d: Deployment, newRS: ReplicaSet, oldRSs: ReplicaSet[]): void {
     const { maxSurge, maxUnavailable } = surgeAndUnavailable(d)
     const all = [newRS, ...oldRSs]
-    const total = () => all.reduce((n, rs) => n + rs.spec.replicas, 0)
+    const replicasOf = (rs: ReplicaSet) => this.current(rs).spec.replicas
+    const total = () => all.reduce((n, rs) => n + replicasOf(rs), 0)
 
     // Scale up the new ReplicaSet as far as maxSurge allows.
-    if (newRS.spec.replicas > d.spec.replicas) this.scale(d, newRS, d.spec.replicas)
-    else if (newRS.spec.replicas < d.spec.replicas) {
+    if (replicasOf(newRS) > d.spec.replicas) this.scale(d, newRS, d.spec.replicas)
+    else if (replicasOf(newRS) < d.spec.replicas) {
       const room = d.spec.replicas + maxSurge - total()
-      if (room > 0) this.scale(d, newRS, newRS.spec.replicas + Math.min(room, d.spec.replicas - newRS.spec.replicas))
+      if (room > 0) this.scale(d, newRS, replicasOf(newRS) + Math.min(room, d.spec.replicas - replicasOf(newRS)))
     }
 
     // Scale down old ReplicaSets as far as maxUnavailable allows, unhealthy pods first.
-    const oldActive = oldRSs.filter((rs) => rs.spec.replicas > 0).sort(byCreation)
+    const oldActive = oldRSs.filter((rs) => replicasOf(rs) > 0).sort(byCreation)
     if (oldActive.length === 0) return
     const minAvailable = d.spec.replicas - maxUnavailable
-    const newUnavailable = newRS.spec.replicas - (newRS.status.availableReplicas ?? 0)
+    const newUnavailable = replicasOf(newRS) - (newRS.status.availableReplicas ?? 0)
     let maxScaleDown = total() - minAvailable - newUnavailable
     for (const rs of oldActive) {
       if (maxScaleDown <= 0) break
-      const unhealthy = rs.spec.replicas - (rs.status.availableReplicas ?? 0)
+      const unhealthy = replicasOf(rs) - (rs.status.availableReplicas ?? 0)
       const n = Math.min(unhealthy, maxScaleDown)
       if (n > 0) {
-        this.scale(d, rs, rs.spec.replicas - n)
+        this.scale(d, rs, replicasOf(rs) - n)
         maxScaleDown -= n
       }
     }
-    const available = all.reduce((n, rs) => n + Math.min(rs.spec.replicas, rs.status.availableReplicas ?? 0), 0)
+    const available = all.reduce((n, rs) => n + Math.min(replicasOf(rs), rs.status.availableReplicas ?? 0), 0)
     let canScaleDown = available - minAvailable
     for (const rs of oldActive) {
       if (canScaleDown <= 0) break
-      const n = Math.min(rs.spec.replicas, canScaleDown)
+      const n = Math.min(replicasOf(rs), canScaleDown)
       if (n > 0) {
-        this.scale(d, rs, rs.spec.replicas - n)
+        this.scale(d, rs, replicasOf(rs) - n)
         canScaleDown -= n
       }
     }
   }
 
   private recreate(d: Deployment, newRS: ReplicaSet, oldRSs: ReplicaSet[]): void {
-    for (const rs of oldRSs) if (rs.spec.replicas > 0) this.scale(d, rs, 0)
+    for (const rs of oldRSs) if (this.current(rs).spec.replicas > 0) this.scale(d, rs, 0)
     const oldPodsRunning = oldRSs.some((rs) => rs.status.replicas > 0)
     if (!oldPodsRunning) this.scale(d, newRS, d.spec.replicas)
   }
@@ -181,11 +220,16 @@ export class DeploymentController {
   /** Keeps at most revisionHistoryLimit old, empty ReplicaSets. */
   private cleanupHistory(d: Deployment, oldRSs: ReplicaSet[]): void {
     const limit = d.spec.revisionHistoryLimit ?? 10
-    const empty = oldRSs.filter((rs) => rs.spec.replicas === 0 && rs.status.replicas === 0).sort(byCreation)
-    for (const rs of empty.slice(0, Math.max(0, empty.length - limit))) deleteObject(this.ctx, rs)
+    const empty = oldRSs.map((rs) => this.current(rs)).filter((rs) => rs.spec.replicas === 0 && rs.status.replicas === 0).sort(byCreation)
+    for (const rs of empty.slice(0, Math.max(0, empty.length - limit))) {
+      this.ctx.api.delete('ReplicaSet', rs.metadata.namespace, rs.metadata.name, { uid: rs.metadata.uid })
+    }
   }
 
-  private updateStatus(d: Deployment, newRS: ReplicaSet | undefined, all: ReplicaSet[]): void {
+  private updateStatus(d: Deployment, newRSBefore: ReplicaSet | undefined, allBefore: ReplicaSet[]): void {
+    d = this.ctx.store.get<Deployment>('Deployment', d.metadata.namespace, d.metadata.name) ?? d
+    const newRS = newRSBefore && this.current(newRSBefore)
+    const all = allBefore.map((rs) => this.current(rs))
     const sum = (f: (rs: ReplicaSet) => number | undefined) => all.reduce((n, rs) => n + (f(rs) ?? 0), 0)
     const available = sum((rs) => rs.status.availableReplicas)
     const { maxUnavailable } = surgeAndUnavailable(d)
@@ -218,9 +262,9 @@ export class DeploymentController {
         now,
       ),
     ]
+    if (d.status.collisionCount) status.collisionCount = d.status.collisionCount
     if (JSON.stringify(status) === JSON.stringify(d.status)) return
-    d.status = status
-    this.ctx.store.update(d)
+    this.ctx.api.updateStatus(d, status)
   }
 
   private condition(d: Deployment, type: string, ok: boolean, reason: string, message: string, now: string): WorkloadCondition {

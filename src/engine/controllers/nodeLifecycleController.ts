@@ -1,4 +1,3 @@
-import { deleteObject } from '../api/deletion.ts'
 import type { Node, Pod, Taint } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
 import { tolerates } from '../scheduler/plugins/taintToleration.ts'
@@ -47,13 +46,12 @@ export class NodeLifecycleController {
       PIDPressure: ['False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
       Ready: ['True', 'KubeletReady', 'kubelet is posting ready status'],
     }
-    node.status.conditions = node.status.conditions.map((c) => {
+    const conditions = node.status.conditions.map((c) => {
       const [status, reason, message] = healthy[c.type] ?? [c.status, c.reason, c.message]
       return { ...c, status: status as 'True' | 'False', reason, message, lastHeartbeatTime: now, lastTransitionTime: c.status === status ? c.lastTransitionTime : now }
     })
-    node.spec.taints = (node.spec.taints ?? []).filter((t) => t.key !== UNREACHABLE)
-    if (node.spec.taints.length === 0) delete node.spec.taints
-    this.ctx.store.update(node)
+    const updated = this.ctx.api.updateStatus(node, { ...node.status, conditions })
+    this.setUnreachableTaints(updated, [])
     this.ctx.recorder.normal(node, { component: 'kubelet', host: nodeName }, 'NodeReady', `Node ${nodeName} status is now: NodeReady`)
   }
 
@@ -61,9 +59,9 @@ export class NodeLifecycleController {
     const node = this.ctx.store.get<Node>('Node', undefined, nodeName)
     if (!node) return
     const now = this.ctx.clock.rfc3339()
-    node.status.conditions = node.status.conditions.map((c) => ({
+    const conditions = node.status.conditions.map((c) => ({
       ...c,
-      status: 'Unknown',
+      status: 'Unknown' as const,
       reason: 'NodeStatusUnknown',
       message: 'Kubelet stopped posting node status.',
       lastHeartbeatTime: this.ctx.clock.rfc3339(lastHeartbeat),
@@ -73,22 +71,32 @@ export class NodeLifecycleController {
       { key: UNREACHABLE, effect: 'NoSchedule', timeAdded: now },
       { key: UNREACHABLE, effect: 'NoExecute', timeAdded: now },
     ]
-    node.spec.taints = [...(node.spec.taints ?? []).filter((t) => t.key !== UNREACHABLE), ...taints]
-    this.ctx.store.update(node)
+    const updated = this.ctx.api.updateStatus(node, { ...node.status, conditions })
+    this.setUnreachableTaints(updated, taints)
     this.ctx.recorder.normal(node, SOURCE, 'NodeNotReady', `Node ${nodeName} status is now: NodeNotReady`)
 
-    for (const pod of this.ctx.store.list<Pod>('Pod').filter((p) => p.spec.nodeName === nodeName)) {
+    for (const pod of this.ctx.store.podsOn<Pod>(nodeName)) {
       this.markPodNotReady(pod, now)
       this.scheduleEviction(pod, nodeName, taints[1])
     }
   }
 
+  /** Replaces the node's `unreachable` taints with `taints` (none, when the kubelet is back). */
+  private setUnreachableTaints(node: Node, taints: Taint[]): void {
+    this.ctx.api.mutate<Node>('Node', undefined, node.metadata.name, (draft) => {
+      const others = (draft.spec.taints ?? []).filter((t) => t.key !== UNREACHABLE)
+      if (others.length === (draft.spec.taints ?? []).length && taints.length === 0) return false
+      draft.spec.taints = [...others, ...taints]
+      if (draft.spec.taints.length === 0) delete draft.spec.taints
+    })
+  }
+
   private markPodNotReady(pod: Pod, now: string): void {
-    pod.status.conditions = (pod.status.conditions ?? []).map((c) =>
+    const conditions = (pod.status.conditions ?? []).map((c) =>
       c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False' as const, lastTransitionTime: now } : c,
     )
-    for (const cs of pod.status.containerStatuses ?? []) cs.ready = false
-    this.ctx.store.update(pod)
+    const containerStatuses = pod.status.containerStatuses?.map((cs) => ({ ...cs, ready: false }))
+    this.ctx.api.updateStatus(pod, { ...pod.status, conditions, ...(containerStatuses ? { containerStatuses } : {}) })
     this.ctx.recorder.warning(pod, SOURCE, 'NodeNotReady', 'Node is not ready')
   }
 
@@ -101,7 +109,7 @@ export class NodeLifecycleController {
       const current = this.ctx.store.get<Pod>('Pod', namespace, name)
       if (!current || current.metadata.uid !== uid || !this.silentSince.has(nodeName)) return
       this.ctx.recorder.normal(current, { component: 'taint-eviction-controller' }, 'TaintManagerEviction', `Marking for deletion Pod ${namespace}/${name}`)
-      deleteObject(this.ctx, current)
+      this.ctx.api.delete('Pod', namespace, name, { uid })
     })
   }
 }

@@ -1,34 +1,41 @@
 import type { KubeObject, Pod, PodTemplateSpec } from '../api/types.ts'
-import { admitPod, defaultPodSpec, initialPodStatus } from '../admission/podDefaults.ts'
 import type { EngineContext } from '../context.ts'
-import { NAME_ALPHABET } from '../rng.ts'
 import { ownerReferenceTo } from './ownership.ts'
 
-/** Creates a pod from a controller's template, named `<prefix><5 random chars>`. */
-export function createPodFromTemplate(ctx: EngineContext, owner: KubeObject, template: PodTemplateSpec, generateName: string): Pod {
-  const namespace = owner.metadata.namespace ?? 'default'
-  let name: string
-  do name = generateName + ctx.rng.string(NAME_ALPHABET, 5)
-  while (ctx.store.get('Pod', namespace, name))
+/**
+ * Creates a pod from a controller's template through the API server: named
+ * `<generateName><5 random chars>` (or `name`, for StatefulSets and Indexed Jobs),
+ * owned by `owner`. Throws the server's ApiError when the pod is refused (a quota,
+ * a terminating namespace).
+ */
+export function createPodFromTemplate(
+  ctx: EngineContext,
+  owner: KubeObject,
+  template: PodTemplateSpec,
+  naming: { generateName: string } | { name: string },
+  extra: { labels?: Record<string, string>; annotations?: Record<string, string>; spec?: Partial<Pod['spec']> } = {},
+): Pod {
+  const annotations = { ...(template.metadata?.annotations ?? {}), ...(extra.annotations ?? {}) }
   const pod: Pod = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: {
-      name,
-      generateName,
-      namespace,
+      ...('name' in naming ? { name: naming.name } : { name: '', generateName: naming.generateName }),
+      namespace: owner.metadata.namespace ?? 'default',
       uid: '',
       resourceVersion: '',
       creationTimestamp: '',
-      labels: { ...(template.metadata?.labels ?? {}) },
-      ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
+      labels: { ...(template.metadata?.labels ?? {}), ...(extra.labels ?? {}) },
+      ...(Object.keys(annotations).length ? { annotations } : {}),
       ownerReferences: [ownerReferenceTo(owner)],
     },
-    spec: structuredClone(template.spec),
+    spec: { ...structuredClone(template.spec), ...(extra.spec ?? {}) },
     status: { phase: 'Pending' },
   }
-  defaultPodSpec(pod.spec)
-  admitPod(pod.spec, ctx.rng.string(NAME_ALPHABET, 5))
-  initialPodStatus(pod)
-  return ctx.store.create(pod)
+  return ctx.api.create(pod)
+}
+
+/** The event a controller records when the API server refuses its pod (FailedCreate). */
+export function failedCreateMessage(error: Error): string {
+  return `Error creating: ${error.message}`
 }

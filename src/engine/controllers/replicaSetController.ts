@@ -1,9 +1,10 @@
-import { deleteObject } from '../api/deletion.ts'
+import { ApiError } from '../api/errors.ts'
 import type { Pod, ReplicaSet, ReplicaSetStatus } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
 import { selectorMatches } from '../util/labels.ts'
-import { controllerRef, isControlledBy, ownerReferenceTo } from './ownership.ts'
-import { createPodFromTemplate } from './podFactory.ts'
+import { claimPods, OrphanPods } from './claimPods.ts'
+import { controllerRef, isControlledBy } from './ownership.ts'
+import { createPodFromTemplate, failedCreateMessage } from './podFactory.ts'
 import { isPodActive, isPodAvailable, isPodReady } from './podReadiness.ts'
 import { nsKey, splitKey, WorkQueue } from './workQueue.ts'
 import { rankPodsForDeletion } from './victimOrder.ts'
@@ -16,19 +17,16 @@ const SOURCE = { component: 'replicaset-controller' }
  */
 export class ReplicaSetController {
   private queue: WorkQueue
-  /** Pods without a controller, by store key: the only candidates for adoption. */
-  private orphans = new Map<string, Pod>()
+  private orphans: OrphanPods
 
   constructor(private readonly ctx: EngineContext) {
     this.queue = new WorkQueue(ctx, 'replicaset-controller', (key) => this.sync(key))
+    this.orphans = new OrphanPods(ctx.store)
     ctx.store.watch((type, obj) => {
       if (obj.kind === 'ReplicaSet') {
         if (type !== 'DELETED') this.queue.add(nsKey(obj.metadata.namespace, obj.metadata.name))
       } else if (obj.kind === 'Pod') {
         const ref = controllerRef(obj)
-        const key = `${obj.metadata.namespace}/${obj.metadata.name}`
-        if (!ref && type !== 'DELETED') this.orphans.set(key, obj as Pod)
-        else this.orphans.delete(key)
         if (ref?.kind === 'ReplicaSet') this.queue.add(nsKey(obj.metadata.namespace, ref.name))
         else if (!ref && type !== 'DELETED') {
           // An orphan that matches a ReplicaSet gets adopted.
@@ -45,43 +43,28 @@ export class ReplicaSetController {
     const rs = this.ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name)
     if (!rs || rs.metadata.deletionTimestamp) return
 
-    const pods = this.claimPods(rs)
+    const pods = claimPods(this.ctx, rs, rs.spec.selector, this.orphans)
     const active = pods.filter(isPodActive)
     const diff = active.length - rs.spec.replicas
     if (diff < 0) {
       for (let i = 0; i < -diff; i++) {
-        const pod = createPodFromTemplate(this.ctx, rs, rs.spec.template, `${rs.metadata.name}-`)
-        this.ctx.recorder.normal(rs, SOURCE, 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`)
+        try {
+          const pod = createPodFromTemplate(this.ctx, rs, rs.spec.template, { generateName: `${rs.metadata.name}-` })
+          this.ctx.recorder.normal(rs, SOURCE, 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`)
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e
+          this.ctx.recorder.warning(rs, SOURCE, 'FailedCreate', failedCreateMessage(e))
+          this.updateStatus(rs)
+          throw e
+        }
       }
     } else if (diff > 0) {
       for (const pod of rankPodsForDeletion(active).slice(0, diff)) {
-        deleteObject(this.ctx, pod)
+        this.ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, { uid: pod.metadata.uid })
         this.ctx.recorder.normal(rs, SOURCE, 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`)
       }
     }
     this.updateStatus(rs)
-  }
-
-  /** Pods this ReplicaSet controls, adopting matching orphans and releasing non-matching pods. */
-  private claimPods(rs: ReplicaSet): Pod[] {
-    const owned: Pod[] = []
-    const orphansHere = [...this.orphans.values()].filter((p) => p.metadata.namespace === rs.metadata.namespace)
-    const candidates = [...this.ctx.store.dependents<Pod>(rs.metadata.uid, 'Pod'), ...orphansHere]
-    for (const pod of candidates) {
-      const matches = selectorMatches(rs.spec.selector, pod.metadata.labels)
-      if (isControlledBy(pod, rs)) {
-        if (matches) owned.push(pod)
-        else {
-          pod.metadata.ownerReferences = pod.metadata.ownerReferences?.filter((r) => r.uid !== rs.metadata.uid)
-          this.ctx.store.update(pod)
-        }
-      } else if (matches && !controllerRef(pod) && !pod.metadata.deletionTimestamp) {
-        pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), ownerReferenceTo(rs)]
-        this.ctx.store.update(pod)
-        owned.push(pod)
-      }
-    }
-    return owned
   }
 
   private updateStatus(rs: ReplicaSet): void {
@@ -99,8 +82,8 @@ export class ReplicaSetController {
     if (minReady > 0 && status.readyReplicas !== status.availableReplicas) {
       this.queue.add(nsKey(rs.metadata.namespace, rs.metadata.name), 1000)
     }
-    if (JSON.stringify(status) === JSON.stringify(rs.status)) return
-    rs.status = status
-    this.ctx.store.update(rs)
+    const current = this.ctx.store.get<ReplicaSet>('ReplicaSet', rs.metadata.namespace, rs.metadata.name) ?? rs
+    if (JSON.stringify(status) === JSON.stringify(current.status)) return
+    this.ctx.api.updateStatus(current, status)
   }
 }

@@ -1,11 +1,19 @@
+import { ApiError } from '../api/errors.ts'
 import type { EngineContext } from '../context.ts'
+
+/** client-go's per-item exponential failure rate limiter: 5ms, doubling, at most 1000s. */
+const FAILURE_BASE_MS = 5
+const FAILURE_MAX_MS = 1_000_000
 
 /**
  * A controller's work queue: a key is synced once per instant no matter how many
- * changes asked for it (client-go's workqueue de-duplication).
+ * changes asked for it (client-go's workqueue de-duplication). A sync the API server
+ * refuses (an ApiError) is retried with exponential back-off, as controllers requeue
+ * with AddRateLimited; a sync that succeeds forgets the key's failures.
  */
 export class WorkQueue {
   private pending = new Set<string>()
+  private failures = new Map<string, number>()
 
   constructor(
     private readonly ctx: EngineContext,
@@ -22,8 +30,20 @@ export class WorkQueue {
     this.pending.add(key)
     this.ctx.after(0, `${this.name}: sync ${key}`, () => {
       this.pending.delete(key)
-      this.sync(key)
+      this.run(key)
     })
+  }
+
+  private run(key: string): void {
+    try {
+      this.sync(key)
+      this.failures.delete(key)
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e
+      const n = this.failures.get(key) ?? 0
+      this.failures.set(key, n + 1)
+      this.add(key, Math.min(FAILURE_MAX_MS, FAILURE_BASE_MS * 2 ** n))
+    }
   }
 }
 

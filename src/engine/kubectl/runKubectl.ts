@@ -11,6 +11,7 @@ import { rolloutCommand } from './commands/rollout.ts'
 import { runCommand } from './commands/run.ts'
 import { setCommand } from './commands/setImage.ts'
 import { scaleCommand } from './commands/scale.ts'
+import { ApiError } from '../api/errors.ts'
 import { KubectlError } from './resolve.ts'
 
 /** Where kubectl gets files and standard input from; the CLI and the browser differ. */
@@ -44,6 +45,7 @@ export function runKubectl(sim: Simulation, argv: string[], io: KubectlIO = {}):
   } catch (e) {
     if (e instanceof FlagError) return `error: ${e.message}\nSee 'kubectl ${name} --help' for usage.\n`
     if (e instanceof KubectlError) return e.message + '\n'
+    if (e instanceof ApiError) return e.printed() + '\n'
     throw e
   }
 }

@@ -108,8 +108,7 @@ export class Kubelet {
   private publish(runtime: PodRuntime): void {
     const pod = this.pod(runtime)
     if (!pod) return
-    pod.status = { ...pod.status, ...podStatusFromRuntime(pod, runtime, this.hostIP(), this.ctx.clock.rfc3339()) }
-    this.ctx.store.update(pod)
+    this.ctx.api.updateStatus(pod, { ...pod.status, ...podStatusFromRuntime(pod, runtime, this.hostIP(), this.ctx.clock.rfc3339()) })
   }
 
   private startPod(uid: string): void {
@@ -211,8 +210,7 @@ export class Kubelet {
     if (!node) return
     const images = node.status.images ?? []
     if (images.some((i) => i.names.includes(name))) return
-    node.status.images = [...images, { names: [name], sizeBytes }]
-    this.ctx.store.update(node)
+    this.ctx.api.updateStatus(node, { ...node.status, images: [...images, { names: [name], sizeBytes }] })
   }
 
   private scheduleStart(runtime: PodRuntime, c: ContainerRuntime, delayMs: number): void {
@@ -375,7 +373,7 @@ export class Kubelet {
       runtime.stopped = true
       this.publish(runtime)
       this.pods.delete(uid)
-      this.ctx.store.remove(p)
+      this.confirmDeletion(p)
     })
   }
 
@@ -384,7 +382,7 @@ export class Kubelet {
    * pods bound to this node while it was away, and restart containers that stopped.
    */
   resync(): void {
-    for (const pod of this.ctx.store.list<Pod>('Pod').filter((p) => p.spec.nodeName === this.nodeName)) {
+    for (const pod of this.ctx.store.podsOn<Pod>(this.nodeName)) {
       const uid = pod.metadata.uid
       const runtime = this.pods.get(uid)
       if (!runtime) {
@@ -395,7 +393,7 @@ export class Kubelet {
         // The grace period ran out while the node was away: the pod goes at once.
         for (const c of runtime.containers) c.timer?.cancel()
         this.pods.delete(uid)
-        this.ctx.store.remove(pod)
+        this.confirmDeletion(pod)
       } else {
         for (const c of runtime.containers) {
           if (c.state.running) c.ready = true
@@ -406,6 +404,11 @@ export class Kubelet {
         else this.publish(runtime)
       }
     }
+  }
+
+  /** The containers are gone: the kubelet's final delete, with a zero grace period, lets the API server remove the pod. */
+  private confirmDeletion(pod: Pod): void {
+    this.ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0, uid: pod.metadata.uid })
   }
 
   private forget(uid: string): void {

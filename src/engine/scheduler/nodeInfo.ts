@@ -55,7 +55,7 @@ export function occupiesNode(pod: Pod): boolean {
   return pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed'
 }
 
-export function buildNodeInfos(nodes: Node[], pods: Pod[]): NodeInfo[] {
+export function buildNodeInfos(nodes: readonly Node[], pods: readonly Pod[]): NodeInfo[] {
   const infos = new Map<string, NodeInfo>()
   for (const node of nodes) {
     infos.set(node.metadata.name, {

@@ -195,13 +195,8 @@ export class Scheduler {
   }
 
   private bind(pod: Pod, nodeName: string, message: string): void {
-    pod.spec.nodeName = nodeName
-    pod.status.conditions = [
-      ...(pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
-      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.ctx.clock.rfc3339() },
-    ]
-    this.ctx.store.update(pod)
-    this.ctx.recorder.normal(pod, SOURCE, 'Scheduled', message)
+    const bound = this.ctx.api.bind(pod, nodeName, this.ctx.clock.rfc3339())
+    this.ctx.recorder.normal(bound, SOURCE, 'Scheduled', message)
   }
 
   private markUnschedulable(pod: Pod, message: string): void {
@@ -209,17 +204,15 @@ export class Scheduler {
     const token = ++this.tokens
     this.unschedulable.set(uid, { token, namespace: pod.metadata.namespace, name: pod.metadata.name })
     const before = pod.status.conditions?.find((c) => c.type === 'PodScheduled')
-    pod.status.conditions = [
-      {
-        type: 'PodScheduled',
-        status: 'False',
-        reason: 'Unschedulable',
-        message,
-        lastProbeTime: null,
-        lastTransitionTime: before?.status === 'False' ? before.lastTransitionTime : this.ctx.clock.rfc3339(),
-      },
-    ]
-    this.ctx.store.update(pod)
+    const condition = {
+      type: 'PodScheduled',
+      status: 'False' as const,
+      reason: 'Unschedulable',
+      message,
+      lastProbeTime: null,
+      lastTransitionTime: before?.status === 'False' ? before.lastTransitionTime : this.ctx.clock.rfc3339(),
+    }
+    this.ctx.api.updateStatus(pod, { ...pod.status, conditions: [condition] })
     this.ctx.recorder.warning(pod, SOURCE, 'FailedScheduling', message)
     this.ctx.after(UNSCHEDULABLE_RETRY_MS, `scheduler: periodic retry ${pod.metadata.namespace}/${pod.metadata.name}`, () => {
       // Only this failure's retry counts; a later failure scheduled its own.

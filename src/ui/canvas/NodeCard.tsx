@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { cpuMillis, formatCpu, formatMemory, quantityValue } from '../../engine/util/quantity.ts'
-import { nodeStatusText } from '../../engine/kubectl/printers/tables.ts'
+import { nodeStatusText } from '../../engine/kinds/node.ts'
 import { useEngine } from '../engineContext.ts'
 import { useCluster } from '../store/clusterStore.ts'
 import { useNode, useNodeUsage } from '../store/selectors.ts'

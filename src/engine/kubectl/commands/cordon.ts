@@ -1,3 +1,4 @@
+import { ApiError } from '../../api/errors.ts'
 import type { Node } from '../../api/types.ts'
 import { KubectlError } from '../resolve.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
@@ -19,13 +20,19 @@ function setUnschedulable(ctx: CommandContext, unschedulable: boolean, verb: str
       lines.push(`node/${name} already ${verb}ed`)
       continue
     }
-    node.spec.unschedulable = unschedulable || undefined
-    if (!unschedulable) delete node.spec.unschedulable
-    const others = (node.spec.taints ?? []).filter((t) => t.key !== UNSCHEDULABLE_TAINT)
-    node.spec.taints = unschedulable ? [...others, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule', timeAdded: ctx.sim.ctx.clock.rfc3339() }] : others
-    if (node.spec.taints.length === 0) delete node.spec.taints
-    ctx.sim.store.update(node, { specChanged: true })
-    lines.push(`node/${name} ${verb}ed`)
+    try {
+      ctx.sim.ctx.api.mutate<Node>('Node', undefined, name, (draft) => {
+        if (unschedulable) draft.spec.unschedulable = true
+        else delete draft.spec.unschedulable
+        const others = (draft.spec.taints ?? []).filter((t) => t.key !== UNSCHEDULABLE_TAINT)
+        draft.spec.taints = unschedulable ? [...others, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule', timeAdded: ctx.sim.ctx.clock.rfc3339() }] : others
+        if (draft.spec.taints.length === 0) delete draft.spec.taints
+      })
+      lines.push(`node/${name} ${verb}ed`)
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e
+      lines.push(e.printed())
+    }
   }
   ctx.sim.settle()
   return lines.map((l) => l + '\n').join('')

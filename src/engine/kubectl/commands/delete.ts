@@ -1,4 +1,5 @@
-import { deleteObject, type PropagationPolicy } from '../../api/deletion.ts'
+import { ApiError } from '../../api/errors.ts'
+import type { PropagationPolicy } from '../../api/server.ts'
 import { qualifiedSingular, resourceForManifest, type ResourceType } from '../../api/resources.ts'
 import type { KubeObject } from '../../api/types.ts'
 import { parseManifests } from '../../manifest/parseManifests.ts'
@@ -82,14 +83,22 @@ export const deleteCommand: KubectlCommand = {
     if (force && grace === 0) {
       lines.push('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.')
     }
+    const deleted: KubeObject[] = []
     for (const { resource, obj } of targets) {
-      deleteObject(ctx.sim.ctx, obj, { gracePeriodSeconds: grace, propagationPolicy })
+      try {
+        ctx.sim.ctx.api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name, { gracePeriodSeconds: grace, propagationPolicy })
+      } catch (e) {
+        if (!(e instanceof ApiError)) throw e
+        errors.push(e.printed())
+        continue
+      }
+      deleted.push(obj)
       const where = resource.namespaced ? ` from ${obj.metadata.namespace} namespace` : ''
       lines.push(`${qualifiedSingular(resource)} "${obj.metadata.name}" ${force && grace === 0 ? 'force deleted' : 'deleted'}${where}`)
     }
     ctx.sim.settle()
     const wait = flag(ctx.args, 'wait') !== 'false'
-    if (wait && ctx.io.waitAdvancesTime) waitUntilGone(ctx, targets.map((t) => t.obj))
+    if (wait && ctx.io.waitAdvancesTime) waitUntilGone(ctx, deleted)
     return [...lines, ...errors].map((l) => l + '\n').join('')
   },
 }

@@ -1,47 +1,20 @@
-import type { Deployment, KubeEvent, KubeObject, Node, Pod, ReplicaSet } from '../../api/types.ts'
-import { describeDeployment } from '../describe/describeDeployment.ts'
-import { describeNode } from '../describe/describeNode.ts'
-import { describePod } from '../describe/describePod.ts'
-import { describeReplicaSet } from '../describe/describeReplicaSet.ts'
-import { DescribeWriter, rfc1123z } from '../describeWriter.ts'
-import { describeEvents, eventsFor, printAnnotationsMultiline, printLabelsMultiline } from '../describe/common.ts'
+import type { KubeEvent, KubeObject } from '../../api/types.ts'
+import type { DescribeContext } from '../../kinds/kindModule.ts'
+import { kindModule } from '../../kinds/registry.ts'
+import { describeGeneric } from '../describe/describeGeneric.ts'
 import { KubectlError, resolveResourceArgs } from '../resolve.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
 import { listObjects, noResourcesMessage, notFound } from './get.ts'
 
 function describeOne(ctx: CommandContext, obj: KubeObject): string {
   const store = ctx.sim.store
-  const now = ctx.sim.now
-  const events = store.list<KubeEvent>('Event')
-  switch (obj.kind) {
-    case 'Pod':
-      return describePod(obj as Pod, events, now)
-    case 'Deployment': {
-      const d = obj as Deployment
-      const owned = store.list<ReplicaSet>('ReplicaSet', d.metadata.namespace).filter((rs) => rs.metadata.ownerReferences?.some((r) => r.uid === d.metadata.uid))
-      return describeDeployment(d, owned, events, now)
-    }
-    case 'ReplicaSet':
-      return describeReplicaSet(obj as ReplicaSet, store.list<Pod>('Pod', obj.metadata.namespace), events, now)
-    case 'Node':
-      return describeNode(obj as Node, store.list<Pod>('Pod'), events, now)
-    default:
-      return describeGeneric(obj, events, now)
+  const describeContext: DescribeContext = {
+    store,
+    now: ctx.sim.now,
+    eventsFor: (o) => store.list<KubeEvent>('Event', o.metadata.namespace ?? 'default').filter((e) => e.involvedObject.uid === o.metadata.uid),
   }
-}
-
-/** Kinds without a dedicated describer get the generic one: metadata and events. */
-function describeGeneric(obj: KubeObject, events: KubeEvent[], now: number): string {
-  const w = new DescribeWriter()
-  w.write(0, `Name:\t${obj.metadata.name}\n`)
-  if (obj.metadata.namespace) w.write(0, `Namespace:\t${obj.metadata.namespace}\n`)
-  printLabelsMultiline(w, 'Labels', obj.metadata.labels)
-  printAnnotationsMultiline(w, 'Annotations', obj.metadata.annotations)
-  w.write(0, `API Version:\t${obj.apiVersion}\n`)
-  w.write(0, `Kind:\t${obj.kind}\n`)
-  w.write(0, `CreationTimestamp:\t${rfc1123z(obj.metadata.creationTimestamp)}\n`)
-  describeEvents(w, eventsFor(events, obj), now)
-  return w.toString()
+  const describe = kindModule(obj.kind)?.describe
+  return describe ? describe(obj, describeContext) : describeGeneric(obj, describeContext.eventsFor(obj), ctx.sim.now)
 }
 
 export const describeCommand: KubectlCommand = {

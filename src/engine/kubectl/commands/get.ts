@@ -4,7 +4,8 @@ import type { KubeObject } from '../../api/types.ts'
 import { formatLabels, parseSelectorExpression } from '../../util/labels.ts'
 import { boolFlag, flag } from '../args.ts'
 import { parseFieldSelector } from '../fieldSelector.ts'
-import { genericTable, TABLES } from '../printers/tables.ts'
+import { kindModule } from '../../kinds/registry.ts'
+import { genericTable } from '../printers/genericTable.ts'
 import { KubectlError, resolveResourceArgs } from '../resolve.ts'
 import { GET_TABWRITER, tabwrite } from '../tabwriter.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
@@ -12,7 +13,7 @@ import type { CommandContext, KubectlCommand } from './context.ts'
 /** Objects of one resource type visible to this command (namespace, -A, -l, --field-selector). */
 export function listObjects(ctx: CommandContext, resource: ResourceType): KubeObject[] {
   const ns = resource.namespaced && !ctx.allNamespaces ? ctx.namespace : undefined
-  let objects = ctx.sim.store.list(resource.kind, ns)
+  let objects: readonly KubeObject[] = ctx.sim.store.list(resource.kind, ns)
   const selector = flag(ctx.args, 'selector')
   if (selector) {
     const match = parseSelectorExpression(selector)
@@ -21,7 +22,7 @@ export function listObjects(ctx: CommandContext, resource: ResourceType): KubeOb
   }
   const fieldSelector = flag(ctx.args, 'field-selector')
   if (fieldSelector) objects = objects.filter(parseFieldSelector(fieldSelector))
-  return objects
+  return [...objects]
 }
 
 export function notFound(resource: ResourceType, name: string): string {
@@ -97,7 +98,7 @@ export const getCommand: KubectlCommand = {
 }
 
 function renderTable(ctx: CommandContext, resource: ResourceType, objects: KubeObject[], now: number, wide: boolean, prefixNames: boolean): string {
-  const table = TABLES[resource.kind] ?? genericTable
+  const table = kindModule(resource.kind)?.table ?? genericTable
   const showLabels = boolFlag(ctx.args, 'show-labels')
   const headers = [...(ctx.allNamespaces && resource.namespaced ? ['NAMESPACE'] : []), ...table.columns, ...(wide ? table.wideColumns : []), ...(showLabels ? ['LABELS'] : [])]
   const rows = objects.map((o) => {

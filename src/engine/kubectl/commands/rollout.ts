@@ -90,19 +90,21 @@ function undo(ctx: CommandContext): string {
   if (target === current) return `deployment.apps/${d.metadata.name} skipped rollback (current template already matches revision ${target})\n`
   const template = structuredClone(rs.spec.template)
   if (template.metadata?.labels) delete template.metadata.labels['pod-template-hash']
-  d.spec.template = template
-  ctx.sim.store.update(d, { specChanged: true })
+  ctx.sim.ctx.api.mutate<Deployment>('Deployment', d.metadata.namespace, d.metadata.name, (draft) => {
+    draft.spec.template = template
+  })
   ctx.sim.settle()
   return `deployment.apps/${d.metadata.name} rolled back\n`
 }
 
 function restart(ctx: CommandContext): string {
   const d = targetDeployment(ctx, ctx.args.positional.slice(1))
-  d.spec.template.metadata = {
-    ...d.spec.template.metadata,
-    annotations: { ...(d.spec.template.metadata?.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': ctx.sim.ctx.clock.rfc3339() },
-  }
-  ctx.sim.store.update(d, { specChanged: true })
+  ctx.sim.ctx.api.mutate<Deployment>('Deployment', d.metadata.namespace, d.metadata.name, (draft) => {
+    draft.spec.template.metadata = {
+      ...draft.spec.template.metadata,
+      annotations: { ...(draft.spec.template.metadata?.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': ctx.sim.ctx.clock.rfc3339() },
+    }
+  })
   ctx.sim.settle()
   return `deployment.apps/${d.metadata.name} restarted\n`
 }
@@ -111,9 +113,10 @@ function setPaused(ctx: CommandContext, paused: boolean): string {
   const d = targetDeployment(ctx, ctx.args.positional.slice(1))
   const verb = paused ? 'paused' : 'resumed'
   if (!!d.spec.paused === paused) throw new KubectlError(`error: deployments.apps "${d.metadata.name}" is already ${verb}`)
-  d.spec.paused = paused || undefined
-  if (!paused) delete d.spec.paused
-  ctx.sim.store.update(d, { specChanged: true })
+  ctx.sim.ctx.api.mutate<Deployment>('Deployment', d.metadata.namespace, d.metadata.name, (draft) => {
+    if (paused) draft.spec.paused = true
+    else delete draft.spec.paused
+  })
   ctx.sim.settle()
   return `deployment.apps/${d.metadata.name} ${verb}\n`
 }

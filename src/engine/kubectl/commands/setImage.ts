@@ -23,13 +23,14 @@ export const setCommand: KubectlCommand = {
         lines.push(notFound(req.resource, name))
         continue
       }
-      for (const a of assignments) {
-        const [container, image] = a.split('=', 2)
-        const target = d.spec.template.spec.containers.filter((c) => container === '*' || c.name === container)
-        if (target.length === 0) throw new KubectlError(`error: unable to find container named "${container}"`)
-        for (const c of target) c.image = image
-      }
-      ctx.sim.store.update(d, { specChanged: true })
+      ctx.sim.ctx.api.mutate<Deployment>('Deployment', ctx.namespace, name, (draft) => {
+        for (const a of assignments) {
+          const [container, image] = a.split('=', 2)
+          const target = draft.spec.template.spec.containers.filter((c) => container === '*' || c.name === container)
+          if (target.length === 0) throw new KubectlError(`error: unable to find container named "${container}"`)
+          for (const c of target) c.image = image
+        }
+      })
       lines.push(`deployment.apps/${name} image updated`)
     }
     ctx.sim.settle()

@@ -1,0 +1,85 @@
+import type { FieldError } from '../admission/fieldErrors.ts'
+import type { Struct } from '../admission/decodeShapes.ts'
+import type { ApiStore } from '../api/store.ts'
+import type { KubeEvent, KubeObject } from '../api/types.ts'
+import type { SeededRandom } from '../rng.ts'
+
+/** How discovery names a kind: what `kubectl api-resources` prints and kubectl resolves. */
+export interface ResourceNames {
+  kind: string
+  group: string // '' for the core group
+  version: string
+  plural: string
+  singular: string
+  shortNames: string[]
+  namespaced: boolean
+  /** Other apiVersions the API server also serves this kind under. */
+  alsoServedAs?: string[]
+}
+
+/** What a kind module's defaulting and validation may look at. */
+export interface AdmissionContext {
+  store: ApiStore
+  rng: SeededRandom
+  /** Milliseconds of simulated time. */
+  now: number
+  /** The stored object, when this is an update. */
+  old?: KubeObject
+}
+
+/** One kind's table for `kubectl get`: column headers and a row per object (printers.go). */
+export interface TableDefinition {
+  columns: string[]
+  wideColumns: string[]
+  row(obj: KubeObject, nowMs: number): string[]
+  wideRow(obj: KubeObject, nowMs: number): string[]
+}
+
+/** What a describer may read: the cluster as it is now. */
+export interface DescribeContext {
+  store: ApiStore
+  now: number
+  /** Events about `obj`, oldest first. */
+  eventsFor(obj: KubeObject): KubeEvent[]
+}
+
+/** The rule `metadata.name` must follow (apimachinery's ValidateObjectMeta name functions). */
+export type NameRule = 'subdomain' | 'label' | 'path-segment'
+
+/**
+ * Everything about one kind, in one place, as the API server keeps it in
+ * pkg/registry/<group>/<kind>/strategy.go and kubectl in its printers and describers.
+ * A registry of these (kinds/registry.ts) is what api-resources, get, describe, apply
+ * and admission read. Only `names` is required: a kind with nothing else is stored
+ * and listed with NAME and AGE.
+ */
+export interface KindModule<T extends KubeObject = KubeObject> {
+  names: ResourceNames
+  /**
+   * False when kubesim stores the kind but a real cluster would do more with it than
+   * kubesim does yet: apply then warns that it is not simulated.
+   */
+  simulated: boolean
+  nameRule?: NameRule
+  /** Strict decoding shape of a request body; without one, any JSON object is accepted. */
+  shape?: Struct
+  /** The kind always has a spec (an empty one is filled in). */
+  hasSpec?: boolean
+  /** Defaulting (SetDefaults_*), on create and on update. */
+  defaults?(obj: T, ctx: AdmissionContext): void
+  /** Status of a new object (PrepareForCreate drops what the client sent). */
+  initialStatus?(obj: T): unknown
+  /** Create validation, with the API server's field paths and wording. */
+  validate?(obj: T, ctx: AdmissionContext): FieldError[]
+  /** Extra update validation: immutable fields and allowed transitions. */
+  validateUpdate?(obj: T, old: T): FieldError[]
+  table?: TableDefinition
+  describe?(obj: T, ctx: DescribeContext): string
+  /** `kubectl scale` (the scale subresource): where the replica count lives. */
+  scale?: { get(obj: T): number; set(obj: T, replicas: number): void }
+}
+
+/** Lets a module typed for its own kind sit in the registry's list. */
+export function defineKind<T extends KubeObject>(module: KindModule<T>): KindModule {
+  return module as unknown as KindModule
+}

@@ -1,0 +1,31 @@
+import type { KubeObject } from '../api/types.ts'
+import { ageOf } from '../kubectl/podSummary.ts'
+import { defineKind } from './kindModule.ts'
+
+export interface Namespace extends KubeObject {
+  kind: 'Namespace'
+  spec: { finalizers?: string[] }
+  status: { phase: 'Active' | 'Terminating'; conditions?: { type: string; status: string; reason?: string; message?: string; lastTransitionTime: string }[] }
+}
+
+/** The namespaces every cluster starts with. */
+export const INITIAL_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
+
+export const namespaceKind = defineKind<Namespace>({
+  names: { kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false },
+  simulated: true,
+  nameRule: 'label',
+  hasSpec: true,
+  defaults(ns, ctx) {
+    // The API server labels every namespace with its own name (NamespaceDefaultLabelName).
+    ns.metadata.labels = { ...(ns.metadata.labels ?? {}), 'kubernetes.io/metadata.name': ns.metadata.name }
+    if (!ctx.old) ns.spec = { finalizers: ['kubernetes'] }
+  },
+  initialStatus: () => ({ phase: 'Active' }),
+  table: {
+    columns: ['NAME', 'STATUS', 'AGE'],
+    wideColumns: [],
+    row: (obj, now) => [obj.metadata.name, (obj as Namespace).status?.phase ?? 'Active', ageOf(obj.metadata.creationTimestamp, now)],
+    wideRow: () => [],
+  },
+})

@@ -1,0 +1,58 @@
+import { podShape } from '../admission/decodeShapes.ts'
+import { defaultPodSpec, initialPodStatus } from '../admission/podDefaults.ts'
+import { validatePodSpec } from '../admission/validation.ts'
+import type { FieldError } from '../admission/fieldErrors.ts'
+import type { Pod } from '../api/types.ts'
+import { describePod } from '../kubectl/describe/describePod.ts'
+import { ageOf, summarizePod } from '../kubectl/podSummary.ts'
+import { defineKind } from './kindModule.ts'
+
+const POD_UPDATE_FORBIDDEN =
+  'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)'
+
+/** The parts of a pod spec an update may not change (ValidatePodUpdate). */
+function frozenSpec(p: Pod): string {
+  const strip = (cs: Pod['spec']['containers'] | undefined) => cs?.map((c) => ({ ...c, image: undefined }))
+  return JSON.stringify({
+    ...p.spec,
+    nodeName: undefined,
+    containers: strip(p.spec.containers),
+    initContainers: strip(p.spec.initContainers),
+    activeDeadlineSeconds: undefined,
+    tolerations: undefined,
+    terminationGracePeriodSeconds: undefined,
+  })
+}
+
+export const podKind = defineKind<Pod>({
+  names: { kind: 'Pod', group: '', version: 'v1', plural: 'pods', singular: 'pod', shortNames: ['po'], namespaced: true },
+  simulated: true,
+  nameRule: 'subdomain',
+  shape: podShape,
+  hasSpec: true,
+  defaults: (pod) => defaultPodSpec(pod.spec),
+  initialStatus: (pod) => {
+    initialPodStatus(pod)
+    return pod.status
+  },
+  validate: (pod) => validatePodSpec(pod.spec, 'spec'),
+  validateUpdate(pod, old): FieldError[] {
+    // Binding sets nodeName once; everything else about the spec is fixed at creation.
+    if (old.spec.nodeName && pod.spec.nodeName !== old.spec.nodeName) return [{ path: 'spec.nodeName', type: 'Forbidden', detail: POD_UPDATE_FORBIDDEN }]
+    return frozenSpec(pod) === frozenSpec(old) ? [] : [{ path: 'spec', type: 'Forbidden', detail: POD_UPDATE_FORBIDDEN }]
+  },
+  table: {
+    columns: ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
+    wideColumns: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
+    row(obj, now) {
+      const pod = obj as Pod
+      const s = summarizePod(pod, now)
+      return [pod.metadata.name, s.ready, s.status, s.restarts, ageOf(pod.metadata.creationTimestamp, now)]
+    },
+    wideRow(obj) {
+      const pod = obj as Pod
+      return [pod.status.podIPs?.[0]?.ip ?? '<none>', pod.spec.nodeName || '<none>', '<none>', '<none>']
+    },
+  },
+  describe: (pod, ctx) => describePod(pod, ctx.eventsFor(pod), ctx.now),
+})

@@ -1,0 +1,49 @@
+import { defaultService } from '../admission/serviceDefaults.ts'
+import type { KubeObject } from '../api/types.ts'
+import { ageOf } from '../kubectl/podSummary.ts'
+import { formatLabels } from '../util/labels.ts'
+import { defineKind } from './kindModule.ts'
+
+interface ServiceView {
+  type?: string
+  clusterIP?: string
+  externalIPs?: string[]
+  externalName?: string
+  selector?: Record<string, string>
+  ports?: { port: number; nodePort?: number; protocol?: string }[]
+}
+
+function externalIP(obj: KubeObject, spec: ServiceView): string {
+  const lbIngress = (obj.status as { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } | undefined)?.loadBalancer?.ingress ?? []
+  if (spec.type === 'LoadBalancer') return lbIngress.length ? lbIngress.map((i) => i.ip ?? i.hostname).join(',') : '<pending>'
+  if (spec.type === 'ExternalName') return spec.externalName ?? '<none>'
+  if (spec.externalIPs?.length) return spec.externalIPs.join(',')
+  return '<none>'
+}
+
+export const serviceKind = defineKind({
+  names: { kind: 'Service', group: '', version: 'v1', plural: 'services', singular: 'service', shortNames: ['svc'], namespaced: true },
+  simulated: false,
+  nameRule: 'label',
+  hasSpec: true,
+  defaults(obj, ctx) {
+    const specs = ctx.store.list('Service').map((s) => s.spec as { clusterIP?: string; ports?: { nodePort?: number }[] })
+    const usedIPs = new Set(specs.map((s) => s.clusterIP ?? ''))
+    const usedNodePorts = new Set(specs.flatMap((s) => (s.ports ?? []).map((p) => p.nodePort ?? 0)))
+    defaultService(obj, !ctx.old, ctx.rng, usedIPs, usedNodePorts)
+  },
+  initialStatus: () => ({ loadBalancer: {} }),
+  table: {
+    columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
+    wideColumns: ['SELECTOR'],
+    row(obj, now) {
+      const spec = (obj.spec ?? {}) as ServiceView
+      const ports = (spec.ports ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`)).join(',')
+      return [obj.metadata.name, spec.type ?? 'ClusterIP', spec.clusterIP ?? '<none>', externalIP(obj, spec), ports || '<none>', ageOf(obj.metadata.creationTimestamp, now)]
+    },
+    wideRow(obj) {
+      const selector = ((obj.spec ?? {}) as ServiceView).selector
+      return [selector ? formatLabels(selector) : '<none>']
+    },
+  },
+})
