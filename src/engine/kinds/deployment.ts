@@ -65,4 +65,23 @@ export const deploymentKind = defineKind<Deployment>({
   },
   describe: (d, ctx) => describeDeployment(d, ctx.store.dependents<ReplicaSet>(d.metadata.uid, 'ReplicaSet'), ctx.eventsFor(d), ctx.now),
   scale: { get: (d) => d.spec.replicas, set: (d, n) => (d.spec.replicas = n) },
+  rolloutStatus: deploymentRolloutStatus,
 })
+
+/** kubectl's DeploymentStatusViewer: one line saying where the rollout stands, and whether it is done. */
+function deploymentRolloutStatus(d: Deployment): { text: string; done: boolean } {
+  const name = d.metadata.name
+  const s = d.status ?? {}
+  if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return { text: 'Waiting for deployment spec update to be observed...', done: false }
+  const progressing = s.conditions?.find((c) => c.type === 'Progressing')
+  if (progressing?.reason === 'ProgressDeadlineExceeded') return { text: `error: deployment "${name}" exceeded its progress deadline`, done: true }
+  const updated = s.updatedReplicas ?? 0
+  const replicas = s.replicas ?? 0
+  const available = s.availableReplicas ?? 0
+  const prefix = `Waiting for deployment "${name}" rollout to finish:`
+  if (updated < d.spec.replicas) return { text: `${prefix} ${updated} out of ${d.spec.replicas} new replicas have been updated...`, done: false }
+  if (replicas > updated) return { text: `${prefix} ${replicas - updated} old replicas are pending termination...`, done: false }
+  if (available < updated) return { text: `${prefix} ${available} of ${updated} updated replicas are available...`, done: false }
+  return { text: `deployment "${name}" successfully rolled out`, done: true }
+}
+

@@ -77,6 +77,8 @@ export interface KindModule<T extends KubeObject = KubeObject> {
   describe?(obj: T, ctx: DescribeContext): string
   /** `kubectl scale` (the scale subresource): where the replica count lives. */
   scale?: { get(obj: T): number; set(obj: T, replicas: number): void }
+  /** `kubectl rollout status` (kubectl's StatusViewer for the kind): one line, and whether the rollout is done. */
+  rolloutStatus?(obj: T): { text: string; done: boolean }
 }
 
 /** Lets a module typed for its own kind sit in the registry's list. */

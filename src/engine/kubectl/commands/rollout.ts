@@ -1,4 +1,4 @@
-import { resourceForKind } from '../../api/resources.ts'
+import { kindModule } from '../../kinds/registry.ts'
 import type { Deployment, ReplicaSet } from '../../api/types.ts'
 import { flag } from '../args.ts'
 import { KubectlError, resolveResourceArgs } from '../resolve.ts'
@@ -24,37 +24,26 @@ function ownedReplicaSets(ctx: CommandContext, d: Deployment): ReplicaSet[] {
   return ctx.sim.store.dependents<ReplicaSet>(d.metadata.uid, 'ReplicaSet')
 }
 
-/** kubectl's DeploymentStatusViewer: one line saying where the rollout stands, and whether it is done. */
-export function rolloutStatusLine(d: Deployment): { text: string; done: boolean } {
-  const name = d.metadata.name
-  const s = d.status ?? {}
-  if ((d.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return { text: 'Waiting for deployment spec update to be observed...', done: false }
-  const progressing = s.conditions?.find((c) => c.type === 'Progressing')
-  if (progressing?.reason === 'ProgressDeadlineExceeded') return { text: `error: deployment "${name}" exceeded its progress deadline`, done: true }
-  const updated = s.updatedReplicas ?? 0
-  const replicas = s.replicas ?? 0
-  const available = s.availableReplicas ?? 0
-  const prefix = `Waiting for deployment "${name}" rollout to finish:`
-  if (updated < d.spec.replicas) return { text: `${prefix} ${updated} out of ${d.spec.replicas} new replicas have been updated...`, done: false }
-  if (replicas > updated) return { text: `${prefix} ${replicas - updated} old replicas are pending termination...`, done: false }
-  if (available < updated) return { text: `${prefix} ${available} of ${updated} updated replicas are available...`, done: false }
-  return { text: `deployment "${name}" successfully rolled out`, done: true }
-}
-
+/** `rollout status` works on any kind with a status viewer (Deployment, DaemonSet, StatefulSet). */
 function status(ctx: CommandContext): string {
-  const d = targetDeployment(ctx, ctx.args.positional.slice(1))
-  const key = [d.metadata.namespace, d.metadata.name] as const
+  const [req] = resolveResourceArgs(ctx.args.positional.slice(1))
+  if (!req || req.names.length === 0) throw new KubectlError('error: required resource not specified')
+  const viewer = kindModule(req.resource.kind)?.rolloutStatus
+  if (!viewer) throw new KubectlError(`error: no status viewer has been implemented for ${req.resource.kind}`)
+  const obj = ctx.sim.store.get(req.resource.kind, ctx.namespace, req.names[0])
+  if (!obj) throw new KubectlError(notFound(req.resource, req.names[0]))
+  const key = [obj.kind, obj.metadata.namespace, obj.metadata.name] as const
   const lines: string[] = []
-  let current = rolloutStatusLine(d)
+  let current = viewer(obj)
   lines.push(current.text)
   // Like `kubectl rollout status` (which watches), a script waits and prints each change.
   if (ctx.io.waitAdvancesTime && flag(ctx.args, 'watch') !== 'false') {
     const deadline = ctx.sim.now + STATUS_TIMEOUT_MS
     while (!current.done && ctx.sim.now < deadline) {
       ctx.sim.advance(100)
-      const live = ctx.sim.store.get<Deployment>('Deployment', ...key)
-      if (!live) throw new KubectlError(notFound(resourceForKind('Deployment')!, key[1]))
-      const next = rolloutStatusLine(live)
+      const live = ctx.sim.store.get(...key)
+      if (!live) throw new KubectlError(notFound(req.resource, key[2]))
+      const next = viewer(live)
       if (next.text !== current.text) lines.push(next.text)
       current = next
     }
