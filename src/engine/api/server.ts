@@ -64,8 +64,8 @@ export class ApiServer {
       throw new ApiError('AlreadyExists', `${qualifiedPlural(module.names)} "${meta.name}" already exists`, 'metadata.name')
     }
     if (module.hasSpec) obj.spec ??= {}
-    delete meta.deletionTimestamp
-    delete meta.deletionGracePeriodSeconds
+    if (meta.deletionTimestamp !== undefined) delete meta.deletionTimestamp
+    if (meta.deletionGracePeriodSeconds !== undefined) delete meta.deletionGracePeriodSeconds
     const ctx = this.admissionContext()
     module.defaults?.(obj, ctx)
     if (module.initialStatus) obj.status = module.initialStatus(obj)
@@ -100,17 +100,17 @@ export class ApiServer {
       return opts.dryRun ? written : this.store.update(written)
     }
     // Identity and deletion state are the server's, whatever the client sent.
+    const { deletionTimestamp, deletionGracePeriodSeconds, generation, ...sent } = next.metadata
+    void deletionTimestamp, void deletionGracePeriodSeconds, void generation
+    const kept = old.metadata
     next.metadata = {
-      ...next.metadata,
-      uid: old.metadata.uid,
-      creationTimestamp: old.metadata.creationTimestamp,
-      deletionTimestamp: old.metadata.deletionTimestamp,
-      deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds,
-      generation: old.metadata.generation,
+      ...sent,
+      uid: kept.uid,
+      creationTimestamp: kept.creationTimestamp,
+      ...(kept.deletionTimestamp !== undefined ? { deletionTimestamp: kept.deletionTimestamp } : {}),
+      ...(kept.deletionGracePeriodSeconds !== undefined ? { deletionGracePeriodSeconds: kept.deletionGracePeriodSeconds } : {}),
+      ...(kept.generation !== undefined ? { generation: kept.generation } : {}),
     }
-    if (next.metadata.deletionTimestamp === undefined) delete next.metadata.deletionTimestamp
-    if (next.metadata.deletionGracePeriodSeconds === undefined) delete next.metadata.deletionGracePeriodSeconds
-    if (next.metadata.generation === undefined) delete next.metadata.generation
     if (module.hasSpec) next.spec ??= {}
     if (module.initialStatus) next.status = old.status
     const ctx = this.admissionContext(old)

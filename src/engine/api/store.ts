@@ -77,6 +77,8 @@ class KindIndex {
  */
 export class ApiStore {
   private kinds = new Map<string, KindIndex>()
+  /** Every object by key, for the indexes that hold keys. */
+  private objects = new Map<string, KubeObject>()
   private watchers: Watcher[] = []
   private revision = 0
   /** Keys written since the last drain, for the worker's state patches. */
@@ -87,7 +89,6 @@ export class ApiStore {
   private keyByUid = new Map<string, string>()
   /** Node name → keys of the pods bound to it. */
   private podsByNode = new Map<string, Set<string>>()
-  private total = 0
 
   constructor(
     private readonly clock: SimClock,
@@ -103,8 +104,7 @@ export class ApiStore {
   }
 
   getByKey(key: string): KubeObject | undefined {
-    const [kind, namespace, ...rest] = key.split('/')
-    return this.get(kind, namespace, rest.join('/'))
+    return this.objects.get(key)
   }
 
   getByUid(kind: string, uid: string): KubeObject | undefined {
@@ -166,7 +166,6 @@ export class ApiStore {
     obj.metadata.creationTimestamp = this.clock.rfc3339()
     this.stamp(obj, key)
     this.put(obj, key, undefined)
-    this.total++
     this.keyByUid.set(obj.metadata.uid, key)
     this.notify('ADDED', obj)
     return obj
@@ -189,7 +188,7 @@ export class ApiStore {
     const stored = this.get(obj.kind, obj.metadata.namespace, obj.metadata.name)
     if (!stored) return
     this.kinds.get(obj.kind)!.delete(stored)
-    this.total--
+    this.objects.delete(key)
     this.indexOwners(key, undefined)
     this.indexNode(key, stored, undefined)
     this.keyByUid.delete(stored.metadata.uid)
@@ -210,13 +209,14 @@ export class ApiStore {
   }
 
   count(): number {
-    return this.total
+    return this.objects.size
   }
 
   private put(obj: KubeObject, key: string, previous: KubeObject | undefined): void {
     let index = this.kinds.get(obj.kind)
     if (!index) this.kinds.set(obj.kind, (index = new KindIndex()))
     index.put(obj, previous === undefined)
+    this.objects.set(key, obj)
     if (previous?.metadata.ownerReferences !== obj.metadata.ownerReferences) this.indexOwners(key, obj)
     if (obj.kind === 'Pod') this.indexNode(key, previous, obj)
   }
