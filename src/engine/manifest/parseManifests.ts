@@ -15,6 +15,8 @@ export interface ManifestSyntaxError {
   line: number
   column: number
   message: string
+  /** go-yaml names no line for errors found while decoding (aliases), only for syntax errors. */
+  lineless?: boolean
 }
 
 export interface ParsedManifests {
