@@ -49,3 +49,11 @@ spec:
   - name: main
     image: ${image}
 ${extra}`
+
+/** The billion-laughs manifest: nine levels of nine aliases each. */
+export function aliasBomb(): string {
+  const names = 'abcdefghi'
+  const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+  for (let i = 1; i < names.length; i++) lines.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]`)
+  return lines.join('\n') + '\n'
+}

@@ -1,5 +1,5 @@
 import { runKubectl, type KubectlIO } from '../engine/kubectl/runKubectl.ts'
-import { Simulation } from '../engine/simulation.ts'
+import { DEFAULT_CLUSTER, Simulation } from '../engine/simulation.ts'
 import type { ScriptStep } from './scriptParser.ts'
 
 /**
@@ -8,7 +8,10 @@ import type { ScriptStep } from './scriptParser.ts'
  */
 export function runScript(steps: ScriptStep[], opts: { seed: number; readPath: KubectlIO['readPath'] }): string {
   const clusterStep = steps.find((s) => s.kind === 'cluster')
-  const sim = new Simulation({ seed: opts.seed, cluster: clusterStep?.kind === 'cluster' ? clusterStep.spec : undefined })
+  const clusterSpec = clusterStep?.kind === 'cluster' ? clusterStep.spec : undefined
+  const sim = new Simulation({ seed: opts.seed, cluster: clusterSpec })
+  // `node add` defaults to the cluster's worker size.
+  const worker = { ...DEFAULT_CLUSTER, ...clusterSpec }
   let out = ''
   for (const step of steps) {
     out += `$ ${step.text}\n`
@@ -24,6 +27,12 @@ export function runScript(steps: ScriptStep[], opts: { seed: number; readPath: K
       case 'fault':
         if (step.action === 'node-down') sim.nodeDown(step.node)
         else sim.nodeUp(step.node)
+        break
+      case 'node-add':
+        sim.addMachine({ cpu: worker.cpu, memory: worker.memory, maxPods: worker.maxPods, ...step.machine })
+        break
+      case 'node-remove':
+        sim.removeMachine(step.node)
         break
     }
   }

@@ -1,6 +1,7 @@
 import { parseDuration } from '../engine/util/duration.ts'
 import { splitCommandLine } from '../engine/kubectl/args.ts'
-import type { ClusterSpec } from '../engine/simulation.ts'
+import { DEFAULT_CLUSTER, type ClusterSpec } from '../engine/simulation.ts'
+import { checkNodeName, parseNodeAdd, type NodeAdd } from './nodeLine.ts'
 
 /** One executable line of a scenario script (see shared/spec/scenario-scripts.md). */
 export type ScriptStep =
@@ -8,6 +9,8 @@ export type ScriptStep =
   | { kind: 'kubectl'; line: number; text: string; argv: string[]; stdin?: string }
   | { kind: 'advance'; line: number; text: string; ms: number }
   | { kind: 'fault'; line: number; text: string; action: 'node-down' | 'node-up'; node: string }
+  | { kind: 'node-add'; line: number; text: string; machine: NodeAdd }
+  | { kind: 'node-remove'; line: number; text: string; node: string }
 
 /** A malformed script: the CLI exits 2 with this one-line reason. */
 export class ScriptError extends Error {
@@ -23,6 +26,9 @@ export class ScriptError extends Error {
 export function parseScript(source: string): ScriptStep[] {
   const lines = source.split(/\r?\n/)
   const steps: ScriptStep[] = []
+  // Machines change only through `cluster` and `node` lines, so they are known here.
+  let machines: Set<string> | undefined
+  const machineNames = () => (machines ??= initialMachines(steps[0]?.kind === 'cluster' ? steps[0].spec : {}))
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1
     const text = lines[i].trim()
@@ -59,11 +65,33 @@ export function parseScript(source: string): ScriptStep[] {
         throw new ScriptError(lineNo, 'fault must be `fault node-down NAME` or `fault node-up NAME`')
       }
       steps.push({ kind: 'fault', line: lineNo, text, action, node: words[2] })
+    } else if (verb === 'node') {
+      const fail = (reason: string): never => {
+        throw new ScriptError(lineNo, reason)
+      }
+      if (words[1] === 'add') {
+        const machine = parseNodeAdd(words.slice(2), fail)
+        if (machineNames().has(machine.name)) fail(`node add: there is already a machine named "${machine.name}"`)
+        machineNames().add(machine.name)
+        steps.push({ kind: 'node-add', line: lineNo, text, machine })
+      } else if (words[1] === 'remove' && words.length === 3) {
+        checkNodeName(words[2], fail)
+        if (!machineNames().delete(words[2])) fail(`node remove: there is no machine named "${words[2]}"`)
+        steps.push({ kind: 'node-remove', line: lineNo, text, node: words[2] })
+      } else {
+        fail('node must be `node add NAME [--cpu C] [--memory M] [--max-pods P] [--labels k=v,…] [--taints k=v:Effect,…]` or `node remove NAME`')
+      }
     } else {
       throw new ScriptError(lineNo, `unknown command "${verb}"`)
     }
   }
   return steps
+}
+
+/** The machines a `cluster` line (or its absence) builds. */
+function initialMachines(spec: Partial<ClusterSpec>): Set<string> {
+  const { workers, controlPlane } = { ...DEFAULT_CLUSTER, ...spec }
+  return new Set([...(controlPlane ? ['control-plane'] : []), ...Array.from({ length: workers }, (_, i) => `worker-${i + 1}`)])
 }
 
 function parseClusterFlags(words: string[], lineNo: number): Partial<ClusterSpec> {

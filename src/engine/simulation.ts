@@ -1,5 +1,5 @@
 import { ApiStore } from './api/store.ts'
-import type { Pod } from './api/types.ts'
+import type { Node, Pod } from './api/types.ts'
 import { SimClock } from './clock.ts'
 import { buildNode, type NodeShape } from './cluster/nodeFactory.ts'
 import type { EngineContext } from './context.ts'
@@ -36,6 +36,8 @@ export class Simulation {
   readonly scheduler: Scheduler
   readonly kubelets = new Map<string, Kubelet>()
   readonly nodeLifecycle: NodeLifecycleController
+  /** The highest node ordinal used, so machines added later get fresh IPs and pod CIDRs. */
+  private lastOrdinal = 0
 
   constructor(opts: { seed?: number; cluster?: Partial<ClusterSpec> } = {}) {
     const clock = new SimClock()
@@ -91,6 +93,7 @@ export class Simulation {
   }
 
   addNode(shape: NodeShape): void {
+    this.lastOrdinal = Math.max(this.lastOrdinal, shape.ordinal)
     this.ctx.api.create(buildNode(shape, this.ctx.clock.rfc3339()))
     this.kubelets.set(shape.name, new Kubelet(this.ctx, shape.name, `10.244.${shape.ordinal - 1}`))
   }
@@ -112,6 +115,37 @@ export class Simulation {
     this.nodeLifecycle.kubeletStarted(name)
     kubelet.resync()
     this.settle()
+  }
+
+  /**
+   * A worker machine joins and its kubelet registers its Node. If a removed machine left
+   * a Node of that name behind, the kubelet takes it over, reports Ready and runs the
+   * pods bound to it, as a re-registering kubelet does. Nothing if the machine is there.
+   */
+  addMachine(machine: Omit<NodeShape, 'ordinal' | 'controlPlane'>): void {
+    if (this.kubelets.has(machine.name)) return
+    const leftOver = this.ctx.store.get<Node>('Node', undefined, machine.name)
+    if (leftOver) {
+      const subnet = leftOver.spec.podCIDR?.replace(/\.0\/\d+$/, '') ?? `10.244.${this.lastOrdinal++}`
+      const kubelet = new Kubelet(this.ctx, machine.name, subnet)
+      this.kubelets.set(machine.name, kubelet)
+      this.nodeLifecycle.kubeletStarted(machine.name)
+      kubelet.resync()
+    } else {
+      this.addNode({ ...machine, controlPlane: false, ordinal: this.lastOrdinal + 1 })
+    }
+    this.settle()
+  }
+
+  /**
+   * The machine is taken away: its kubelet and containers are gone at once. The Node
+   * object stays until deleted, so it goes NotReady and its pods are evicted as with
+   * node-down.
+   */
+  removeMachine(name: string): void {
+    if (!this.kubelets.has(name)) return
+    this.nodeDown(name)
+    this.kubelets.delete(name)
   }
 
   /** Runs everything due up to `now + ms`, in time order, and leaves the clock there. */

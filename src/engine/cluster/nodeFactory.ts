@@ -8,13 +8,17 @@ export interface NodeShape {
   controlPlane: boolean
   /** 1-based, for the node's IP and pod CIDR. */
   ordinal: number
+  /** What the kubelet's --node-labels add to the labels it sets itself. */
+  labels?: Record<string, string>
+  /** The kubelet's --register-with-taints. */
+  taints?: Taint[]
 }
 
 export const KUBERNETES_VERSION = 'v1.35.0'
 
 /** A Node object as a kubeadm-installed kubelet registers it. */
 export function buildNode(shape: NodeShape, now: string): Node {
-  const taints: Taint[] = shape.controlPlane ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] : []
+  const taints: Taint[] = [...(shape.controlPlane ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }] : []), ...(shape.taints ?? [])]
   const capacity = { cpu: shape.cpu, memory: shape.memory, pods: String(shape.maxPods), 'ephemeral-storage': '100Gi' }
   return {
     apiVersion: 'v1',
@@ -31,6 +35,7 @@ export function buildNode(shape: NodeShape, now: string): Node {
         'kubernetes.io/hostname': shape.name,
         'kubernetes.io/os': 'linux',
         ...(shape.controlPlane ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
+        ...shape.labels,
       },
       annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
     },

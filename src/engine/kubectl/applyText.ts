@@ -1,6 +1,7 @@
 import { applyManifest, describeApplyResult } from '../api/apply.ts'
 import type { EngineContext } from '../context.ts'
 import { parseManifests } from '../manifest/parseManifests.ts'
+import { yamlErrorText } from '../manifest/yamlErrorText.ts'
 
 /** A problem to show in the editor, 1-based line. */
 export interface ManifestMarker {
@@ -31,9 +32,8 @@ export function applyManifestText(
 ): ApplyTextResult {
   const { documents, errors } = parseManifests(text)
   if (errors.length > 0) {
-    const first = errors[0]
     return {
-      output: [`error: error parsing ${opts.source}: error converting YAML to JSON: yaml: line ${first.line}: ${lowerFirst(first.message)}`],
+      output: [yamlErrorText(opts.source, errors[0])],
       markers: errors.map((e) => ({ line: e.line, column: e.column, message: e.message, severity: 'error' })),
       failed: true,
     }
@@ -55,8 +55,4 @@ export function applyManifestText(
     }
   }
   return { output: [...output, ...errorLines], markers, failed: errorLines.length > 0 }
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1)
 }

@@ -3,6 +3,7 @@ import type { PropagationPolicy } from '../../api/server.ts'
 import { qualifiedSingular, resourceForManifest, type ResourceType } from '../../api/resources.ts'
 import type { KubeObject } from '../../api/types.ts'
 import { parseManifests } from '../../manifest/parseManifests.ts'
+import { yamlErrorText } from '../../manifest/yamlErrorText.ts'
 import { boolFlag, flag, flagList } from '../args.ts'
 import { KubectlError, resolveResourceArgs } from '../resolve.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
@@ -17,7 +18,7 @@ function targetsFromFiles(ctx: CommandContext): { resource: ResourceType; name: 
   const out: { resource: ResourceType; name: string; namespace?: string }[] = []
   for (const input of readManifestInputs(ctx, 'delete')) {
     const { documents, errors } = parseManifests(input.text)
-    if (errors.length > 0) throw new KubectlError(`error: error parsing ${input.name}: error converting YAML to JSON: yaml: line ${errors[0].line}: ${errors[0].message}`)
+    if (errors.length > 0) throw new KubectlError(yamlErrorText(input.name, errors[0]))
     for (const doc of documents) {
       const o = doc.object as { apiVersion?: string; kind?: string; metadata?: { name?: string; namespace?: string } }
       const resource = resourceForManifest(o.apiVersion ?? '', o.kind ?? '')
