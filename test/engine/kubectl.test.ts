@@ -159,3 +159,24 @@ describe('kubectl get / describe / delete', () => {
     expect(kubectl(sim, 'get pod job')).toMatch(/job\s+0\/1\s+Completed\s+0/)
   })
 })
+
+describe('kubectl get --field-selector', () => {
+  it("refuses field labels the kind does not support, and malformed selectors, with the server's words", () => {
+    const sim = newSim({ workers: 1 })
+    expect(kubectl(sim, 'get pods --field-selector bogus')).toBe(
+      `Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "bogus": invalid selector: 'bogus'; can't understand 'bogus'\n`,
+    )
+    expect(kubectl(sim, 'get deploy --field-selector spec.replicas=3')).toBe(
+      `Error from server (BadRequest): Unable to find "apps/v1, Resource=deployments" that match label selector "", field selector "spec.replicas=3": field label not supported: spec.replicas\n`,
+    )
+  })
+
+  it('filters on the labels each kind supports', () => {
+    const sim = newSim({ workers: 2 })
+    apply(sim, podYaml('a', 'nginx:1.27') + '  nodeName: worker-1\n')
+    apply(sim, podYaml('b', 'nginx:1.27') + '  nodeName: worker-2\n')
+    sim.advance(10_000)
+    expect(kubectl(sim, 'get pods --field-selector spec.nodeName=worker-2 --no-headers')).toMatch(/^b\s+1\/1\s+Running/)
+    expect(kubectl(sim, 'get pods --field-selector metadata.name!=a,status.phase=Running -o name')).toBe('pod/b\n')
+  })
+})

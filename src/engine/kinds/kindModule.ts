@@ -75,6 +75,8 @@ export interface KindModule<T extends KubeObject = KubeObject> {
   validateUpdate?(obj: T, old: T): FieldError[]
   table?: TableDefinition
   describe?(obj: T, ctx: DescribeContext): string
+  /** Field labels `--field-selector` may use besides metadata.name and metadata.namespace (the kind's GetAttrs). */
+  fieldLabels?: string[]
   /** `kubectl scale` (the scale subresource): where the replica count lives. */
   scale?: { get(obj: T): number; set(obj: T, replicas: number): void }
   /** `kubectl rollout status` (kubectl's StatusViewer for the kind): one line, and whether the rollout is done. */

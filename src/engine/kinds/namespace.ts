@@ -16,6 +16,7 @@ export const namespaceKind = defineKind<Namespace>({
   simulated: true,
   nameRule: 'label',
   hasSpec: true,
+  fieldLabels: ['status.phase'],
   defaults(ns, ctx) {
     // The API server labels every namespace with its own name (NamespaceDefaultLabelName).
     ns.metadata.labels = { ...(ns.metadata.labels ?? {}), 'kubernetes.io/metadata.name': ns.metadata.name }

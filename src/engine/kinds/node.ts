@@ -16,6 +16,7 @@ export const nodeKind = defineKind<Node>({
   simulated: true,
   nameRule: 'subdomain',
   hasSpec: true,
+  fieldLabels: ['spec.unschedulable'],
   table: {
     columns: ['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION'],
     wideColumns: ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'],

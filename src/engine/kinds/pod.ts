@@ -30,6 +30,7 @@ export const podKind = defineKind<Pod>({
   nameRule: 'subdomain',
   shape: podShape,
   hasSpec: true,
+  fieldLabels: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs', 'status.nominatedNodeName'],
   defaults: (pod) => defaultPodSpec(pod.spec),
   initialStatus: (pod) => {
     initialPodStatus(pod)

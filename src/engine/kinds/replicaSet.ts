@@ -14,6 +14,7 @@ export const replicaSetKind = defineKind<ReplicaSet>({
   nameRule: 'subdomain',
   shape: replicaSetShape,
   hasSpec: true,
+  fieldLabels: ['status.replicas'],
   defaults(rs) {
     rs.spec.replicas ??= 1
     if (rs.spec.template?.spec) defaultPodSpec(rs.spec.template.spec)

@@ -5,6 +5,7 @@ export const secretKind = defineKind({
   names: { kind: 'Secret', group: '', version: 'v1', plural: 'secrets', singular: 'secret', shortNames: [], namespaced: true },
   simulated: true,
   nameRule: 'subdomain',
+  fieldLabels: ['type'],
   table: {
     columns: ['NAME', 'TYPE', 'DATA', 'AGE'],
     wideColumns: [],

@@ -26,6 +26,7 @@ export const serviceKind = defineKind({
   simulated: false,
   nameRule: 'label',
   hasSpec: true,
+  fieldLabels: ['spec.clusterIP', 'spec.type'],
   defaults(obj, ctx) {
     const specs = ctx.store.list('Service').map((s) => s.spec as { clusterIP?: string; ports?: { nodePort?: number }[] })
     const usedIPs = new Set(specs.map((s) => s.clusterIP ?? ''))

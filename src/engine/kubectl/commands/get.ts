@@ -21,7 +21,7 @@ export function listObjects(ctx: CommandContext, resource: ResourceType): KubeOb
     objects = objects.filter((o) => match(o.metadata.labels))
   }
   const fieldSelector = flag(ctx.args, 'field-selector')
-  if (fieldSelector) objects = objects.filter(parseFieldSelector(fieldSelector))
+  if (fieldSelector) objects = objects.filter(parseFieldSelector(fieldSelector, resource, kindModule(resource.kind)?.fieldLabels))
   return [...objects]
 }
 
