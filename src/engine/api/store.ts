@@ -1,6 +1,7 @@
 import type { SimClock } from '../clock.ts'
 import type { SeededRandom } from '../rng.ts'
-import type { KubeObject } from './types.ts'
+import { selectorMatches } from '../util/labels.ts'
+import type { KubeObject, LabelSelector } from './types.ts'
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
 /** A watch event: the object as it is now (as it was, for DELETED) and, for MODIFIED, as it was before. */
@@ -89,6 +90,8 @@ export class ApiStore {
   private keyByUid = new Map<string, string>()
   /** Node name → keys of the pods bound to it. */
   private podsByNode = new Map<string, Set<string>>()
+  /** `kind/namespace/label=value` → keys of the objects carrying that label. */
+  private byLabel = new Map<string, Set<string>>()
 
   constructor(
     private readonly clock: SimClock,
@@ -158,6 +161,27 @@ export class ApiStore {
     return out.sort(compareByNamespaceAndName)
   }
 
+  /**
+   * Objects of a kind in a namespace that `selector` selects. With matchLabels, only the
+   * objects carrying the rarest of those labels are looked at.
+   */
+  select<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, selector: LabelSelector): T[] {
+    const required = Object.entries(selector.matchLabels ?? {})
+    if (required.length === 0) return this.list<T>(kind, namespace).filter((o) => selectorMatches(selector, o.metadata.labels))
+    let smallest: Set<string> | undefined
+    for (const [k, v] of required) {
+      const keys = this.byLabel.get(labelKey(kind, namespace, k, v))
+      if (!keys) return []
+      if (!smallest || keys.size < smallest.size) smallest = keys
+    }
+    const out: T[] = []
+    for (const key of smallest!) {
+      const obj = this.objects.get(key)
+      if (obj && selectorMatches(selector, obj.metadata.labels)) out.push(obj as T)
+    }
+    return out.sort(compareByName)
+  }
+
   /** Stores a new object; fills in uid, resourceVersion and creationTimestamp. */
   create<T extends KubeObject>(obj: T): T {
     const key = keyOf(obj)
@@ -191,6 +215,7 @@ export class ApiStore {
     this.objects.delete(key)
     this.indexOwners(key, undefined)
     this.indexNode(key, stored, undefined)
+    this.indexLabels(key, stored, undefined)
     this.keyByUid.delete(stored.metadata.uid)
     this.dirty.add(key)
     this.notify('DELETED', stored)
@@ -219,6 +244,26 @@ export class ApiStore {
     this.objects.set(key, obj)
     if (previous?.metadata.ownerReferences !== obj.metadata.ownerReferences) this.indexOwners(key, obj)
     if (obj.kind === 'Pod') this.indexNode(key, previous, obj)
+    if (previous?.metadata.labels !== obj.metadata.labels) this.indexLabels(key, previous, obj)
+  }
+
+  private indexLabels(key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    const obj = (after ?? before)!
+    const entry = (k: string, v: string) => labelKey(obj.kind, obj.metadata.namespace, k, v)
+    const old = before?.metadata.labels ?? {}
+    const next = after?.metadata.labels ?? {}
+    for (const [k, v] of Object.entries(old)) {
+      if (next[k] === v) continue
+      const set = this.byLabel.get(entry(k, v))
+      set?.delete(key)
+      if (set?.size === 0) this.byLabel.delete(entry(k, v))
+    }
+    for (const [k, v] of Object.entries(next)) {
+      if (old[k] === v) continue
+      let set = this.byLabel.get(entry(k, v))
+      if (!set) this.byLabel.set(entry(k, v), (set = new Set()))
+      set.add(key)
+    }
   }
 
   private indexNode(key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
@@ -253,6 +298,10 @@ export class ApiStore {
   private notify(type: WatchEventType, obj: KubeObject, old?: KubeObject): void {
     for (const w of this.watchers) w(type, obj, old)
   }
+}
+
+function labelKey(kind: string, namespace: string | undefined, key: string, value: string): string {
+  return `${kind}/${namespace ?? ''}/${key}=${value}`
 }
 
 /** Puts `obj` where the object of the same name sits in a sorted listing. */

@@ -39,7 +39,9 @@ export class DeploymentController {
   private sync(key: string): void {
     const [namespace, name] = splitKey(key)
     const d = this.ctx.store.get<Deployment>('Deployment', namespace, name)
-    if (!d || d.metadata.deletionTimestamp) return
+    if (!d) return
+    // A Deployment being deleted only reports on its ReplicaSets (syncStatusOnly).
+    if (d.metadata.deletionTimestamp) return this.updateStatus(d, undefined, this.ctx.store.dependents<ReplicaSet>(d.metadata.uid, 'ReplicaSet'))
 
     const owned = this.claimReplicaSets(d)
     const hash = podTemplateHash(d.spec.template, d.status.collisionCount)

@@ -41,7 +41,9 @@ export class ReplicaSetController {
   private sync(key: string): void {
     const [namespace, name] = splitKey(key)
     const rs = this.ctx.store.get<ReplicaSet>('ReplicaSet', namespace, name)
-    if (!rs || rs.metadata.deletionTimestamp) return
+    if (!rs) return
+    // A ReplicaSet being deleted keeps its status true but manages no pods.
+    if (rs.metadata.deletionTimestamp) return this.updateStatus(rs)
 
     const pods = claimPods(this.ctx, rs, rs.spec.selector, this.orphans)
     const active = pods.filter(isPodActive)
