@@ -1,6 +1,7 @@
 import type { EngineContext } from '../context.ts'
 import { DeploymentController } from './deploymentController.ts'
 import { GarbageCollector } from './garbageCollector.ts'
+import { PodGarbageCollector } from './podGarbageCollector.ts'
 import { ReplicaSetController } from './replicaSetController.ts'
 
 /**
@@ -12,4 +13,5 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ReplicaSetController(ctx),
   (ctx) => new DeploymentController(ctx),
   (ctx) => new GarbageCollector(ctx),
+  (ctx) => new PodGarbageCollector(ctx),
 ]
