@@ -2,6 +2,7 @@ import type { EngineContext } from '../context.ts'
 import { DeploymentController } from './deploymentController.ts'
 import { GarbageCollector } from './garbageCollector.ts'
 import { ReplicaSetController } from './replicaSetController.ts'
+import { StatefulSetController } from './statefulSetController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -11,5 +12,6 @@ import { ReplicaSetController } from './replicaSetController.ts'
 export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ReplicaSetController(ctx),
   (ctx) => new DeploymentController(ctx),
+  (ctx) => new StatefulSetController(ctx),
   (ctx) => new GarbageCollector(ctx),
 ]
