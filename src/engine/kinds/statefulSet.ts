@@ -82,9 +82,10 @@ function validateStatefulSet(set: StatefulSet): FieldError[] {
   errs.push(...nonNegative('spec.ordinals.start', spec.ordinals?.start))
   if (!spec.selector) errs.push(required('spec.selector'))
   else if (isEmptySelector(spec.selector)) errs.push(invalid('spec.selector', spec.selector, 'empty selector is invalid for statefulset'))
-  else {
-    const labels = spec.template?.metadata?.labels ?? {}
-    if (!selectorMatches(spec.selector, labels)) errs.push(invalid('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'))
+  // A missing selector selects nothing (labels.Nothing), so it matches no template either; an empty one selects everything.
+  const labels = spec.template?.metadata?.labels ?? {}
+  if (!spec.selector || (!isEmptySelector(spec.selector) && !selectorMatches(spec.selector, labels))) {
+    errs.push(invalid('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'))
   }
   if (!spec.template?.spec) errs.push(required('spec.template.spec.containers'))
   else {
