@@ -282,3 +282,74 @@ export interface KubeEvent extends KubeObject {
   count: number
   type: 'Normal' | 'Warning'
 }
+
+export interface PersistentVolumeClaimSpec {
+  accessModes?: string[]
+  selector?: LabelSelector
+  resources?: ResourceRequirements
+  volumeName?: string
+  storageClassName?: string
+  volumeMode?: string
+  volumeAttributesClassName?: string
+  [field: string]: unknown
+}
+
+export interface PersistentVolumeClaimStatus {
+  phase?: 'Pending' | 'Bound' | 'Lost'
+  accessModes?: string[]
+  capacity?: Record<string, string>
+  [field: string]: unknown
+}
+
+export interface PersistentVolumeClaim extends KubeObject {
+  kind: 'PersistentVolumeClaim'
+  spec: PersistentVolumeClaimSpec
+  status: PersistentVolumeClaimStatus
+}
+
+/** A StatefulSet's volumeClaimTemplates entry: a claim without namespace or identity. */
+export interface PersistentVolumeClaimTemplate {
+  apiVersion?: string
+  kind?: string
+  metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }
+  spec: PersistentVolumeClaimSpec
+  status?: PersistentVolumeClaimStatus
+}
+
+export interface StatefulSetSpec {
+  replicas: number
+  selector: LabelSelector
+  template: PodTemplateSpec
+  volumeClaimTemplates?: PersistentVolumeClaimTemplate[]
+  serviceName?: string
+  podManagementPolicy: 'OrderedReady' | 'Parallel'
+  updateStrategy: { type: 'RollingUpdate' | 'OnDelete'; rollingUpdate?: { partition?: number; maxUnavailable?: number | string } }
+  revisionHistoryLimit?: number
+  minReadySeconds?: number
+  persistentVolumeClaimRetentionPolicy?: { whenDeleted?: 'Retain' | 'Delete'; whenScaled?: 'Retain' | 'Delete' }
+  ordinals?: { start?: number }
+}
+
+export interface StatefulSetStatus {
+  observedGeneration?: number
+  replicas: number
+  readyReplicas?: number
+  currentReplicas?: number
+  updatedReplicas?: number
+  currentRevision?: string
+  updateRevision?: string
+  collisionCount?: number
+  availableReplicas: number
+}
+
+export interface StatefulSet extends KubeObject {
+  kind: 'StatefulSet'
+  spec: StatefulSetSpec
+  status: StatefulSetStatus
+}
+
+export interface ControllerRevision extends KubeObject {
+  kind: 'ControllerRevision'
+  data: unknown
+  revision: number
+}

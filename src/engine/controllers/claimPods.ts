@@ -36,10 +36,11 @@ export class OrphanPods {
 /**
  * The ControllerRefManager's claim (pkg/controller/controller_ref_manager.go): the pods
  * `owner` controls and still selects, after adopting matching orphans and releasing
- * owned pods that no longer match. Adoption and release are API writes to the pod.
+ * owned pods that no longer match (`isMember` narrows what matches: a StatefulSet only
+ * claims pods named after it). Adoption and release are API writes to the pod.
  */
-export function claimPods(ctx: EngineContext, owner: KubeObject, selector: LabelSelector, orphans: OrphanPods): Pod[] {
-  const matches = (pod: Pod) => selectorMatches(selector, pod.metadata.labels)
+export function claimPods(ctx: EngineContext, owner: KubeObject, selector: LabelSelector, orphans: OrphanPods, isMember: (pod: Pod) => boolean = () => true): Pod[] {
+  const matches = (pod: Pod) => selectorMatches(selector, pod.metadata.labels) && isMember(pod)
   const owned: Pod[] = []
   const ownerUid = owner.metadata.uid
   for (const pod of [...ctx.store.dependents<Pod>(ownerUid, 'Pod'), ...orphans.in(owner.metadata.namespace)]) {

@@ -2,7 +2,7 @@ import type { PodTemplateSpec } from '../api/types.ts'
 import { NAME_ALPHABET } from '../rng.ts'
 
 /** JSON with object keys sorted, so equal templates hash equally. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

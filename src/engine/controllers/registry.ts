@@ -3,6 +3,7 @@ import { DeploymentController } from './deploymentController.ts'
 import { GarbageCollector } from './garbageCollector.ts'
 import { PodGarbageCollector } from './podGarbageCollector.ts'
 import { ReplicaSetController } from './replicaSetController.ts'
+import { StatefulSetController } from './statefulSetController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -12,6 +13,7 @@ import { ReplicaSetController } from './replicaSetController.ts'
 export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ReplicaSetController(ctx),
   (ctx) => new DeploymentController(ctx),
+  (ctx) => new StatefulSetController(ctx),
   (ctx) => new GarbageCollector(ctx),
   (ctx) => new PodGarbageCollector(ctx),
 ]

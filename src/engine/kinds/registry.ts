@@ -1,13 +1,16 @@
 import { configMapKind } from './configMap.ts'
+import { controllerRevisionKind } from './controllerRevision.ts'
 import { deploymentKind } from './deployment.ts'
 import { eventKind } from './event.ts'
 import type { KindModule } from './kindModule.ts'
 import { namespaceKind } from './namespace.ts'
+import { persistentVolumeClaimKind } from './persistentVolumeClaim.ts'
 import { nodeKind } from './node.ts'
 import { podKind } from './pod.ts'
 import { replicaSetKind } from './replicaSet.ts'
 import { secretKind } from './secret.ts'
 import { serviceKind } from './service.ts'
+import { statefulSetKind } from './statefulSet.ts'
 import { STORED_KINDS } from './storedKinds.ts'
 
 /**
@@ -28,6 +31,9 @@ function registered(): KindModule[] {
   serviceKind,
   configMapKind,
   secretKind,
+  statefulSetKind,
+  persistentVolumeClaimKind,
+  controllerRevisionKind,
   ...STORED_KINDS,
   ])
 }

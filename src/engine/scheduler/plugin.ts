@@ -1,4 +1,5 @@
 import type { Pod } from '../api/types.ts'
+import type { ApiStore } from '../api/store.ts'
 import type { NodeInfo } from './nodeInfo.ts'
 
 /**
@@ -9,6 +10,8 @@ export interface FilterResult {
   reasons: string[]
   /** Preemption (evicting lower-priority pods) could never make this node fit. */
   unresolvable: boolean
+  /** From a PreFilter: the reasons stand for every node (as a Filter would give them), not for the pod as a whole. */
+  perNode?: boolean
 }
 
 export interface FilterPlugin {
@@ -27,4 +30,13 @@ export interface ScorePlugin {
 
 export function unfit(reason: string | string[], unresolvable: boolean): FilterResult {
   return { reasons: Array.isArray(reason) ? reason : [reason], unresolvable }
+}
+
+/**
+ * A PreFilter plugin looks at the pod once, before any node: when it fails, no node
+ * is tried and its message replaces the per-node reasons of the FailedScheduling text.
+ */
+export interface PreFilterPlugin {
+  name: string
+  preFilter(pod: Pod, store: ApiStore): FilterResult | null
 }

@@ -1,9 +1,10 @@
 import type { Node, Pod } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
 import type { NodeVerdict, SchedulingDecision } from './decision.ts'
-import { FILTER_PLUGINS, SCORE_PLUGINS } from './framework.ts'
+import { FILTER_PLUGINS, PRE_FILTER_PLUGINS, SCORE_PLUGINS } from './framework.ts'
 import { fitErrorMessage } from './fitError.ts'
 import { addPod, buildNodeInfos, occupiesNode, type NodeInfo } from './nodeInfo.ts'
+import type { FilterResult } from './plugin.ts'
 
 /** Unschedulable pods are retried at least this often (podMaxInUnschedulablePodsDuration). */
 const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
@@ -14,6 +15,9 @@ const MOVE_BACKOFF_MS = 1_000
 const SCHEDULING_LATENCY_MS = 200
 
 const SOURCE = { component: 'default-scheduler' }
+
+/** Kinds whose changes can make a pod the VolumeBinding plugin rejected schedulable. */
+const VOLUME_KINDS = new Set(['PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'])
 
 /** Decisions kept for explanation; older ones are dropped so memory stays flat at scale. */
 const MAX_DECISIONS = 2_000
@@ -53,6 +57,9 @@ export class Scheduler {
           // Only new pods enter the queue; unschedulable ones come back on cluster changes.
           this.enqueue(pod, 0)
         }
+      } else if (VOLUME_KINDS.has(obj.kind)) {
+        // VolumeBinding's events: a claim, volume or class that changed may let a pod fit.
+        this.moveUnschedulable()
       } else if (obj.kind === 'Node') {
         const node = obj as Node
         const shape = JSON.stringify([node.spec, node.status.allocatable, node.metadata.labels])
@@ -123,8 +130,16 @@ export class Scheduler {
     const verdicts: NodeVerdict[] = []
     const unresolvable = new Map<string, boolean>()
     const feasible: typeof infos = []
+    const preFilter = this.preFilter(pod)
     for (const info of infos) {
       const verdict: NodeVerdict = { node: info.node.metadata.name, reasons: [] }
+      if (preFilter) {
+        verdict.rejectedBy = preFilter.plugin
+        verdict.reasons = preFilter.result.reasons
+        unresolvable.set(verdict.node, preFilter.result.unresolvable)
+        verdicts.push(verdict)
+        continue
+      }
       for (const plugin of FILTER_PLUGINS) {
         const result = plugin.filter(pod, info)
         if (result) {
@@ -140,7 +155,8 @@ export class Scheduler {
     const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`
 
     if (feasible.length === 0) {
-      const message = nodes.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(verdicts, unresolvable)
+      const preFilterMessage = preFilter && !preFilter.result.perNode ? preFilter.result.reasons.join(', ') : undefined
+      const message = nodes.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(verdicts, unresolvable, preFilterMessage)
       this.remember({ pod: podKey, podUid: pod.metadata.uid, at: this.ctx.clock.now, nodes: verdicts, message })
       this.markUnschedulable(pod, message)
       return
@@ -186,6 +202,15 @@ export class Scheduler {
     } finally {
       this.binding = false
     }
+  }
+
+  /** The first PreFilter plugin that rejects the pod, if any. */
+  private preFilter(pod: Pod): { plugin: string; result: FilterResult } | undefined {
+    for (const plugin of PRE_FILTER_PLUGINS) {
+      const result = plugin.preFilter(pod, this.ctx.store)
+      if (result) return { plugin: plugin.name, result }
+    }
+    return undefined
   }
 
   private remember(decision: SchedulingDecision): void {

@@ -1,7 +1,13 @@
-import type { Deployment } from '../../api/types.ts'
+import type { KubeObject, PodTemplateSpec } from '../../api/types.ts'
+import { qualifiedSingular } from '../../api/resources.ts'
 import { KubectlError, resolveResourceArgs } from '../resolve.ts'
 import type { KubectlCommand } from './context.ts'
 import { notFound } from './get.ts'
+
+type Templated = KubeObject & { spec: { template: PodTemplateSpec } }
+
+/** Workloads with a pod template (Deployment, StatefulSet, …): where `set image` writes. */
+const hasTemplate = (obj: KubeObject): obj is Templated => !!(obj.spec as { template?: PodTemplateSpec } | undefined)?.template?.spec
 
 /** `kubectl set image deployment/NAME CONTAINER=IMAGE ...`: changes the template, which starts a rollout. */
 export const setCommand: KubectlCommand = {
@@ -15,15 +21,16 @@ export const setCommand: KubectlCommand = {
     if (assignments.length === 0) throw new KubectlError('error: at least one image update is required')
     const [req] = resolveResourceArgs(resources)
     if (!req || req.names.length === 0) throw new KubectlError("error: one or more resources must be specified as <resource> <name> or <resource>/<name>")
-    if (req.resource.kind !== 'Deployment') throw new KubectlError(`error: kubesim supports "kubectl set image" on deployments only`)
+    const kind = req.resource.kind
     const lines: string[] = []
     for (const name of req.names) {
-      const d = ctx.sim.store.get<Deployment>('Deployment', ctx.namespace, name)
-      if (!d) {
+      const obj = ctx.sim.store.get(kind, ctx.namespace, name)
+      if (!obj) {
         lines.push(notFound(req.resource, name))
         continue
       }
-      ctx.sim.ctx.api.mutate<Deployment>('Deployment', ctx.namespace, name, (draft) => {
+      if (!hasTemplate(obj)) throw new KubectlError(`error: kubesim supports "kubectl set image" on workloads with a pod template only`)
+      ctx.sim.ctx.api.mutate<Templated>(kind, ctx.namespace, name, (draft) => {
         for (const a of assignments) {
           const [container, image] = a.split('=', 2)
           const target = draft.spec.template.spec.containers.filter((c) => container === '*' || c.name === container)
@@ -31,7 +38,7 @@ export const setCommand: KubectlCommand = {
           for (const c of target) c.image = image
         }
       })
-      lines.push(`deployment.apps/${name} image updated`)
+      lines.push(`${qualifiedSingular(req.resource)}/${name} image updated`)
     }
     ctx.sim.settle()
     return lines.map((l) => l + '\n').join('')

@@ -122,6 +122,22 @@ function describeResources(w: DescribeWriter, resources: Container['resources'],
   }
 }
 
+interface VolumeMount {
+  name: string
+  mountPath: string
+  readOnly?: boolean
+  subPath?: string
+}
+
+/** A container's Mounts lines, sorted by path: `/data from www (rw)` (describeContainerVolumes). */
+export function mountsOf(c: Container): string[] {
+  const mounts = [...((c.volumeMounts as VolumeMount[] | undefined) ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1))
+  return mounts.map((m) => {
+    const flags = [m.readOnly ? 'ro' : 'rw', ...(m.subPath ? [`path="${m.subPath}"`] : [])]
+    return `${m.mountPath} from ${m.name} (${flags.join(',')})`
+  })
+}
+
 export function describeContainers(
   w: DescribeWriter,
   label: string,
@@ -177,8 +193,8 @@ export function describePodTemplate(w: DescribeWriter, template: PodTemplateSpec
   if (template.spec.serviceAccountName) {
     w.write(1, `Service Account:\t${template.spec.serviceAccountName}\n`)
   }
-  if (template.spec.initContainers?.length) describeContainers(w, 'Init Containers', template.spec.initContainers, undefined, '  ')
-  describeContainers(w, 'Containers', template.spec.containers, undefined, '  ')
+  if (template.spec.initContainers?.length) describeContainers(w, 'Init Containers', template.spec.initContainers, undefined, '  ', mountsOf)
+  describeContainers(w, 'Containers', template.spec.containers, undefined, '  ', mountsOf)
   w.write(0, '  Volumes:\t<none>\n')
   printLabelsMultiline(w, '  Node-Selectors', template.spec.nodeSelector)
   printTolerationsMultiline(w, '  Tolerations', template.spec.tolerations)

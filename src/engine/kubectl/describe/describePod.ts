@@ -1,16 +1,9 @@
-import type { Container, KubeEvent, Pod } from '../../api/types.ts'
+import type { KubeEvent, Pod } from '../../api/types.ts'
 import { parseSimTime } from '../../clock.ts'
 import { qosClass } from '../../kubelet/podStatus.ts'
 import { humanDuration } from '../../util/duration.ts'
 import { DescribeWriter, rfc1123z } from '../describeWriter.ts'
-import { controllerOf, describeContainers, describeEvents, eventsFor, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './common.ts'
-
-interface VolumeMount {
-  name: string
-  mountPath: string
-  readOnly?: boolean
-  subPath?: string
-}
+import { controllerOf, describeContainers, mountsOf, describeEvents, eventsFor, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './common.ts'
 
 interface Volume {
   name: string
@@ -20,14 +13,6 @@ interface Volume {
   secret?: { secretName: string; optional?: boolean }
   persistentVolumeClaim?: { claimName: string; readOnly?: boolean }
   hostPath?: { path: string; type?: string }
-}
-
-function mountsOf(c: Container): string[] {
-  const mounts = [...((c.volumeMounts as VolumeMount[] | undefined) ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1))
-  return mounts.map((m) => {
-    const flags = [m.readOnly ? 'ro' : 'rw', ...(m.subPath ? [`path="${m.subPath}"`] : [])]
-    return `${m.mountPath} from ${m.name} (${flags.join(',')})`
-  })
 }
 
 function describeVolumes(w: DescribeWriter, volumes: Volume[]): void {
