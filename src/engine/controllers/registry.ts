@@ -1,7 +1,9 @@
 import type { EngineContext } from '../context.ts'
 import { DeploymentController } from './deploymentController.ts'
 import { GarbageCollector } from './garbageCollector.ts'
+import { JobController } from './jobController.ts'
 import { ReplicaSetController } from './replicaSetController.ts'
+import { TtlAfterFinishedController } from './ttlAfterFinishedController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -11,5 +13,7 @@ import { ReplicaSetController } from './replicaSetController.ts'
 export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ReplicaSetController(ctx),
   (ctx) => new DeploymentController(ctx),
+  (ctx) => new JobController(ctx),
+  (ctx) => new TtlAfterFinishedController(ctx),
   (ctx) => new GarbageCollector(ctx),
 ]

@@ -1,6 +1,7 @@
 import { configMapKind } from './configMap.ts'
 import { deploymentKind } from './deployment.ts'
 import { eventKind } from './event.ts'
+import { jobKind } from './job.ts'
 import type { KindModule } from './kindModule.ts'
 import { namespaceKind } from './namespace.ts'
 import { nodeKind } from './node.ts'
@@ -28,6 +29,7 @@ function registered(): KindModule[] {
   serviceKind,
   configMapKind,
   secretKind,
+  jobKind,
   ...STORED_KINDS,
   ])
 }
