@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context.ts'
+import { CronJobController } from './cronJobController.ts'
 import { DeploymentController } from './deploymentController.ts'
 import { GarbageCollector } from './garbageCollector.ts'
 import { JobController } from './jobController.ts'
@@ -14,6 +15,7 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ReplicaSetController(ctx),
   (ctx) => new DeploymentController(ctx),
   (ctx) => new JobController(ctx),
+  (ctx) => new CronJobController(ctx),
   (ctx) => new TtlAfterFinishedController(ctx),
   (ctx) => new GarbageCollector(ctx),
 ]

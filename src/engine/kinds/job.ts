@@ -58,7 +58,7 @@ const nonNegative = (spec: JobSpec, field: 'parallelism' | 'completions' | 'back
 }
 
 /** ValidateJobSpec (pkg/apis/batch/validation), the parts kubesim acts on. */
-export function validateJobSpec(spec: JobSpec, path = 'spec'): FieldError[] {
+export function validateJobSpec(spec: JobSpec, path = 'spec', opts: { selectorRequired?: boolean } = {}): FieldError[] {
   const errs: FieldError[] = []
   for (const f of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'] as const) errs.push(...nonNegative(spec, f, path))
   if (spec.completionMode && spec.completionMode !== 'NonIndexed' && spec.completionMode !== 'Indexed') {
@@ -68,7 +68,7 @@ export function validateJobSpec(spec: JobSpec, path = 'spec'): FieldError[] {
   if (spec.podReplacementPolicy && !['TerminatingOrFailed', 'Failed'].includes(spec.podReplacementPolicy)) {
     errs.push(unsupported(`${path}.podReplacementPolicy`, spec.podReplacementPolicy, ['Failed', 'TerminatingOrFailed']))
   }
-  const templated = validateTemplatedWorkload({ selector: spec.selector, template: spec.template }, ['OnFailure', 'Never'])
+  const templated = validateTemplatedWorkload({ selector: spec.selector, template: spec.template }, ['OnFailure', 'Never'], opts)
   errs.push(...templated.map((e) => ({ ...e, path: e.path.replace(/^spec\./, `${path}.`) })))
   const restartPolicy = spec.template?.spec?.restartPolicy
   if (spec.podFailurePolicy && restartPolicy && restartPolicy !== 'Never') {

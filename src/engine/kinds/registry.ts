@@ -1,4 +1,5 @@
 import { configMapKind } from './configMap.ts'
+import { cronJobKind } from './cronJob.ts'
 import { deploymentKind } from './deployment.ts'
 import { eventKind } from './event.ts'
 import { jobKind } from './job.ts'
@@ -30,6 +31,7 @@ function registered(): KindModule[] {
   configMapKind,
   secretKind,
   jobKind,
+  cronJobKind,
   ...STORED_KINDS,
   ])
 }

@@ -20,7 +20,6 @@ export const STORED_KINDS: KindModule[] = [
   stored('DaemonSet', 'apps', 'v1', 'daemonsets', ['ds'], true, false),
   stored('StatefulSet', 'apps', 'v1', 'statefulsets', ['sts'], true, false),
   stored('ControllerRevision', 'apps', 'v1', 'controllerrevisions', [], true, true),
-  stored('CronJob', 'batch', 'v1', 'cronjobs', ['cj'], true, false),
   stored('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', ['hpa'], true, false, { alsoServedAs: ['autoscaling/v1'] }),
   stored('Ingress', 'networking.k8s.io', 'v1', 'ingresses', ['ing'], true, false),
   stored('IngressClass', 'networking.k8s.io', 'v1', 'ingressclasses', [], false, true),
