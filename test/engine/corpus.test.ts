@@ -53,6 +53,15 @@ describe('the Kubernetes documentation examples (shared/corpus)', () => {
     expect(applyCorpusFile(join(CORPUS, file)).statuses.sort()).toEqual([...expected].sort())
   })
 
+  it('controllers/job.yaml (the pi Job) reaches Complete, and application/job/cronjob.yaml starts a Job each minute', () => {
+    const pi = applyCorpusFile(join(CORPUS, 'controllers/job.yaml'))
+    expect(pi.statuses).toEqual(['Completed'])
+    const sim = new Simulation()
+    applyManifestText(sim.ctx, readFileSync(join(CORPUS, 'application/job/cronjob.yaml'), 'utf8'), { source: 'cronjob.yaml' })
+    sim.advance(150_000)
+    expect(sim.store.list('Job').map((j) => (j.status as { succeeded?: number }).succeeded)).toEqual([1, 1])
+  })
+
   it('debug/termination.yaml keeps restarting: it exits 0 after 10s and restartPolicy is Always', () => {
     const sim = new Simulation()
     applyManifestText(sim.ctx, readFileSync(join(CORPUS, 'debug/termination.yaml'), 'utf8'), { source: 'termination.yaml' })

@@ -66,6 +66,8 @@ export class ApiServer {
     if (module.hasSpec) obj.spec ??= {}
     if (meta.deletionTimestamp !== undefined) delete meta.deletionTimestamp
     if (meta.deletionGracePeriodSeconds !== undefined) delete meta.deletionGracePeriodSeconds
+    // The server picks the uid; a kind whose defaulting needs it (a Job's generated selector) draws it early.
+    meta.uid = ''
     const ctx = this.admissionContext()
     module.defaults?.(obj, ctx)
     if (module.initialStatus) obj.status = module.initialStatus(obj)

@@ -182,11 +182,11 @@ export class ApiStore {
     return out.sort(compareByName)
   }
 
-  /** Stores a new object; fills in uid, resourceVersion and creationTimestamp. */
+  /** Stores a new object; fills in uid (unless admission drew it), resourceVersion and creationTimestamp. */
   create<T extends KubeObject>(obj: T): T {
     const key = keyOf(obj)
     if (this.get(obj.kind, obj.metadata.namespace, obj.metadata.name)) throw new Error(`object ${key} already exists`)
-    obj.metadata.uid = this.rng.uuid()
+    obj.metadata.uid ||= this.rng.uuid()
     obj.metadata.creationTimestamp = this.clock.rfc3339()
     this.stamp(obj, key)
     this.put(obj, key, undefined)

@@ -360,3 +360,85 @@ export interface ControllerRevision extends KubeObject {
   data: unknown
   revision: number
 }
+
+export interface PodFailurePolicyRule {
+  action: 'FailJob' | 'Ignore' | 'Count' | 'FailIndex'
+  onExitCodes?: { containerName?: string; operator: 'In' | 'NotIn'; values: number[] }
+  onPodConditions?: { type: string; status?: string }[]
+}
+
+export interface JobSpec {
+  parallelism?: number
+  completions?: number
+  activeDeadlineSeconds?: number
+  podFailurePolicy?: { rules: PodFailurePolicyRule[] }
+  backoffLimit?: number
+  selector?: LabelSelector
+  manualSelector?: boolean
+  template: PodTemplateSpec
+  ttlSecondsAfterFinished?: number
+  completionMode?: 'NonIndexed' | 'Indexed'
+  suspend?: boolean
+  podReplacementPolicy?: 'TerminatingOrFailed' | 'Failed'
+  [field: string]: unknown
+}
+
+export interface JobCondition {
+  type: 'Complete' | 'Failed' | 'FailureTarget' | 'SuccessCriteriaMet' | 'Suspended'
+  status: 'True' | 'False' | 'Unknown'
+  reason?: string
+  message?: string
+  lastProbeTime: string
+  lastTransitionTime: string
+}
+
+export interface JobStatus {
+  conditions?: JobCondition[]
+  startTime?: string
+  completionTime?: string
+  active?: number
+  succeeded?: number
+  failed?: number
+  terminating?: number
+  completedIndexes?: string
+  uncountedTerminatedPods?: { succeeded?: string[]; failed?: string[] }
+  ready?: number
+}
+
+export interface Job extends KubeObject {
+  kind: 'Job'
+  spec: JobSpec
+  status: JobStatus
+}
+
+export interface ObjectReference {
+  apiVersion: string
+  kind: string
+  name: string
+  namespace?: string
+  uid: string
+  resourceVersion?: string
+}
+
+export interface CronJobSpec {
+  schedule: string
+  timeZone?: string
+  startingDeadlineSeconds?: number
+  concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace'
+  suspend?: boolean
+  jobTemplate: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec: JobSpec }
+  successfulJobsHistoryLimit?: number
+  failedJobsHistoryLimit?: number
+}
+
+export interface CronJobStatus {
+  active?: ObjectReference[]
+  lastScheduleTime?: string
+  lastSuccessfulTime?: string
+}
+
+export interface CronJob extends KubeObject {
+  kind: 'CronJob'
+  spec: CronJobSpec
+  status: CronJobStatus
+}

@@ -13,7 +13,7 @@ export function createPodFromTemplate(
   owner: KubeObject,
   template: PodTemplateSpec,
   naming: { generateName: string } | { name: string },
-  extra: { labels?: Record<string, string>; annotations?: Record<string, string>; spec?: Partial<Pod['spec']> } = {},
+  extra: { labels?: Record<string, string>; annotations?: Record<string, string>; spec?: Partial<Pod['spec']>; finalizers?: string[] } = {},
 ): Pod {
   const annotations = { ...(template.metadata?.annotations ?? {}), ...(extra.annotations ?? {}) }
   const pod: Pod = {
@@ -28,6 +28,7 @@ export function createPodFromTemplate(
       labels: { ...(template.metadata?.labels ?? {}), ...(extra.labels ?? {}) },
       ...(Object.keys(annotations).length ? { annotations } : {}),
       ownerReferences: [ownerReferenceTo(owner)],
+      ...(extra.finalizers ? { finalizers: extra.finalizers } : {}),
     },
     spec: { ...structuredClone(template.spec), ...(extra.spec ?? {}) },
     status: { phase: 'Pending' },

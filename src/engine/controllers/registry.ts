@@ -1,9 +1,12 @@
 import type { EngineContext } from '../context.ts'
+import { CronJobController } from './cronJobController.ts'
 import { DeploymentController } from './deploymentController.ts'
 import { GarbageCollector } from './garbageCollector.ts'
 import { PodGarbageCollector } from './podGarbageCollector.ts'
 import { ReplicaSetController } from './replicaSetController.ts'
 import { StatefulSetController } from './statefulSetController.ts'
+import { JobController } from './jobController.ts'
+import { TtlAfterFinishedController } from './ttlAfterFinishedController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -14,6 +17,9 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ReplicaSetController(ctx),
   (ctx) => new DeploymentController(ctx),
   (ctx) => new StatefulSetController(ctx),
+  (ctx) => new JobController(ctx),
+  (ctx) => new CronJobController(ctx),
+  (ctx) => new TtlAfterFinishedController(ctx),
   (ctx) => new GarbageCollector(ctx),
   (ctx) => new PodGarbageCollector(ctx),
 ]

@@ -1,7 +1,9 @@
 import { configMapKind } from './configMap.ts'
 import { controllerRevisionKind } from './controllerRevision.ts'
+import { cronJobKind } from './cronJob.ts'
 import { deploymentKind } from './deployment.ts'
 import { eventKind } from './event.ts'
+import { jobKind } from './job.ts'
 import type { KindModule } from './kindModule.ts'
 import { namespaceKind } from './namespace.ts'
 import { persistentVolumeClaimKind } from './persistentVolumeClaim.ts'
@@ -34,6 +36,8 @@ function registered(): KindModule[] {
   statefulSetKind,
   persistentVolumeClaimKind,
   controllerRevisionKind,
+  jobKind,
+  cronJobKind,
   ...STORED_KINDS,
   ])
 }

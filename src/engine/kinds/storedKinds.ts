@@ -17,8 +17,6 @@ export const STORED_KINDS: KindModule[] = [
   stored('ResourceQuota', '', 'v1', 'resourcequotas', ['quota'], true, false),
   stored('PodTemplate', '', 'v1', 'podtemplates', [], true, true),
   stored('DaemonSet', 'apps', 'v1', 'daemonsets', ['ds'], true, false),
-  stored('Job', 'batch', 'v1', 'jobs', [], true, false),
-  stored('CronJob', 'batch', 'v1', 'cronjobs', ['cj'], true, false),
   stored('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', ['hpa'], true, false, { alsoServedAs: ['autoscaling/v1'] }),
   stored('Ingress', 'networking.k8s.io', 'v1', 'ingresses', ['ing'], true, false),
   stored('IngressClass', 'networking.k8s.io', 'v1', 'ingressclasses', [], false, true),

@@ -1,6 +1,7 @@
 import type { Container } from '../api/types.ts'
 import type { ImageSpec } from '../images/catalog.ts'
 import { parseDuration } from '../util/duration.ts'
+import { piDigits } from '../util/piDigits.ts'
 
 /** What a started container will do, decided from its image, command and sim annotations. */
 export type ContainerPlan =
@@ -51,7 +52,15 @@ export function planContainer(container: Container, image: ImageSpec, annotation
     if (image.defaultBehaviour === 'serve') return { kind: 'runs', logs: image.logs }
     return { kind: 'exits', afterMs: 50, exitCode: 0, logs: image.logs }
   }
+  const pi = /\bbpi\((\d+)\)/.exec(words.join(' '))
+  if (pi && words[0] === 'perl') return planPi(Number(pi[1]))
   return planShellScript(words.join(' '), image)
+}
+
+/** The docs' Job: `perl -Mbignum=bpi -wle "print bpi(2000)"` prints π and exits; 2000 digits take Perl about five seconds. */
+function planPi(digits: number): ContainerPlan {
+  const n = Math.min(digits, 20_000)
+  return { kind: 'exits', afterMs: Math.max(100, Math.round(5_000 * (n / 2000) ** 2)), exitCode: 0, logs: [piDigits(n)] }
 }
 
 /** Interprets the few shell idioms that decide a container's fate. */

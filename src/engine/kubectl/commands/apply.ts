@@ -2,6 +2,7 @@ import { flag } from '../args.ts'
 import { applyManifestText } from '../applyText.ts'
 import { KubectlError } from '../resolve.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
+import { createCronJob, createJob } from './createJob.ts'
 import { readManifestInputs } from './manifestInput.ts'
 
 function applyFiles(ctx: CommandContext, mode: 'apply' | 'create'): string {
@@ -32,6 +33,9 @@ export const createCommand: KubectlCommand = {
     { name: 'image', takesValue: true },
     { name: 'replicas', short: 'r', takesValue: true },
     { name: 'port', takesValue: true },
+    { name: 'from', takesValue: true },
+    { name: 'schedule', takesValue: true },
+    { name: 'restart', takesValue: true },
   ],
   run(ctx) {
     if (ctx.args.positional.length > 0) return createImperative(ctx)
@@ -39,9 +43,11 @@ export const createCommand: KubectlCommand = {
   },
 }
 
-/** `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P]`. */
+/** `kubectl create deployment|job|cronjob NAME …`; `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P]`. */
 function createImperative(ctx: CommandContext): string {
   const [what, name] = ctx.args.positional
+  if (what === 'job') return createJob(ctx, name)
+  if (what === 'cronjob' || what === 'cj') return createCronJob(ctx, name)
   if (what !== 'deployment' && what !== 'deploy') {
     throw new KubectlError(`error: kubesim does not support "kubectl create ${what}" yet; write a manifest and use kubectl apply -f`)
   }
