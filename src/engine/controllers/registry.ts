@@ -1,4 +1,5 @@
 import type { EngineContext } from '../context.ts'
+import { DaemonSetController } from './daemonSetController.ts'
 import { DeploymentController } from './deploymentController.ts'
 import { GarbageCollector } from './garbageCollector.ts'
 import { PodGarbageCollector } from './podGarbageCollector.ts'
@@ -14,6 +15,7 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ReplicaSetController(ctx),
   (ctx) => new DeploymentController(ctx),
   (ctx) => new StatefulSetController(ctx),
+  (ctx) => new DaemonSetController(ctx),
   (ctx) => new GarbageCollector(ctx),
   (ctx) => new PodGarbageCollector(ctx),
 ]

@@ -1,5 +1,6 @@
 import { configMapKind } from './configMap.ts'
 import { controllerRevisionKind } from './controllerRevision.ts'
+import { daemonSetKind } from './daemonSet.ts'
 import { deploymentKind } from './deployment.ts'
 import { eventKind } from './event.ts'
 import type { KindModule } from './kindModule.ts'
@@ -28,6 +29,7 @@ function registered(): KindModule[] {
   eventKind,
   deploymentKind,
   replicaSetKind,
+  daemonSetKind,
   serviceKind,
   configMapKind,
   secretKind,
