@@ -6,6 +6,7 @@ import type { Pod } from '../../src/engine/api/types.ts'
 import { applyManifestText } from '../../src/engine/kubectl/applyText.ts'
 import { summarizePod } from '../../src/engine/kubectl/podSummary.ts'
 import { Simulation } from '../../src/engine/simulation.ts'
+import { corpusFiles, judgeFile } from '../corpus/endState.ts'
 
 const CORPUS = join(__dirname, '../../../shared/corpus/k8s-website-examples')
 const files = execFileSync('find', [CORPUS, '-name', '*.yaml'], { encoding: 'utf8' }).trim().split('\n').sort()
@@ -24,6 +25,13 @@ function applyCorpusFile(path: string) {
 }
 
 describe('the Kubernetes documentation examples (shared/corpus)', () => {
+  it('after ten minutes no document is stuck: each settled as a cluster would leave it, was refused, or is stored and said to be inert', () => {
+    const results = corpusFiles().flatMap(judgeFile)
+    expect(results.filter((r) => r.state === 'stuck')).toEqual([])
+    // A ratchet: kubesim only ever gets closer to a real cluster.
+    expect(results.filter((r) => r.state === 'settled' || r.state === 'refused').length).toBeGreaterThanOrEqual(293)
+  })
+
   it('every manifest applies, or fails the way a real API server would, without breaking the engine', () => {
     expect(files.length).toBeGreaterThan(300)
     for (const file of files) {

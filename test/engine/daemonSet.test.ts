@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ControllerRevision, DaemonSet, Node, Pod } from '../../src/engine/api/types.ts'
+import type { ControllerRevision, DaemonSet, Node } from '../../src/engine/api/types.ts'
 import type { Simulation } from '../../src/engine/simulation.ts'
 import { apply, kubectl, newSim, pods } from '../helpers.ts'
 

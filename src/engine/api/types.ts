@@ -108,7 +108,14 @@ export interface PodSpec {
   serviceAccountName?: string
   dnsPolicy?: string
   securityContext?: unknown
+  volumes?: Volume[]
   [field: string]: unknown
+}
+
+/** A pod volume: its name and one source (configMap, secret, persistentVolumeClaim, emptyDir, …). */
+export interface Volume {
+  name: string
+  [source: string]: unknown
 }
 
 export interface ContainerStateWaiting {

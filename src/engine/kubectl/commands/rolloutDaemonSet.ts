@@ -1,4 +1,5 @@
-import type { ControllerRevision, DaemonSet, PodTemplateSpec } from '../../api/types.ts'
+import type { DaemonSet } from '../../api/types.ts'
+import { templateOf } from '../../controllers/controllerHistory.ts'
 import { canonicalJson } from '../../controllers/podTemplateHash.ts'
 import { controlledRevisions } from '../../controllers/daemonSetHistory.ts'
 import { flag } from '../args.ts'
@@ -14,13 +15,6 @@ import type { CommandContext } from './context.ts'
  */
 
 const CHANGE_CAUSE = 'kubernetes.io/change-cause'
-
-/** The pod template a revision stores (its patch replaces spec.template). */
-function templateOf(cr: ControllerRevision): PodTemplateSpec {
-  const template = structuredClone((cr.data as { spec: { template: PodTemplateSpec & { $patch?: string } } }).spec.template)
-  delete template.$patch
-  return template
-}
 
 export function daemonSetHistory(ctx: CommandContext, ds: DaemonSet): string {
   const revisions = controlledRevisions(ctx.sim.ctx, ds)
