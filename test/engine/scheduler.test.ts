@@ -65,4 +65,21 @@ describe('scheduler', () => {
       ['worker-2', 'NodeAffinity'],
     ])
   })
+  it('reads matchFields metadata.name from the node\'s name, and matchExpressions only from its labels', () => {
+    const sim = newSim()
+    const affinity = (kind: string) => `  affinity:
+    nodeAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        nodeSelectorTerms:
+        - ${kind}:
+          - {key: metadata.name, operator: In, values: [worker-2]}
+`
+    apply(sim, podYaml('by-field', 'nginx:1.27', affinity('matchFields')))
+    apply(sim, podYaml('by-label', 'nginx:1.27', affinity('matchExpressions')))
+    sim.advance(5000)
+    expect(pods(sim).map((p) => [p.metadata.name, p.spec.nodeName])).toEqual([
+      ['by-field', 'worker-2'],
+      ['by-label', undefined],
+    ])
+  })
 })

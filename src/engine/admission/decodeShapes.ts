@@ -76,3 +76,16 @@ export const deploymentShape = topLevel('v1.Deployment', {
 export const replicaSetShape = topLevel('v1.ReplicaSet', {
   spec: struct('v1.ReplicaSetSpec', { replicas: 'int32', selector: labelSelector, template, minReadySeconds: 'int32' }),
 })
+
+export const daemonSetShape = topLevel('v1.DaemonSet', {
+  spec: struct('v1.DaemonSetSpec', {
+    selector: labelSelector, template,
+    updateStrategy: struct('v1.DaemonSetUpdateStrategy', {
+      type: 'string',
+      rollingUpdate: struct('v1.RollingUpdateDaemonSet', { maxSurge: 'intOrString', maxUnavailable: 'intOrString' }),
+    }),
+    minReadySeconds: 'int32', revisionHistoryLimit: 'int32',
+  }),
+})
+
+export const controllerRevisionShape = topLevel('v1.ControllerRevision', { data: 'any', revision: 'int64' })

@@ -355,6 +355,37 @@ export interface StatefulSet extends KubeObject {
   status: StatefulSetStatus
 }
 
+export interface DaemonSetUpdateStrategy {
+  type: 'RollingUpdate' | 'OnDelete'
+  rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string }
+}
+
+export interface DaemonSetSpec {
+  selector: LabelSelector
+  template: PodTemplateSpec
+  updateStrategy: DaemonSetUpdateStrategy
+  minReadySeconds?: number
+  revisionHistoryLimit?: number
+}
+
+export interface DaemonSetStatus {
+  currentNumberScheduled: number
+  numberMisscheduled: number
+  desiredNumberScheduled: number
+  numberReady: number
+  observedGeneration?: number
+  updatedNumberScheduled?: number
+  numberAvailable?: number
+  numberUnavailable?: number
+  collisionCount?: number
+}
+
+export interface DaemonSet extends KubeObject {
+  kind: 'DaemonSet'
+  spec: DaemonSetSpec
+  status: DaemonSetStatus
+}
+
 export interface ControllerRevision extends KubeObject {
   kind: 'ControllerRevision'
   data: unknown

@@ -1,5 +1,6 @@
 import type { EngineContext } from '../context.ts'
 import { CronJobController } from './cronJobController.ts'
+import { DaemonSetController } from './daemonSetController.ts'
 import { DeploymentController } from './deploymentController.ts'
 import { GarbageCollector } from './garbageCollector.ts'
 import { PodGarbageCollector } from './podGarbageCollector.ts'
@@ -20,6 +21,7 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new JobController(ctx),
   (ctx) => new CronJobController(ctx),
   (ctx) => new TtlAfterFinishedController(ctx),
+  (ctx) => new DaemonSetController(ctx),
   (ctx) => new GarbageCollector(ctx),
   (ctx) => new PodGarbageCollector(ctx),
 ]

@@ -1,3 +1,4 @@
+import { controllerRevisionShape } from '../admission/decodeShapes.ts'
 import type { ControllerRevision } from '../api/types.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
 import { defineKind } from './kindModule.ts'
@@ -7,6 +8,7 @@ export const controllerRevisionKind = defineKind<ControllerRevision>({
   names: { kind: 'ControllerRevision', group: 'apps', version: 'v1', plural: 'controllerrevisions', singular: 'controllerrevision', shortNames: [], namespaced: true },
   simulated: true,
   nameRule: 'subdomain',
+  shape: controllerRevisionShape,
   table: {
     columns: ['NAME', 'CONTROLLER', 'REVISION', 'AGE'],
     wideColumns: [],

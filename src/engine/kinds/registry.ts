@@ -1,6 +1,7 @@
 import { configMapKind } from './configMap.ts'
 import { controllerRevisionKind } from './controllerRevision.ts'
 import { cronJobKind } from './cronJob.ts'
+import { daemonSetKind } from './daemonSet.ts'
 import { deploymentKind } from './deployment.ts'
 import { eventKind } from './event.ts'
 import { jobKind } from './job.ts'
@@ -30,6 +31,7 @@ function registered(): KindModule[] {
   eventKind,
   deploymentKind,
   replicaSetKind,
+  daemonSetKind,
   serviceKind,
   configMapKind,
   secretKind,

@@ -16,7 +16,6 @@ export const STORED_KINDS: KindModule[] = [
   stored('LimitRange', '', 'v1', 'limitranges', ['limits'], true, false),
   stored('ResourceQuota', '', 'v1', 'resourcequotas', ['quota'], true, false),
   stored('PodTemplate', '', 'v1', 'podtemplates', [], true, true),
-  stored('DaemonSet', 'apps', 'v1', 'daemonsets', ['ds'], true, false),
   stored('HorizontalPodAutoscaler', 'autoscaling', 'v2', 'horizontalpodautoscalers', ['hpa'], true, false, { alsoServedAs: ['autoscaling/v1'] }),
   stored('Ingress', 'networking.k8s.io', 'v1', 'ingresses', ['ing'], true, false),
   stored('IngressClass', 'networking.k8s.io', 'v1', 'ingressclasses', [], false, true),

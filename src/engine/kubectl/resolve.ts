@@ -5,6 +5,9 @@ export interface ResourceRequest {
   names: string[]
 }
 
+/** What `kubectl get all` lists. */
+const ALL_CATEGORY = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'cronjobs', 'jobs']
+
 /** Thrown for a command-line problem; the message is printed as kubectl prints it. */
 export class KubectlError extends Error {}
 
@@ -33,7 +36,8 @@ export function resolveResourceArgs(positional: string[]): ResourceRequest[] {
     }
     return out
   }
-  const types = positional[0].split(',').filter(Boolean).flatMap((t) => (t === 'all' ? ['pods', 'services', 'deployments', 'replicasets', 'cronjobs', 'jobs'] : [t]))
+  // The `all` category, in the order discovery lists its members.
+  const types = positional[0].split(',').filter(Boolean).flatMap((t) => (t === 'all' ? ALL_CATEGORY : [t]))
   const names = positional.slice(1)
   if (types.length > 1 && names.length > 0) {
     throw new KubectlError('error: you must specify only one resource type when passing names')

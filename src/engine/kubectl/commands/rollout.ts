@@ -1,10 +1,11 @@
 import { kindModule } from '../../kinds/registry.ts'
-import type { Deployment, ReplicaSet } from '../../api/types.ts'
+import type { DaemonSet, Deployment, ReplicaSet } from '../../api/types.ts'
 import { flag } from '../args.ts'
 import { KubectlError, resolveResourceArgs } from '../resolve.ts'
 import { tabwrite } from '../tabwriter.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
 import { notFound } from './get.ts'
+import { daemonSetHistory, restartDaemonSet, undoDaemonSet } from './rolloutDaemonSet.ts'
 
 const REVISION = 'deployment.kubernetes.io/revision'
 const CHANGE_CAUSE = 'kubernetes.io/change-cause'
@@ -18,6 +19,15 @@ function targetDeployment(ctx: CommandContext, positional: string[]): Deployment
   const d = ctx.sim.store.get<Deployment>('Deployment', ctx.namespace, req.names[0])
   if (!d) throw new KubectlError(notFound(req.resource, req.names[0]))
   return d
+}
+
+/** The DaemonSet named in the arguments, when they name one; history, undo and restart have their own code for it. */
+function targetDaemonSet(ctx: CommandContext): DaemonSet | undefined {
+  const [req] = resolveResourceArgs(ctx.args.positional.slice(1))
+  if (req?.resource.kind !== 'DaemonSet' || req.names.length === 0) return undefined
+  const ds = ctx.sim.store.get<DaemonSet>('DaemonSet', ctx.namespace, req.names[0])
+  if (!ds) throw new KubectlError(notFound(req.resource, req.names[0]))
+  return ds
 }
 
 function ownedReplicaSets(ctx: CommandContext, d: Deployment): ReplicaSet[] {
@@ -53,6 +63,8 @@ function status(ctx: CommandContext): string {
 }
 
 function history(ctx: CommandContext): string {
+  const ds = targetDaemonSet(ctx)
+  if (ds) return daemonSetHistory(ctx, ds)
   const d = targetDeployment(ctx, ctx.args.positional.slice(1))
   const byRevision = new Map<number, ReplicaSet>()
   for (const rs of ownedReplicaSets(ctx, d)) byRevision.set(Number(rs.metadata.annotations?.[REVISION] ?? 0), rs)
@@ -67,6 +79,8 @@ function history(ctx: CommandContext): string {
 }
 
 function undo(ctx: CommandContext): string {
+  const ds = targetDaemonSet(ctx)
+  if (ds) return undoDaemonSet(ctx, ds)
   const d = targetDeployment(ctx, ctx.args.positional.slice(1))
   if (d.spec.paused) throw new KubectlError(`error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`)
   const replicaSets = ownedReplicaSets(ctx, d)
@@ -87,6 +101,8 @@ function undo(ctx: CommandContext): string {
 }
 
 function restart(ctx: CommandContext): string {
+  const ds = targetDaemonSet(ctx)
+  if (ds) return restartDaemonSet(ctx, ds)
   const d = targetDeployment(ctx, ctx.args.positional.slice(1))
   ctx.sim.ctx.api.mutate<Deployment>('Deployment', d.metadata.namespace, d.metadata.name, (draft) => {
     draft.spec.template.metadata = {

@@ -8,8 +8,9 @@ interface NodeSelectorRequirement {
   values?: string[]
 }
 
-function requirementMatches(req: NodeSelectorRequirement, node: Node): boolean {
-  const value = req.key === 'metadata.name' ? node.metadata.name : node.metadata.labels?.[req.key]
+/** A matchExpressions requirement reads the node's labels; a matchFields one its fields (only `metadata.name` is supported). */
+function requirementMatches(req: NodeSelectorRequirement, node: Node, on: 'labels' | 'fields'): boolean {
+  const value = on === 'labels' ? node.metadata.labels?.[req.key] : req.key === 'metadata.name' ? node.metadata.name : undefined
   const values = req.values ?? []
   switch (req.operator) {
     case 'In':
@@ -37,9 +38,13 @@ export function matchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
   const terms = affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms
   if (!terms || terms.length === 0) return true
   // Terms are ORed; the requirements inside a term are ANDed.
-  return terms.some((term) =>
-    [...(term.matchExpressions ?? []), ...(term.matchFields ?? [])].every((req) => requirementMatches(req, node)),
-  )
+  return terms.some((term) => {
+    const expressions = term.matchExpressions ?? []
+    const fields = term.matchFields ?? []
+    // A term with no requirements matches no node (nodeaffinity.NodeSelector).
+    if (expressions.length === 0 && fields.length === 0) return false
+    return expressions.every((req) => requirementMatches(req, node, 'labels')) && fields.every((req) => requirementMatches(req, node, 'fields'))
+  })
 }
 
 export const nodeAffinity: FilterPlugin = {
