@@ -2,6 +2,7 @@ import type { EngineContext } from '../context.ts'
 import { DeploymentController } from './deploymentController.ts'
 import { GarbageCollector } from './garbageCollector.ts'
 import { ReplicaSetController } from './replicaSetController.ts'
+import { ResourceQuotaController } from './resourceQuotaController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -12,4 +13,5 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ReplicaSetController(ctx),
   (ctx) => new DeploymentController(ctx),
   (ctx) => new GarbageCollector(ctx),
+  (ctx) => new ResourceQuotaController(ctx),
 ]

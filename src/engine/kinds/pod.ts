@@ -1,5 +1,5 @@
 import { podShape } from '../admission/decodeShapes.ts'
-import { defaultPodSpec, initialPodStatus } from '../admission/podDefaults.ts'
+import { defaultPodResources, defaultPodSpec, initialPodStatus } from '../admission/podDefaults.ts'
 import { validatePodSpec } from '../admission/validation.ts'
 import type { FieldError } from '../admission/fieldErrors.ts'
 import type { Pod } from '../api/types.ts'
@@ -30,7 +30,10 @@ export const podKind = defineKind<Pod>({
   nameRule: 'subdomain',
   shape: podShape,
   hasSpec: true,
-  defaults: (pod) => defaultPodSpec(pod.spec),
+  defaults(pod) {
+    defaultPodSpec(pod.spec)
+    defaultPodResources(pod.spec)
+  },
   initialStatus: (pod) => {
     initialPodStatus(pod)
     return pod.status

@@ -1,11 +1,13 @@
 import { configMapKind } from './configMap.ts'
 import { deploymentKind } from './deployment.ts'
 import { eventKind } from './event.ts'
+import { limitRangeKind } from './limitRange.ts'
 import type { KindModule } from './kindModule.ts'
 import { namespaceKind } from './namespace.ts'
 import { nodeKind } from './node.ts'
 import { podKind } from './pod.ts'
 import { replicaSetKind } from './replicaSet.ts'
+import { resourceQuotaKind } from './resourceQuota.ts'
 import { secretKind } from './secret.ts'
 import { serviceKind } from './service.ts'
 import { STORED_KINDS } from './storedKinds.ts'
@@ -28,6 +30,8 @@ function registered(): KindModule[] {
   serviceKind,
   configMapKind,
   secretKind,
+  limitRangeKind,
+  resourceQuotaKind,
   ...STORED_KINDS,
   ])
 }

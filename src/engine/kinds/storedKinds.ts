@@ -14,8 +14,6 @@ export const STORED_KINDS: KindModule[] = [
   stored('PersistentVolumeClaim', '', 'v1', 'persistentvolumeclaims', ['pvc'], true, false),
   stored('PersistentVolume', '', 'v1', 'persistentvolumes', ['pv'], false, false),
   stored('ReplicationController', '', 'v1', 'replicationcontrollers', ['rc'], true, false),
-  stored('LimitRange', '', 'v1', 'limitranges', ['limits'], true, false),
-  stored('ResourceQuota', '', 'v1', 'resourcequotas', ['quota'], true, false),
   stored('PodTemplate', '', 'v1', 'podtemplates', [], true, true),
   stored('DaemonSet', 'apps', 'v1', 'daemonsets', ['ds'], true, false),
   stored('StatefulSet', 'apps', 'v1', 'statefulsets', ['sts'], true, false),
