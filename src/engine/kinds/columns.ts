@@ -16,3 +16,17 @@ export const createdAtTable: TableDefinition = {
   row: (obj) => [obj.metadata.name, obj.metadata.creationTimestamp ?? ''],
   wideRow: () => [],
 }
+
+/** `a,b,c + 2 more...` (printers.go listWithMoreString): at most three items shown. */
+export function listWithMore(items: string[], max = 3): string {
+  const shown = items.slice(0, max).join(',')
+  return items.length > max ? `${shown} + ${items.length - max} more...` : shown
+}
+
+/** An IntOrString cell: `2`, `50%`, or `N/A` when unset. */
+export const intOrStringCell = (v: unknown): string => (v === undefined || v === null ? 'N/A' : String(v))
+
+/** A field of an object's spec, read loosely (stored kinds keep whatever the client sent). */
+export function specOf<T>(obj: { spec?: unknown }): Partial<T> {
+  return (obj.spec ?? {}) as Partial<T>
+}

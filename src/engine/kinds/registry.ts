@@ -11,6 +11,30 @@ import { resourceQuotaKind } from './resourceQuota.ts'
 import { secretKind } from './secret.ts'
 import { serviceKind } from './service.ts'
 import { STORED_KINDS } from './storedKinds.ts'
+import { certificateSigningRequestKind } from './certificateSigningRequest.ts'
+import { clusterRoleKind } from './clusterRole.ts'
+import { clusterRoleBindingKind } from './clusterRoleBinding.ts'
+import { controllerRevisionKind } from './controllerRevision.ts'
+import { csiDriverKind } from './csiDriver.ts'
+import { customResourceDefinitionKind } from './customResourceDefinition.ts'
+import { endpointSliceKind } from './endpointSlice.ts'
+import { endpointsKind } from './endpoints.ts'
+import { horizontalPodAutoscalerKind } from './horizontalPodAutoscaler.ts'
+import { ingressKind } from './ingress.ts'
+import { ingressClassKind } from './ingressClass.ts'
+import { leaseKind } from './lease.ts'
+import { mutatingWebhookConfigurationKind } from './mutatingWebhookConfiguration.ts'
+import { networkPolicyKind } from './networkPolicy.ts'
+import { persistentVolumeKind } from './persistentVolume.ts'
+import { podDisruptionBudgetKind } from './podDisruptionBudget.ts'
+import { podTemplateKind } from './podTemplate.ts'
+import { priorityClassKind } from './priorityClass.ts'
+import { roleKind } from './role.ts'
+import { roleBindingKind } from './roleBinding.ts'
+import { runtimeClassKind } from './runtimeClass.ts'
+import { serviceAccountKind } from './serviceAccount.ts'
+import { storageClassKind } from './storageClass.ts'
+import { validatingWebhookConfigurationKind } from './validatingWebhookConfiguration.ts'
 
 /**
  * Every kind the simulated API server serves. Adding a kind: write its module in this
@@ -32,6 +56,30 @@ function registered(): KindModule[] {
   secretKind,
   limitRangeKind,
   resourceQuotaKind,
+  serviceAccountKind,
+  roleKind,
+  clusterRoleKind,
+  roleBindingKind,
+  clusterRoleBindingKind,
+  storageClassKind,
+  ingressClassKind,
+  priorityClassKind,
+  networkPolicyKind,
+  podDisruptionBudgetKind,
+  persistentVolumeKind,
+  controllerRevisionKind,
+  leaseKind,
+  customResourceDefinitionKind,
+  horizontalPodAutoscalerKind,
+  ingressKind,
+  endpointSliceKind,
+  endpointsKind,
+  runtimeClassKind,
+  csiDriverKind,
+  certificateSigningRequestKind,
+  mutatingWebhookConfigurationKind,
+  validatingWebhookConfigurationKind,
+  podTemplateKind,
   ...STORED_KINDS,
   ])
 }
