@@ -10,13 +10,20 @@ export interface EventSource {
   host?: string
 }
 
+/** client-go's EventAggregator: 10 events differing only in message within 10 minutes are combined. */
+const AGGREGATE_MAX_EVENTS = 10
+const AGGREGATE_INTERVAL_MS = 600_000
+
 /**
  * Records Kubernetes Events the way client-go's recorder does: an identical event
  * (same object, type, reason, message, source) is not duplicated but its count and
  * lastTimestamp are bumped, which is what `kubectl describe` shows as `(x5 over 3m)`.
+ * From the tenth similar event (same object, type, reason, source, another message)
+ * on, they go into one event whose message starts `(combined from similar events): `.
  */
 export class EventRecorder {
   private lastByKey = new Map<string, KubeEvent>()
+  private similar = new Map<string, { messages: Set<string>; last: number }>()
   /** Tells apart events about one object recorded in the same millisecond. */
   private sequence = 0
 
@@ -43,11 +50,24 @@ export class EventRecorder {
     fieldPath?: string,
   ): void {
     const now = this.clock.rfc3339()
-    const key = [obj.metadata.uid, type, reason, message, source.component, source.host ?? '', fieldPath ?? ''].join('\u0000')
+    let key = [obj.metadata.uid, type, reason, message, source.component, source.host ?? '', fieldPath ?? ''].join('\u0000')
+    const similarKey = [obj.metadata.uid, type, reason, source.component, source.host ?? ''].join('\u0000')
+    let record = this.similar.get(similarKey)
+    if (!record || this.clock.now - record.last > AGGREGATE_INTERVAL_MS) record = { messages: new Set(), last: 0 }
+    record.messages.add(message)
+    record.last = this.clock.now
+    this.similar.set(similarKey, record)
+    if (record.messages.size >= AGGREGATE_MAX_EVENTS) {
+      // The set stays one short of the threshold (PopAny), so every further event is combined too.
+      record.messages.delete(record.messages.values().next().value!)
+      message = `(combined from similar events): ${message}`
+      key = similarKey
+      fieldPath = undefined
+    }
     const last = this.lastByKey.get(key)
     const existing = last && this.store.get<KubeEvent>('Event', last.metadata.namespace, last.metadata.name)
     if (existing) {
-      this.lastByKey.set(key, this.write(() => this.api.update({ ...existing, count: existing.count + 1, lastTimestamp: now })) ?? existing)
+      this.lastByKey.set(key, this.write(() => this.api.update({ ...existing, count: existing.count + 1, lastTimestamp: now, message })) ?? existing)
       return
     }
     const namespace = obj.metadata.namespace ?? 'default'

@@ -38,3 +38,4 @@ export const unsupported = (path: string, value: unknown, supported: string[]): 
   value,
   detail: `supported values: ${supported.map((s) => `"${s}"`).join(', ')}`,
 })
+export const forbiddenField = (path: string, detail: string): FieldError => ({ path, type: 'Forbidden', detail })

@@ -1,4 +1,5 @@
 import type { Container, Pod, PodSpec } from '../api/types.ts'
+import { canonicalQuantity } from '../util/exactQuantity.ts'
 
 /**
  * What the API server's defaulting adds to every pod spec (pods and pod templates):
@@ -63,4 +64,25 @@ function defaultContainer(c: Container): void {
 /** A new pod's status before anything has happened to it. */
 export function initialPodStatus(pod: Pod): void {
   pod.status = { phase: 'Pending' }
+}
+
+/**
+ * SetDefaults_Pod (pods only, not templates): a container that states a limit but no
+ * request for a resource requests its limit. Quantities are kept in canonical form,
+ * as the API server hands them back (`0.5` CPU reads `500m`).
+ */
+export function defaultPodResources(spec: PodSpec): void {
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    const resources = c.resources
+    if (!resources) continue
+    if (resources.limits) {
+      resources.limits = canonicalResourceMap(resources.limits)
+      resources.requests = { ...resources.limits, ...(resources.requests ?? {}) }
+    }
+    if (resources.requests) resources.requests = canonicalResourceMap(resources.requests)
+  }
+}
+
+function canonicalResourceMap(map: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, canonicalQuantity(v)]))
 }

@@ -71,7 +71,7 @@ export class ApiServer {
     const ctx = this.admissionContext()
     module.defaults?.(obj, ctx)
     if (module.initialStatus) obj.status = module.initialStatus(obj)
-    const attrs: AdmissionAttributes = { operation: 'CREATE', obj, module, store: this.store, rng: this.rng, now: this.clock.now }
+    const attrs: AdmissionAttributes = { operation: 'CREATE', obj, module, store: this.store, rng: this.rng, now: this.clock.now, api: this, dryRun: !!opts.dryRun }
     for (const plugin of ADMISSION_PLUGINS) plugin.admit?.(attrs)
     this.refuseInvalid(obj, [...validateObjectMeta(obj, module.nameRule), ...(module.validate?.(obj, ctx) ?? [])])
     for (const plugin of ADMISSION_PLUGINS) plugin.validate?.(attrs)
@@ -117,7 +117,7 @@ export class ApiServer {
     if (module.initialStatus) next.status = old.status
     const ctx = this.admissionContext(old)
     module.defaults?.(next, ctx)
-    const attrs: AdmissionAttributes = { operation: 'UPDATE', obj: next, old, module, store: this.store, rng: this.rng, now: this.clock.now }
+    const attrs: AdmissionAttributes = { operation: 'UPDATE', obj: next, old, module, store: this.store, rng: this.rng, now: this.clock.now, api: this, dryRun: !!opts.dryRun }
     for (const plugin of ADMISSION_PLUGINS) plugin.admit?.(attrs)
     this.refuseInvalid(next, [
       ...validateObjectMeta(next, module.nameRule),

@@ -8,6 +8,7 @@ import { ReplicaSetController } from './replicaSetController.ts'
 import { StatefulSetController } from './statefulSetController.ts'
 import { JobController } from './jobController.ts'
 import { TtlAfterFinishedController } from './ttlAfterFinishedController.ts'
+import { ResourceQuotaController } from './resourceQuotaController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -24,4 +25,5 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new DaemonSetController(ctx),
   (ctx) => new GarbageCollector(ctx),
   (ctx) => new PodGarbageCollector(ctx),
+  (ctx) => new ResourceQuotaController(ctx),
 ]

@@ -1,5 +1,5 @@
 import { podShape } from '../admission/decodeShapes.ts'
-import { defaultPodSpec, initialPodStatus } from '../admission/podDefaults.ts'
+import { defaultPodResources, defaultPodSpec, initialPodStatus } from '../admission/podDefaults.ts'
 import { validatePodSpec } from '../admission/validation.ts'
 import type { FieldError } from '../admission/fieldErrors.ts'
 import type { Pod } from '../api/types.ts'
@@ -31,7 +31,10 @@ export const podKind = defineKind<Pod>({
   shape: podShape,
   hasSpec: true,
   fieldLabels: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs', 'status.nominatedNodeName'],
-  defaults: (pod) => defaultPodSpec(pod.spec),
+  defaults(pod) {
+    defaultPodSpec(pod.spec)
+    defaultPodResources(pod.spec)
+  },
   initialStatus: (pod) => {
     initialPodStatus(pod)
     return pod.status

@@ -5,16 +5,41 @@ import { daemonSetKind } from './daemonSet.ts'
 import { deploymentKind } from './deployment.ts'
 import { eventKind } from './event.ts'
 import { jobKind } from './job.ts'
+import { limitRangeKind } from './limitRange.ts'
 import type { KindModule } from './kindModule.ts'
 import { namespaceKind } from './namespace.ts'
 import { persistentVolumeClaimKind } from './persistentVolumeClaim.ts'
 import { nodeKind } from './node.ts'
 import { podKind } from './pod.ts'
 import { replicaSetKind } from './replicaSet.ts'
+import { resourceQuotaKind } from './resourceQuota.ts'
 import { secretKind } from './secret.ts'
 import { serviceKind } from './service.ts'
 import { statefulSetKind } from './statefulSet.ts'
 import { STORED_KINDS } from './storedKinds.ts'
+import { certificateSigningRequestKind } from './certificateSigningRequest.ts'
+import { clusterRoleKind } from './clusterRole.ts'
+import { clusterRoleBindingKind } from './clusterRoleBinding.ts'
+import { csiDriverKind } from './csiDriver.ts'
+import { customResourceDefinitionKind } from './customResourceDefinition.ts'
+import { endpointSliceKind } from './endpointSlice.ts'
+import { endpointsKind } from './endpoints.ts'
+import { horizontalPodAutoscalerKind } from './horizontalPodAutoscaler.ts'
+import { ingressKind } from './ingress.ts'
+import { ingressClassKind } from './ingressClass.ts'
+import { leaseKind } from './lease.ts'
+import { mutatingWebhookConfigurationKind } from './mutatingWebhookConfiguration.ts'
+import { networkPolicyKind } from './networkPolicy.ts'
+import { persistentVolumeKind } from './persistentVolume.ts'
+import { podDisruptionBudgetKind } from './podDisruptionBudget.ts'
+import { podTemplateKind } from './podTemplate.ts'
+import { priorityClassKind } from './priorityClass.ts'
+import { roleKind } from './role.ts'
+import { roleBindingKind } from './roleBinding.ts'
+import { runtimeClassKind } from './runtimeClass.ts'
+import { serviceAccountKind } from './serviceAccount.ts'
+import { storageClassKind } from './storageClass.ts'
+import { validatingWebhookConfigurationKind } from './validatingWebhookConfiguration.ts'
 
 /**
  * Every kind the simulated API server serves. Adding a kind: write its module in this
@@ -40,6 +65,31 @@ function registered(): KindModule[] {
   controllerRevisionKind,
   jobKind,
   cronJobKind,
+  limitRangeKind,
+  resourceQuotaKind,
+  serviceAccountKind,
+  roleKind,
+  clusterRoleKind,
+  roleBindingKind,
+  clusterRoleBindingKind,
+  storageClassKind,
+  ingressClassKind,
+  priorityClassKind,
+  networkPolicyKind,
+  podDisruptionBudgetKind,
+  persistentVolumeKind,
+  leaseKind,
+  customResourceDefinitionKind,
+  horizontalPodAutoscalerKind,
+  ingressKind,
+  endpointSliceKind,
+  endpointsKind,
+  runtimeClassKind,
+  csiDriverKind,
+  certificateSigningRequestKind,
+  mutatingWebhookConfigurationKind,
+  validatingWebhookConfigurationKind,
+  podTemplateKind,
   ...STORED_KINDS,
   ])
 }

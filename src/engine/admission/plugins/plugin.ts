@@ -1,3 +1,6 @@
+import { ApiError } from '../../api/errors.ts'
+import { qualifiedPlural } from '../../api/resources.ts'
+import type { ApiServer } from '../../api/server.ts'
 import type { ApiStore } from '../../api/store.ts'
 import type { KubeObject } from '../../api/types.ts'
 import type { KindModule } from '../../kinds/kindModule.ts'
@@ -12,6 +15,10 @@ export interface AdmissionAttributes {
   store: ApiStore
   rng: SeededRandom
   now: number
+  /** The server itself, for the writes a plugin makes as part of admitting (quota usage). */
+  api: ApiServer
+  /** A dry run: the plugin must not write anything. */
+  dryRun: boolean
 }
 
 /**
@@ -23,4 +30,11 @@ export interface AdmissionPlugin {
   name: string
   admit?(a: AdmissionAttributes): void
   validate?(a: AdmissionAttributes): void
+}
+
+/** admission.NewForbidden: `pods "web" is forbidden: <reason>`. */
+export function forbidden(a: AdmissionAttributes, reason: string, path?: string): ApiError {
+  const name = a.obj.metadata.name
+  const what = name ? `${qualifiedPlural(a.module.names)} "${name}"` : qualifiedPlural(a.module.names)
+  return new ApiError('Forbidden', `${what} is forbidden: ${reason}`, path)
 }

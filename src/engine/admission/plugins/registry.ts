@@ -1,6 +1,12 @@
+import { limitRanger } from './limitRanger.ts'
 import { namespaceLifecycle } from './namespaceLifecycle.ts'
 import type { AdmissionPlugin } from './plugin.ts'
 import { podAdmission } from './podAdmission.ts'
+import { resourceQuotaAdmission } from './resourceQuota.ts'
 
-/** The admission chain, in the API server's order (--enable-admission-plugins). */
-export const ADMISSION_PLUGINS: AdmissionPlugin[] = [namespaceLifecycle, podAdmission]
+/**
+ * The admission chain, in the API server's order (--enable-admission-plugins):
+ * LimitRanger fills in defaults before pods are validated; ResourceQuota comes last,
+ * so it counts the object as it will be stored.
+ */
+export const ADMISSION_PLUGINS: AdmissionPlugin[] = [namespaceLifecycle, limitRanger, podAdmission, resourceQuotaAdmission]

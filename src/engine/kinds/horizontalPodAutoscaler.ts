@@ -1,0 +1,78 @@
+import { ageOf } from '../kubectl/podSummary.ts'
+import type { KubeObject } from '../api/types.ts'
+import { canonicalQuantity } from '../util/exactQuantity.ts'
+import { specOf } from './columns.ts'
+import { defineKind } from './kindModule.ts'
+
+interface MetricTarget {
+  type?: string
+  averageUtilization?: number
+  averageValue?: string
+  value?: string
+}
+interface MetricSpec {
+  type?: string
+  resource?: { name?: string; target?: MetricTarget }
+  containerResource?: { name?: string; container?: string; target?: MetricTarget }
+  pods?: { target?: MetricTarget }
+  object?: { target?: MetricTarget }
+  external?: { target?: MetricTarget }
+}
+interface HpaSpec {
+  scaleTargetRef: { kind?: string; name?: string }
+  minReplicas: number
+  maxReplicas: number
+  metrics: MetricSpec[]
+  targetCPUUtilizationPercentage: number
+}
+
+const q = (v: string | undefined) => (v === undefined ? '<unset>' : canonicalQuantity(v))
+
+/** One TARGETS entry (formatHPAMetrics); the current value stays unknown: kubesim has no metrics server. */
+function metricCell(m: MetricSpec): string {
+  const current = '<unknown>'
+  const resource = m.resource ?? m.containerResource
+  if (resource) {
+    const t = resource.target ?? {}
+    if (t.averageValue !== undefined) return `${resource.name}: ${current}/${q(t.averageValue)}`
+    return `${resource.name}: ${current}/${t.averageUtilization === undefined ? '<auto>' : `${t.averageUtilization}%`}`
+  }
+  const t = (m.pods ?? m.object ?? m.external)?.target ?? {}
+  if (m.object && t.averageValue !== undefined) return `${current}/${q(t.averageValue)} (avg)`
+  return `${current}/${q(t.averageValue ?? t.value)}`
+}
+
+function targets(obj: KubeObject): string {
+  const spec = specOf<HpaSpec>(obj)
+  // autoscaling/v1 states a CPU utilization target directly.
+  if (spec.targetCPUUtilizationPercentage !== undefined) return `cpu: <unknown>/${spec.targetCPUUtilizationPercentage}%`
+  const cells = (spec.metrics ?? []).map(metricCell)
+  if (cells.length === 0) return '<none>'
+  return cells.length > 2 ? `${cells.slice(0, 2).join(', ')} + ${cells.length - 2} more...` : cells.join(', ')
+}
+
+export const horizontalPodAutoscalerKind = defineKind({
+  names: { kind: 'HorizontalPodAutoscaler', group: 'autoscaling', version: 'v2', plural: 'horizontalpodautoscalers', singular: 'horizontalpodautoscaler', shortNames: ['hpa'], namespaced: true, alsoServedAs: ['autoscaling/v1'] },
+  // No metrics and no autoscaling controller yet.
+  simulated: false,
+  nameRule: 'subdomain',
+  table: {
+    columns: ['NAME', 'REFERENCE', 'TARGETS', 'MINPODS', 'MAXPODS', 'REPLICAS', 'AGE'],
+    wideColumns: [],
+    row(obj, now) {
+      const spec = specOf<HpaSpec>(obj)
+      const ref = spec.scaleTargetRef ?? {}
+      const replicas = (obj.status as { currentReplicas?: number } | undefined)?.currentReplicas ?? 0
+      return [
+        obj.metadata.name,
+        `${ref.kind ?? ''}/${ref.name ?? ''}`,
+        targets(obj),
+        spec.minReplicas === undefined ? '<unset>' : String(spec.minReplicas),
+        String(spec.maxReplicas ?? 0),
+        String(replicas),
+        ageOf(obj.metadata.creationTimestamp, now),
+      ]
+    },
+    wideRow: () => [],
+  },
+})

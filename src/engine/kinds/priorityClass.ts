@@ -1,0 +1,18 @@
+import { ageOf } from '../kubectl/podSummary.ts'
+import { defineKind } from './kindModule.ts'
+
+export const priorityClassKind = defineKind({
+  names: { kind: 'PriorityClass', group: 'scheduling.k8s.io', version: 'v1', plural: 'priorityclasses', singular: 'priorityclass', shortNames: ['pc'], namespaced: false },
+  // Pods do not take their priority from a class in kubesim, and nothing is preempted.
+  simulated: false,
+  nameRule: 'subdomain',
+  defaults(pc) {
+    pc.preemptionPolicy ??= 'PreemptLowerPriority'
+  },
+  table: {
+    columns: ['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE'],
+    wideColumns: ['PREEMPTIONPOLICY'],
+    row: (obj, now) => [obj.metadata.name, String(obj.value ?? 0), String(obj.globalDefault === true), ageOf(obj.metadata.creationTimestamp, now)],
+    wideRow: (obj) => [String(obj.preemptionPolicy ?? '')],
+  },
+})

@@ -1,0 +1,9 @@
+import { roleBindingTable } from './roleBindingTable.ts'
+import { defineKind } from './kindModule.ts'
+
+export const roleBindingKind = defineKind({
+  names: { kind: 'RoleBinding', group: 'rbac.authorization.k8s.io', version: 'v1', plural: 'rolebindings', singular: 'rolebinding', shortNames: [], namespaced: true },
+  simulated: true,
+  nameRule: 'path-segment',
+  table: roleBindingTable,
+})

@@ -1,0 +1,15 @@
+import { ageOf } from '../kubectl/podSummary.ts'
+import { defineKind } from './kindModule.ts'
+
+export const validatingWebhookConfigurationKind = defineKind({
+  names: { kind: 'ValidatingWebhookConfiguration', group: 'admissionregistration.k8s.io', version: 'v1', plural: 'validatingwebhookconfigurations', singular: 'validatingwebhookconfiguration', shortNames: [], namespaced: false },
+  // kubesim calls no webhooks.
+  simulated: false,
+  nameRule: 'subdomain',
+  table: {
+    columns: ['NAME', 'WEBHOOKS', 'AGE'],
+    wideColumns: [],
+    row: (obj, now) => [obj.metadata.name, String(((obj.webhooks as unknown[] | undefined) ?? []).length), ageOf(obj.metadata.creationTimestamp, now)],
+    wideRow: () => [],
+  },
+})
