@@ -1,6 +1,8 @@
 import type { EngineContext } from '../context.ts'
 import { DeploymentController } from './deploymentController.ts'
 import { GarbageCollector } from './garbageCollector.ts'
+import { NamespaceController } from './namespaceController.ts'
+import { NamespaceDefaultsController } from './namespaceDefaults.ts'
 import { ReplicaSetController } from './replicaSetController.ts'
 
 /**
@@ -12,4 +14,6 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ReplicaSetController(ctx),
   (ctx) => new DeploymentController(ctx),
   (ctx) => new GarbageCollector(ctx),
+  (ctx) => new NamespaceController(ctx),
+  (ctx) => new NamespaceDefaultsController(ctx),
 ]

@@ -8,6 +8,7 @@ import { podKind } from './pod.ts'
 import { replicaSetKind } from './replicaSet.ts'
 import { secretKind } from './secret.ts'
 import { serviceKind } from './service.ts'
+import { serviceAccountKind } from './serviceAccount.ts'
 import { STORED_KINDS } from './storedKinds.ts'
 
 /**
@@ -28,6 +29,7 @@ function registered(): KindModule[] {
   serviceKind,
   configMapKind,
   secretKind,
+  serviceAccountKind,
   ...STORED_KINDS,
   ])
 }

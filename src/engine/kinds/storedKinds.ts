@@ -10,7 +10,6 @@ const stored = (kind: string, group: string, version: string, plural: string, sh
 
 export const STORED_KINDS: KindModule[] = [
   stored('Endpoints', '', 'v1', 'endpoints', ['ep'], true, false),
-  stored('ServiceAccount', '', 'v1', 'serviceaccounts', ['sa'], true, true),
   stored('PersistentVolumeClaim', '', 'v1', 'persistentvolumeclaims', ['pvc'], true, false),
   stored('PersistentVolume', '', 'v1', 'persistentvolumes', ['pv'], false, false),
   stored('ReplicationController', '', 'v1', 'replicationcontrollers', ['rc'], true, false),

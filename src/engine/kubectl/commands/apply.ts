@@ -2,6 +2,7 @@ import { flag } from '../args.ts'
 import { applyManifestText } from '../applyText.ts'
 import { KubectlError } from '../resolve.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
+import { createNamespace } from './createNamespace.ts'
 import { readManifestInputs } from './manifestInput.ts'
 
 function applyFiles(ctx: CommandContext, mode: 'apply' | 'create'): string {
@@ -39,9 +40,15 @@ export const createCommand: KubectlCommand = {
   },
 }
 
-/** `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P]`. */
+/** `kubectl create deployment|namespace NAME ...`. */
 function createImperative(ctx: CommandContext): string {
-  const [what, name] = ctx.args.positional
+  const [what, ...names] = ctx.args.positional
+  if (what === 'namespace' || what === 'ns') return createNamespace(ctx, names)
+  return createDeployment(ctx, what, names[0])
+}
+
+/** `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P]`. */
+function createDeployment(ctx: CommandContext, what: string, name: string | undefined): string {
   if (what !== 'deployment' && what !== 'deploy') {
     throw new KubectlError(`error: kubesim does not support "kubectl create ${what}" yet; write a manifest and use kubectl apply -f`)
   }
