@@ -4,6 +4,7 @@ import { GarbageCollector } from './garbageCollector.ts'
 import { NamespaceController } from './namespaceController.ts'
 import { NamespaceDefaultsController } from './namespaceDefaults.ts'
 import { ReplicaSetController } from './replicaSetController.ts'
+import { ReplicationControllerManager } from './replicationController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -12,6 +13,7 @@ import { ReplicaSetController } from './replicaSetController.ts'
  */
 export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ReplicaSetController(ctx),
+  (ctx) => new ReplicationControllerManager(ctx),
   (ctx) => new DeploymentController(ctx),
   (ctx) => new GarbageCollector(ctx),
   (ctx) => new NamespaceController(ctx),

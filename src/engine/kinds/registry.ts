@@ -6,6 +6,7 @@ import { namespaceKind } from './namespace.ts'
 import { nodeKind } from './node.ts'
 import { podKind } from './pod.ts'
 import { replicaSetKind } from './replicaSet.ts'
+import { replicationControllerKind } from './replicationController.ts'
 import { secretKind } from './secret.ts'
 import { serviceKind } from './service.ts'
 import { serviceAccountKind } from './serviceAccount.ts'
@@ -26,6 +27,7 @@ function registered(): KindModule[] {
   eventKind,
   deploymentKind,
   replicaSetKind,
+  replicationControllerKind,
   serviceKind,
   configMapKind,
   secretKind,

@@ -12,7 +12,6 @@ export const STORED_KINDS: KindModule[] = [
   stored('Endpoints', '', 'v1', 'endpoints', ['ep'], true, false),
   stored('PersistentVolumeClaim', '', 'v1', 'persistentvolumeclaims', ['pvc'], true, false),
   stored('PersistentVolume', '', 'v1', 'persistentvolumes', ['pv'], false, false),
-  stored('ReplicationController', '', 'v1', 'replicationcontrollers', ['rc'], true, false),
   stored('LimitRange', '', 'v1', 'limitranges', ['limits'], true, false),
   stored('ResourceQuota', '', 'v1', 'resourcequotas', ['quota'], true, false),
   stored('PodTemplate', '', 'v1', 'podtemplates', [], true, true),
