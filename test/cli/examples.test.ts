@@ -9,7 +9,7 @@ const EXAMPLES = join(__dirname, '../../examples')
 describe('examples/: teaching scenarios keep their transcripts', () => {
   const scripts = readdirSync(EXAMPLES).filter((f) => f.endsWith('.kss'))
 
-  it('has the scenarios', () => expect(scripts.sort()).toEqual(['crashloop.kss', 'node-failure.kss', 'rollout.kss', 'self-healing.kss']))
+  it('has the scenarios', () => expect(scripts.sort()).toEqual(['crashloop.kss', 'namespace.kss', 'node-failure.kss', 'rollout.kss', 'self-healing.kss']))
 
   it.each(scripts)('%s gives examples/%s.expected byte for byte (regenerate with npm run examples:update)', (file) => {
     const script = readFileSync(join(EXAMPLES, file), 'utf8')
