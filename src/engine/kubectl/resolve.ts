@@ -33,7 +33,7 @@ export function resolveResourceArgs(positional: string[]): ResourceRequest[] {
     }
     return out
   }
-  const types = positional[0].split(',').filter(Boolean).flatMap((t) => (t === 'all' ? ['pods', 'services', 'deployments', 'replicasets'] : [t]))
+  const types = positional[0].split(',').filter(Boolean).flatMap((t) => (t === 'all' ? ['pods', 'replicationcontrollers', 'services', 'deployments', 'replicasets'] : [t]))
   const names = positional.slice(1)
   if (types.length > 1 && names.length > 0) {
     throw new KubectlError('error: you must specify only one resource type when passing names')
