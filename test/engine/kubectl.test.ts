@@ -105,7 +105,8 @@ describe('kubectl apply', () => {
       'Warning: kubesim stores PodDisruptionBudget objects but does not simulate them yet',
       'poddisruptionbudget.policy/pdb created',
     ])
-    expect(kubectl(sim, 'get configmaps')).toBe('NAME   DATA   AGE\ncfg    1      0s\n')
+    // Every namespace also has the root CA ConfigMap the controller manager publishes.
+    expect(kubectl(sim, 'get configmaps')).toBe('NAME               DATA   AGE\ncfg                1      0s\nkube-root-ca.crt   1      0s\n')
     apply(sim, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  selector: {app: web}\n  ports:\n  - port: 80\n')
     expect(kubectl(sim, 'get svc')).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE\nkubernetes\s+ClusterIP\s+10\.96\.0\.1\s+<none>\s+443\/TCP\s+0s\nweb\s+NodePort\s+10\.\d+\.\d+\.\d+\s+<none>\s+80:3\d{4}\/TCP\s+0s\n$/)
   })

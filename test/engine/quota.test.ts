@@ -104,7 +104,7 @@ describe('ResourceQuota', () => {
 kind: ResourceQuota
 metadata: {name: count}
 spec:
-  hard: {pods: "1", count/pods: "5", configmaps: "1"}
+  hard: {pods: "1", count/pods: "5", configmaps: "2"}
 `)
     apply(sim, `apiVersion: v1
 kind: Pod
@@ -118,13 +118,14 @@ spec:
       'Error from server (Forbidden): error when creating "STDIN": pods "second" is forbidden: exceeded quota: count, requested: pods=1, used: pods=1, limited: pods=1',
     ])
     sim.advance(30_000)
+    // The namespace's kube-root-ca.crt ConfigMap counts, as in a real cluster.
     expect(kubectl(sim, 'get quota count')).toBe(
-      'NAME    REQUEST                                       LIMIT   AGE\ncount   configmaps: 0/1, count/pods: 1/5, pods: 0/1           30s\n',
+      'NAME    REQUEST                                       LIMIT   AGE\ncount   configmaps: 1/2, count/pods: 1/5, pods: 0/1           30s\n',
     )
     expect(apply(sim, `apiVersion: v1\nkind: Pod\nmetadata: {name: second}\nspec:\n  containers:\n  - {name: c, image: nginx:1.27}\n`)).toEqual(['pod/second created'])
     expect(apply(sim, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: first}\n')).toEqual(['configmap/first created'])
     expect(apply(sim, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: extra}\n')).toEqual([
-      'Error from server (Forbidden): error when creating "STDIN": configmaps "extra" is forbidden: exceeded quota: count, requested: configmaps=1, used: configmaps=1, limited: configmaps=1',
+      'Error from server (Forbidden): error when creating "STDIN": configmaps "extra" is forbidden: exceeded quota: count, requested: configmaps=1, used: configmaps=2, limited: configmaps=2',
     ])
   })
 

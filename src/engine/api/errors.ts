@@ -12,6 +12,8 @@ export class ApiError extends Error {
     message: string,
     /** The field the error is about, for pointing at a line in the editor. */
     readonly path?: string,
+    /** A StatusCause type the server attaches (`NamespaceTerminating`), which controllers test for. */
+    readonly causeType?: string,
   ) {
     super(message)
   }

@@ -83,9 +83,11 @@ export class ApiServer {
   /**
    * PUT: replaces the stored object with `next`, a new object (never the stored one
    * mutated in place). A stale resourceVersion is a conflict. The spec path keeps the
-   * stored status; the status path (`subresource: 'status'`) changes only status.
+   * stored status; the status path (`subresource: 'status'`) changes only status; a
+   * namespace's finalize path (`subresource: 'finalize'`) changes only spec.finalizers,
+   * which the namespace controller empties once the namespace's content is gone.
    */
-  update<T extends KubeObject>(next: T, opts: { subresource?: 'status'; dryRun?: boolean } = {}): T {
+  update<T extends KubeObject>(next: T, opts: { subresource?: 'status' | 'finalize'; dryRun?: boolean } = {}): T {
     const module = this.module(next.kind)
     const old = this.store.get<T>(next.kind, next.metadata.namespace, next.metadata.name)
     if (!old) throw new ApiError('NotFound', `${qualifiedPlural(module.names)} "${next.metadata.name}" not found`)
@@ -100,6 +102,15 @@ export class ApiServer {
     if (opts.subresource === 'status') {
       const written = { ...old, metadata: { ...old.metadata }, status: next.status } as T
       return opts.dryRun ? written : this.store.update(written)
+    }
+    if (opts.subresource === 'finalize') {
+      if (next.kind !== 'Namespace') throw new ApiError('NotFound', 'the server could not find the requested resource')
+      const finalizers = (next.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []
+      const written = { ...old, metadata: { ...old.metadata }, spec: { ...(old.spec as object), finalizers } } as T
+      if (opts.dryRun) return written
+      const stored = this.store.update(written)
+      if (this.finalized(stored)) this.store.remove(stored)
+      return stored
     }
     // Identity and deletion state are the server's, whatever the client sent.
     const { deletionTimestamp, deletionGracePeriodSeconds, generation, ...sent } = next.metadata

@@ -9,6 +9,9 @@ import { StatefulSetController } from './statefulSetController.ts'
 import { JobController } from './jobController.ts'
 import { TtlAfterFinishedController } from './ttlAfterFinishedController.ts'
 import { ResourceQuotaController } from './resourceQuotaController.ts'
+import { NamespaceController } from './namespaceController.ts'
+import { NamespaceDefaultsController } from './namespaceDefaults.ts'
+import { ReplicationControllerManager } from './replicationController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -17,6 +20,7 @@ import { ResourceQuotaController } from './resourceQuotaController.ts'
  */
 export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ReplicaSetController(ctx),
+  (ctx) => new ReplicationControllerManager(ctx),
   (ctx) => new DeploymentController(ctx),
   (ctx) => new StatefulSetController(ctx),
   (ctx) => new JobController(ctx),
@@ -26,4 +30,6 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new GarbageCollector(ctx),
   (ctx) => new PodGarbageCollector(ctx),
   (ctx) => new ResourceQuotaController(ctx),
+  (ctx) => new NamespaceController(ctx),
+  (ctx) => new NamespaceDefaultsController(ctx),
 ]

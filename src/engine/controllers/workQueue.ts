@@ -5,11 +5,15 @@ import type { EngineContext } from '../context.ts'
 const FAILURE_BASE_MS = 5
 const FAILURE_MAX_MS = 1_000_000
 
+/** What a sync may return: `'retry'` asks for the failure back-off without an error being thrown. */
+export type SyncResult = void | 'retry'
+
 /**
  * A controller's work queue: a key is synced once per instant no matter how many
  * changes asked for it (client-go's workqueue de-duplication). A sync the API server
- * refuses (an ApiError) is retried with exponential back-off, as controllers requeue
- * with AddRateLimited; a sync that succeeds forgets the key's failures.
+ * refuses (an ApiError), or that returns `'retry'`, is retried with exponential
+ * back-off, as controllers requeue with AddRateLimited; a sync that succeeds forgets
+ * the key's failures.
  */
 export class WorkQueue {
   private pending = new Set<string>()
@@ -18,7 +22,9 @@ export class WorkQueue {
   constructor(
     private readonly ctx: EngineContext,
     private readonly name: string,
-    private readonly sync: (key: string) => void,
+    private readonly sync: (key: string) => SyncResult,
+    /** The longest back-off between retries (the controller's rate limiter's cap). */
+    private readonly maxBackoffMs = FAILURE_MAX_MS,
   ) {}
 
   add(key: string, delayMs = 0): void {
@@ -36,14 +42,13 @@ export class WorkQueue {
 
   private run(key: string): void {
     try {
-      this.sync(key)
-      this.failures.delete(key)
+      if (this.sync(key) !== 'retry') return void this.failures.delete(key)
     } catch (e) {
       if (!(e instanceof ApiError)) throw e
-      const n = this.failures.get(key) ?? 0
-      this.failures.set(key, n + 1)
-      this.add(key, Math.min(FAILURE_MAX_MS, FAILURE_BASE_MS * 2 ** n))
     }
+    const n = this.failures.get(key) ?? 0
+    this.failures.set(key, n + 1)
+    this.add(key, Math.min(this.maxBackoffMs, FAILURE_BASE_MS * 2 ** n))
   }
 }
 

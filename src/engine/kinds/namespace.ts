@@ -1,4 +1,5 @@
 import type { KubeObject } from '../api/types.ts'
+import { describeNamespace } from '../kubectl/describe/describeNamespace.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
 import { defineKind } from './kindModule.ts'
 
@@ -20,7 +21,13 @@ export const namespaceKind = defineKind<Namespace>({
   defaults(ns, ctx) {
     // The API server labels every namespace with its own name (NamespaceDefaultLabelName).
     ns.metadata.labels = { ...(ns.metadata.labels ?? {}), 'kubernetes.io/metadata.name': ns.metadata.name }
-    if (!ctx.old) ns.spec = { finalizers: ['kubernetes'] }
+    // spec.finalizers is set on create and changes only through the finalize subresource.
+    const old = ctx.old as Namespace | undefined
+    if (old) ns.spec = { ...ns.spec, finalizers: old.spec?.finalizers ?? [] }
+    else {
+      const requested = ns.spec?.finalizers ?? []
+      ns.spec = { ...ns.spec, finalizers: requested.includes('kubernetes') ? requested : [...requested, 'kubernetes'] }
+    }
   },
   initialStatus: () => ({ phase: 'Active' }),
   table: {
@@ -29,4 +36,5 @@ export const namespaceKind = defineKind<Namespace>({
     row: (obj, now) => [obj.metadata.name, (obj as Namespace).status?.phase ?? 'Active', ageOf(obj.metadata.creationTimestamp, now)],
     wideRow: () => [],
   },
+  describe: (ns, ctx) => describeNamespace(ns, ctx.store.list('ResourceQuota', ns.metadata.name), ctx.store.list('LimitRange', ns.metadata.name)),
 })

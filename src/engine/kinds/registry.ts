@@ -16,6 +16,7 @@ import { resourceQuotaKind } from './resourceQuota.ts'
 import { secretKind } from './secret.ts'
 import { serviceKind } from './service.ts'
 import { statefulSetKind } from './statefulSet.ts'
+import { replicationControllerKind } from './replicationController.ts'
 import { STORED_KINDS } from './storedKinds.ts'
 import { certificateSigningRequestKind } from './certificateSigningRequest.ts'
 import { clusterRoleKind } from './clusterRole.ts'
@@ -90,6 +91,7 @@ function registered(): KindModule[] {
   mutatingWebhookConfigurationKind,
   validatingWebhookConfigurationKind,
   podTemplateKind,
+  replicationControllerKind,
   ...STORED_KINDS,
   ])
 }

@@ -1,14 +1,21 @@
+import type { KubeObject } from '../api/types.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
 import { defineKind } from './kindModule.ts'
 
-export const serviceAccountKind = defineKind({
+export interface ServiceAccount extends KubeObject {
+  kind: 'ServiceAccount'
+  secrets?: { name: string }[]
+}
+
+export const serviceAccountKind = defineKind<ServiceAccount>({
   names: { kind: 'ServiceAccount', group: '', version: 'v1', plural: 'serviceaccounts', singular: 'serviceaccount', shortNames: ['sa'], namespaced: true },
   simulated: true,
   nameRule: 'subdomain',
   table: {
     columns: ['NAME', 'SECRETS', 'AGE'],
     wideColumns: [],
-    row: (obj, now) => [obj.metadata.name, String(((obj.secrets as unknown[] | undefined) ?? []).length), ageOf(obj.metadata.creationTimestamp, now)],
+    // Since v1.24 no token Secret is made, so a new account shows 0.
+    row: (sa, now) => [sa.metadata.name, String((sa as ServiceAccount).secrets?.length ?? 0), ageOf(sa.metadata.creationTimestamp, now)],
     wideRow: () => [],
   },
 })

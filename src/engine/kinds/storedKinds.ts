@@ -9,7 +9,6 @@ const stored = (kind: string, group: string, version: string, plural: string, sh
   defineKind({ names: { kind, group, version, plural, singular: kind.toLowerCase(), shortNames, namespaced, ...extra }, simulated })
 
 export const STORED_KINDS: KindModule[] = [
-  stored('ReplicationController', '', 'v1', 'replicationcontrollers', ['rc'], true, false),
   stored('ValidatingAdmissionPolicy', 'admissionregistration.k8s.io', 'v1', 'validatingadmissionpolicies', [], false, false),
   stored('ValidatingAdmissionPolicyBinding', 'admissionregistration.k8s.io', 'v1', 'validatingadmissionpolicybindings', [], false, false),
   stored('VolumeAttributesClass', 'storage.k8s.io', 'v1', 'volumeattributesclasses', ['vac'], false, true),

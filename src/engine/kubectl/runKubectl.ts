@@ -1,5 +1,6 @@
 import type { Simulation } from '../simulation.ts'
 import { boolFlag, FlagError, flag, parseArgs } from './args.ts'
+import { apiResourcesCommand } from './commands/apiResources.ts'
 import { applyCommand, createCommand } from './commands/apply.ts'
 import type { KubectlCommand } from './commands/context.ts'
 import { cordonCommand, uncordonCommand } from './commands/cordon.ts'
@@ -27,7 +28,7 @@ export interface KubectlIO {
   waitAdvancesTime?: boolean
 }
 
-const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, createCommand, deleteCommand, scaleCommand, logsCommand, cordonCommand, uncordonCommand, runCommand, rolloutCommand, setCommand]
+const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, createCommand, deleteCommand, scaleCommand, logsCommand, cordonCommand, uncordonCommand, runCommand, rolloutCommand, setCommand, apiResourcesCommand]
 
 /**
  * Runs one kubectl command line against the simulation and returns what kubectl would

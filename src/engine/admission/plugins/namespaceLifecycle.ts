@@ -3,6 +3,9 @@ import { qualifiedPlural } from '../../api/resources.ts'
 import type { Namespace } from '../../kinds/namespace.ts'
 import type { AdmissionPlugin } from './plugin.ts'
 
+/** The status cause of a create refused because its namespace is being deleted (v1.NamespaceTerminatingCause). */
+export const NAMESPACE_TERMINATING = 'NamespaceTerminating'
+
 /**
  * NamespaceLifecycle: nothing is created in a namespace that does not exist or is
  * being deleted (plugin/pkg/admission/namespace/lifecycle).
@@ -21,6 +24,7 @@ export const namespaceLifecycle: AdmissionPlugin = {
         'Forbidden',
         `${qualifiedPlural(a.module.names)} "${a.obj.metadata.name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
         'metadata.namespace',
+        NAMESPACE_TERMINATING,
       )
     }
   },

@@ -3,6 +3,7 @@ import { applyManifestText } from '../applyText.ts'
 import { KubectlError } from '../resolve.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
 import { createCronJob, createJob } from './createJob.ts'
+import { createNamespace } from './createNamespace.ts'
 import { readManifestInputs } from './manifestInput.ts'
 
 function applyFiles(ctx: CommandContext, mode: 'apply' | 'create'): string {
@@ -43,11 +44,17 @@ export const createCommand: KubectlCommand = {
   },
 }
 
-/** `kubectl create deployment|job|cronjob NAME …`; `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P]`. */
+/** `kubectl create deployment|namespace|job|cronjob NAME …`. */
 function createImperative(ctx: CommandContext): string {
-  const [what, name] = ctx.args.positional
-  if (what === 'job') return createJob(ctx, name)
-  if (what === 'cronjob' || what === 'cj') return createCronJob(ctx, name)
+  const [what, ...names] = ctx.args.positional
+  if (what === 'namespace' || what === 'ns') return createNamespace(ctx, names)
+  if (what === 'job') return createJob(ctx, names[0])
+  if (what === 'cronjob' || what === 'cj') return createCronJob(ctx, names[0])
+  return createDeployment(ctx, what, names[0])
+}
+
+/** `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P]`. */
+function createDeployment(ctx: CommandContext, what: string, name: string | undefined): string {
   if (what !== 'deployment' && what !== 'deploy') {
     throw new KubectlError(`error: kubesim does not support "kubectl create ${what}" yet; write a manifest and use kubectl apply -f`)
   }
