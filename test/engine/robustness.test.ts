@@ -86,9 +86,11 @@ describe('bad input never breaks the engine', () => {
     apply(sim, deploymentYaml())
     sim.advance(10_000)
     const words = ['get', 'describe', 'delete', 'apply', 'create', 'run', 'scale', 'logs', 'cordon', 'pods', 'pod/x', 'deploy', 'rs', 'nodes', 'web',
-      '-f', '-', '-o', 'yaml', 'wide', '-n', 'dev', '-l', 'app=web', '--all', '-A', '--replicas=2', '--image=nginx', '--', '-c', '--force', '--grace-period=0', 'worker-1', '']
+      '-f', '-', '-o', 'yaml', 'wide', '-n', 'dev', '-l', 'app=web', '--all', '-A', '--replicas=2', '--image=nginx', '--', '-c', '--force', '--grace-period=0', 'worker-1', '',
+      'job', 'cronjob', 'namespace', 'ds', 'sts', 'jobs', 'cj', 'rc', 'quota', 'rollout', 'status', 'history', 'undo', 'restart', 'api-resources', 'all',
+      '--from=cronjob/x', '--schedule=*/1 * * * *', '--schedule=bad', '--cascade=foreground', '--cascade=orphan', '--field-selector', 'status.phase=Running', '%']
     const rng = new SeededRandom(3)
-    for (let i = 0; i < 500; i++) {
+    for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])
       expect(() => runKubectl(sim, argv, { waitAdvancesTime: true }), argv.join(' ')).not.toThrow()
     }
