@@ -96,3 +96,18 @@ describe('bad input never breaks the engine', () => {
     }
   })
 })
+
+describe('values of the wrong type in kinds kubesim types only in part', () => {
+  it("are refused with encoding/json's words, never a crash", () => {
+    const sim = newSim()
+    expect(apply(sim, 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [-1]\n')).toEqual([
+      'Error from server (BadRequest): error when creating "STDIN": Service in version "v1" cannot be handled as a Service: json: cannot unmarshal number into Go struct field ServiceSpec.spec.ports of type v1.ServicePort',
+    ])
+    expect(apply(sim, 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv}\nspec: 0\n')).toEqual([
+      'Error from server (BadRequest): error when creating "STDIN": PersistentVolume in version "v1" cannot be handled as a PersistentVolume: json: cannot unmarshal number into Go struct field PersistentVolume.spec of type v1.PersistentVolumeSpec',
+    ])
+    expect(apply(sim, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  volumes: [null]\n  containers: [{name: c, image: nginx}]\n')).toEqual([
+      'Error from server (Invalid): error when creating "STDIN": The Pod "p" is invalid: spec.volumes[0].name: Required value',
+    ])
+  })
+})
