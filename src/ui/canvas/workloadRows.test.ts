@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { KubeObject } from '../../engine/api/types.ts'
+import type { KubeObject, Pod } from '../../engine/api/types.ts'
+import { summarizePod } from '../../engine/kubectl/podSummary.ts'
+import { podTone } from '../format/podTone.ts'
 import { apply, deploymentYaml, kubectl, newSim } from '../../../test/helpers.ts'
 import { objectKeyOf, useCluster, type ClusterState } from '../store/clusterStore.ts'
 import { SAMPLES } from '../editor/samples.ts'
@@ -80,5 +82,9 @@ describe('workload rows', () => {
     sim.advance(30_000)
     expect(rows(mirror(sim))).toEqual([expect.stringMatching(/^Job pi: Failed · 0\/1 completions · duration \d+s$/)])
     expect(kubectl(sim, 'get jobs')).toMatch(/^pi +Failed +0\/1 /m)
+    // Its pod's chip reads what kubectl get pods prints for it, in the failing tone.
+    const [pod] = sim.store.list<Pod>('Pod')
+    const summary = summarizePod(pod, sim.now)
+    expect([summary.status, podTone(pod, summary)]).toEqual(['Error', 'failing'])
   })
 })
