@@ -6,6 +6,9 @@ export const EPOCH_MS = Date.UTC(2026, 0, 5, 9, 0, 0)
 
 export class SimClock {
   private elapsedMs = 0
+  /** The last second formatted: most writes in a run stamp the same few seconds. */
+  private formattedSecond = -1
+  private formatted = ''
 
   /** Milliseconds since the simulation started. */
   get now(): number {
@@ -20,7 +23,12 @@ export class SimClock {
 
   /** RFC 3339 timestamp with second precision, as Kubernetes writes metadata times. */
   rfc3339(ms: number = this.elapsedMs): string {
-    return new Date(EPOCH_MS + ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    const second = Math.floor(ms / 1000)
+    if (second !== this.formattedSecond) {
+      this.formattedSecond = second
+      this.formatted = new Date(EPOCH_MS + second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    }
+    return this.formatted
   }
 }
 

@@ -31,11 +31,9 @@ export class SeededRandom {
 
   /** A version-4 shaped UUID. */
   uuid(): string {
-    const hex = this.string('0123456789abcdef', 32).split('')
-    hex[12] = '4'
-    hex[16] = '89ab'[this.int(4)]
-    const h = hex.join('')
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+    const h = this.string('0123456789abcdef', 32)
+    const variant = '89ab'[this.int(4)]
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`
   }
 }
 

@@ -61,7 +61,7 @@ export class EngineHost {
   private dispatch(cmd: UiCommand): void {
     if (cmd.type === 'init') {
       this.sim = new Simulation({ seed: cmd.seed, cluster: cmd.cluster })
-      this.sim.store.drainChanges()
+      this.sim.store.recordChanges()
       this.pending.clear()
       this.sentDecisions.clear()
       this.needsReset = true

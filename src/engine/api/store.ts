@@ -91,8 +91,11 @@ export class ApiStore {
   private keyByUid = new Map<string, string>()
   /** Node name → keys of the pods bound to it. */
   private podsByNode = new Map<string, Set<string>>()
-  /** `kind/namespace/label=value` → keys of the objects carrying that label. */
+  /** `kind/namespace/label=value` → keys of the objects carrying that label, for the kinds someone selects. */
   private byLabel = new Map<string, Set<string>>()
+  private labelIndexedKinds = new Set<string>()
+  /** Whether writes are remembered for drainChanges (only the UI host asks for them). */
+  private recordingChanges = false
 
   constructor(
     private readonly clock: SimClock,
@@ -177,6 +180,11 @@ export class ApiStore {
    */
   select<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, selector: LabelSelector): T[] {
     const required = Object.entries(selector.matchLabels ?? {})
+    if (!this.labelIndexedKinds.has(kind)) {
+      // The index of a kind is built the first time someone selects from it, then kept up to date.
+      this.labelIndexedKinds.add(kind)
+      for (const obj of this.list(kind)) this.indexLabels(keyOf(obj), undefined, obj)
+    }
     if (required.length === 0) return this.list<T>(kind, namespace).filter((o) => selectorMatches(selector, o.metadata.labels))
     let smallest: Set<string> | undefined
     for (const [k, v] of required) {
@@ -225,10 +233,15 @@ export class ApiStore {
     this.objects.delete(key)
     this.indexOwners(key, undefined)
     this.indexNode(key, stored, undefined)
-    this.indexLabels(key, stored, undefined)
+    if (this.labelIndexedKinds.has(obj.kind)) this.indexLabels(key, stored, undefined)
     this.keyByUid.delete(stored.metadata.uid)
-    this.dirty.add(key)
+    if (this.recordingChanges) this.dirty.add(key)
     this.notify('DELETED', stored)
+  }
+
+  /** From now on, remember which keys are written, for drainChanges. */
+  recordChanges(): void {
+    this.recordingChanges = true
   }
 
   /** Keys changed since the last call, each with its object or null when deleted. */
@@ -254,7 +267,7 @@ export class ApiStore {
     this.objects.set(key, obj)
     if (previous?.metadata.ownerReferences !== obj.metadata.ownerReferences) this.indexOwners(key, obj)
     if (obj.kind === 'Pod') this.indexNode(key, previous, obj)
-    if (previous?.metadata.labels !== obj.metadata.labels) this.indexLabels(key, previous, obj)
+    if (previous?.metadata.labels !== obj.metadata.labels && this.labelIndexedKinds.has(obj.kind)) this.indexLabels(key, previous, obj)
   }
 
   private indexLabels(key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
@@ -302,7 +315,7 @@ export class ApiStore {
 
   private stamp(obj: KubeObject, key: string): void {
     obj.metadata.resourceVersion = String(++this.revision)
-    this.dirty.add(key)
+    if (this.recordingChanges) this.dirty.add(key)
   }
 
   private notify(type: WatchEventType, obj: KubeObject, old?: KubeObject): void {

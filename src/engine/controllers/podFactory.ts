@@ -30,7 +30,7 @@ export function createPodFromTemplate(
       ownerReferences: [ownerReferenceTo(owner)],
       ...(extra.finalizers ? { finalizers: extra.finalizers } : {}),
     },
-    spec: { ...structuredClone(template.spec), ...(extra.spec ?? {}) },
+    spec: extra.spec ? { ...structuredClone(template.spec), ...extra.spec } : structuredClone(template.spec),
     status: { phase: 'Pending' },
   }
   return ctx.api.create(pod)
