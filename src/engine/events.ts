@@ -29,6 +29,9 @@ export class EventRecorder {
   private similar = new LruMap<string, { messages: Set<string>; last: number }>(LRU_ENTRIES)
   /** Tells apart events about one object recorded in the same millisecond. */
   private sequence = 0
+  /** Unix nanoseconds of the current millisecond, computed once per millisecond. */
+  private nanosMs = -1
+  private nanosBase = 0n
 
   constructor(
     private readonly store: ApiStore,
@@ -75,7 +78,11 @@ export class EventRecorder {
     }
     const namespace = obj.metadata.namespace ?? 'default'
     // client-go names events `<object>.<unix nanos in hex>`; that also sorts them by time.
-    const nanos = BigInt(EPOCH_MS + this.clock.now) * 1_000_000n + BigInt(this.sequence++ % 1_000_000)
+    if (this.nanosMs !== this.clock.now) {
+      this.nanosMs = this.clock.now
+      this.nanosBase = BigInt(EPOCH_MS + this.clock.now) * 1_000_000n
+    }
+    const nanos = this.nanosBase + BigInt(this.sequence++ % 1_000_000)
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
