@@ -22,6 +22,11 @@ export class SimClock {
   rfc3339(ms: number = this.elapsedMs): string {
     return new Date(EPOCH_MS + ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
   }
+
+  /** RFC 3339 with microseconds (metav1.MicroTime), as Lease renew times are written. */
+  microTime(ms: number = this.elapsedMs): string {
+    return new Date(EPOCH_MS + ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z')
+  }
 }
 
 /** Milliseconds since the simulation started, for an RFC 3339 timestamp the clock wrote. */
