@@ -25,6 +25,7 @@ describe('node leases', () => {
     )
     const first = lease(sim, 'worker-1')!
     expect(first.spec).toEqual({ holderIdentity: 'worker-1', leaseDurationSeconds: 40, renewTime: '2026-01-05T09:00:00.000000Z' })
+    expect(first.metadata.generation).toBeUndefined() // renewals do not count as spec changes
     expect(first.metadata.ownerReferences).toEqual([{ apiVersion: 'v1', kind: 'Node', name: 'worker-1', uid: node(sim, 'worker-1').metadata.uid }])
     sim.advance(25_000)
     expect(lease(sim, 'worker-1')!.spec.renewTime).toBe('2026-01-05T09:00:20.000000Z')

@@ -49,6 +49,7 @@ export const leaseKind = defineKind<Lease>({
   nameRule: 'subdomain',
   shape: leaseShape,
   hasSpec: true,
+  noGeneration: true,
   // pkg/apis/coordination/validation ValidateLeaseSpec.
   validate(lease) {
     const errors: FieldError[] = []
