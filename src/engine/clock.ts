@@ -6,6 +6,8 @@ export const EPOCH_MS = Date.UTC(2026, 0, 5, 9, 0, 0)
 
 export class SimClock {
   private elapsedMs = 0
+  /** The last microTime written: every kubelet renews its lease at the same instants. */
+  private lastMicro: [number, string] = [NaN, '']
 
   /** Milliseconds since the simulation started. */
   get now(): number {
@@ -25,11 +27,15 @@ export class SimClock {
 
   /** RFC 3339 with microseconds (metav1.MicroTime), as Lease renew times are written. */
   microTime(ms: number = this.elapsedMs): string {
-    return new Date(EPOCH_MS + ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z')
+    if (this.lastMicro[0] !== ms) this.lastMicro = [ms, new Date(EPOCH_MS + ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z')]
+    return this.lastMicro[1]
   }
 }
 
 /** Milliseconds since the simulation started, for an RFC 3339 timestamp the clock wrote. */
 export function parseSimTime(timestamp: string): number {
-  return Date.parse(timestamp) - EPOCH_MS
+  if (timestamp !== lastParsed[0]) lastParsed = [timestamp, Date.parse(timestamp) - EPOCH_MS]
+  return lastParsed[1]
 }
+/** The last timestamp parsed: the same renew time is read for every node's lease in a row. */
+let lastParsed: [string, number] = ['', NaN]
