@@ -4,6 +4,7 @@ import { ApiError } from './api/errors.ts'
 import type { ApiServer } from './api/server.ts'
 import type { ApiStore } from './api/store.ts'
 import type { KubeEvent, KubeObject } from './api/types.ts'
+import { LruMap } from './util/lruMap.ts'
 
 export interface EventSource {
   component: string
@@ -13,6 +14,7 @@ export interface EventSource {
 /** client-go's EventAggregator: 10 events differing only in message within 10 minutes are combined. */
 const AGGREGATE_MAX_EVENTS = 10
 const AGGREGATE_INTERVAL_MS = 600_000
+const LRU_ENTRIES = 4096
 
 /**
  * Records Kubernetes Events the way client-go's recorder does: an identical event
@@ -22,8 +24,9 @@ const AGGREGATE_INTERVAL_MS = 600_000
  * on, they go into one event whose message starts `(combined from similar events): `.
  */
 export class EventRecorder {
-  private lastByKey = new Map<string, KubeEvent>()
-  private similar = new Map<string, { messages: Set<string>; last: number }>()
+  /** client-go keeps both caches at 4096 entries (maxLruCacheEntries), so memory stays flat. */
+  private lastByKey = new LruMap<string, KubeEvent>(LRU_ENTRIES)
+  private similar = new LruMap<string, { messages: Set<string>; last: number }>(LRU_ENTRIES)
   /** Tells apart events about one object recorded in the same millisecond. */
   private sequence = 0
 

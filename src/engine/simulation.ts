@@ -57,7 +57,7 @@ export class Simulation {
     store.watch((type, obj) => {
       const node = obj.kind === 'Pod' ? (obj as Pod).spec.nodeName : undefined
       if (node) this.kubelets.get(node)?.onPodEvent(type, obj as Pod)
-    })
+    }, ['Pod'])
     for (const start of CONTROLLERS) start(this.ctx)
 
     for (const ns of INITIAL_NAMESPACES) {

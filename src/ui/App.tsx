@@ -1,4 +1,5 @@
 import { ClusterCanvas } from './canvas/ClusterCanvas.tsx'
+import { NamespaceBar } from './canvas/NamespaceBar.tsx'
 import { ControlsBar } from './controls/ControlsBar.tsx'
 import { EditorPanel } from './editor/EditorPanel.tsx'
 import { EventsFeed } from './events/EventsFeed.tsx'
@@ -27,6 +28,7 @@ export function App() {
         <EditorPanel />
       </section>
       <main className="center" aria-label="Cluster" aria-busy={!connected}>
+        <NamespaceBar />
         <ClusterCanvas />
       </main>
       {inspecting && <Inspector />}

@@ -86,11 +86,28 @@ describe('bad input never breaks the engine', () => {
     apply(sim, deploymentYaml())
     sim.advance(10_000)
     const words = ['get', 'describe', 'delete', 'apply', 'create', 'run', 'scale', 'logs', 'cordon', 'pods', 'pod/x', 'deploy', 'rs', 'nodes', 'web',
-      '-f', '-', '-o', 'yaml', 'wide', '-n', 'dev', '-l', 'app=web', '--all', '-A', '--replicas=2', '--image=nginx', '--', '-c', '--force', '--grace-period=0', 'worker-1', '']
+      '-f', '-', '-o', 'yaml', 'wide', '-n', 'dev', '-l', 'app=web', '--all', '-A', '--replicas=2', '--image=nginx', '--', '-c', '--force', '--grace-period=0', 'worker-1', '',
+      'job', 'cronjob', 'namespace', 'ds', 'sts', 'jobs', 'cj', 'rc', 'quota', 'rollout', 'status', 'history', 'undo', 'restart', 'api-resources', 'all',
+      '--from=cronjob/x', '--schedule=*/1 * * * *', '--schedule=bad', '--cascade=foreground', '--cascade=orphan', '--field-selector', 'status.phase=Running', '%']
     const rng = new SeededRandom(3)
-    for (let i = 0; i < 500; i++) {
+    for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])
       expect(() => runKubectl(sim, argv, { waitAdvancesTime: true }), argv.join(' ')).not.toThrow()
     }
+  })
+})
+
+describe('values of the wrong type in kinds kubesim types only in part', () => {
+  it("are refused with encoding/json's words, never a crash", () => {
+    const sim = newSim()
+    expect(apply(sim, 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [-1]\n')).toEqual([
+      'Error from server (BadRequest): error when creating "STDIN": Service in version "v1" cannot be handled as a Service: json: cannot unmarshal number into Go struct field ServiceSpec.spec.ports of type v1.ServicePort',
+    ])
+    expect(apply(sim, 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv}\nspec: 0\n')).toEqual([
+      'Error from server (BadRequest): error when creating "STDIN": PersistentVolume in version "v1" cannot be handled as a PersistentVolume: json: cannot unmarshal number into Go struct field PersistentVolume.spec of type v1.PersistentVolumeSpec',
+    ])
+    expect(apply(sim, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  volumes: [null]\n  containers: [{name: c, image: nginx}]\n')).toEqual([
+      'Error from server (Invalid): error when creating "STDIN": The Pod "p" is invalid: spec.volumes[0].name: Required value',
+    ])
   })
 })

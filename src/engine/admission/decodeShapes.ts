@@ -7,6 +7,8 @@ export type Leaf = 'string' | 'int32' | 'int64' | 'bool' | '[]string' | 'map[str
 export interface Struct {
   struct: string // Go type, e.g. v1.PodSpec
   fields: Record<string, Field>
+  /** Fields not listed are accepted unchecked (a struct kubesim types only in part). */
+  open?: boolean
 }
 export interface List {
   list: Field
@@ -14,6 +16,8 @@ export interface List {
 export type Field = Leaf | Struct | List
 
 export const struct = (name: string, fields: Record<string, Field>): Struct => ({ struct: name, fields })
+/** A struct whose listed fields are type-checked and whose other fields pass unchecked. */
+export const openStruct = (name: string, fields: Record<string, Field>): Struct => ({ struct: name, fields, open: true })
 export const list = (item: Field): List => ({ list: item })
 
 export const objectMeta = struct('v1.ObjectMeta', {
@@ -34,7 +38,8 @@ export const container = struct('v1.Container', {
   env: list(envVar), envFrom: 'any',
   ports: list(struct('v1.ContainerPort', { name: 'string', containerPort: 'int32', hostPort: 'int32', hostIP: 'string', protocol: 'string' })),
   resources: struct('v1.ResourceRequirements', { requests: 'quantities', limits: 'quantities', claims: 'any' }),
-  resizePolicy: 'any', restartPolicy: 'string', restartPolicyRules: 'any', volumeMounts: 'any', volumeDevices: 'any',
+  resizePolicy: 'any', restartPolicy: 'string', restartPolicyRules: 'any',
+  volumeMounts: list(openStruct('v1.VolumeMount', { name: 'string', mountPath: 'string', readOnly: 'bool', subPath: 'string' })), volumeDevices: 'any',
   livenessProbe: probe, readinessProbe: probe, startupProbe: probe, lifecycle: 'any',
   terminationMessagePath: 'string', terminationMessagePolicy: 'string', imagePullPolicy: 'string',
   securityContext: 'any', stdin: 'bool', stdinOnce: 'bool', tty: 'bool',
@@ -42,7 +47,7 @@ export const container = struct('v1.Container', {
 
 export const podSpec = struct('v1.PodSpec', {
   containers: list(container), initContainers: list(container), ephemeralContainers: 'any',
-  volumes: 'any', restartPolicy: 'string', terminationGracePeriodSeconds: 'int64', activeDeadlineSeconds: 'int64',
+  volumes: list(openStruct('v1.Volume', { name: 'string' })), restartPolicy: 'string', terminationGracePeriodSeconds: 'int64', activeDeadlineSeconds: 'int64',
   dnsPolicy: 'string', dnsConfig: 'any', nodeSelector: 'map[string]string', serviceAccountName: 'string', serviceAccount: 'string',
   automountServiceAccountToken: 'bool', nodeName: 'string', hostNetwork: 'bool', hostPID: 'bool', hostIPC: 'bool',
   shareProcessNamespace: 'bool', securityContext: 'any', imagePullSecrets: 'any', hostname: 'string', subdomain: 'string',
@@ -89,3 +94,7 @@ export const daemonSetShape = topLevel('v1.DaemonSet', {
 })
 
 export const controllerRevisionShape = topLevel('v1.ControllerRevision', { data: 'any', revision: 'int64' })
+
+/** The shape a kind without one of its own is decoded into: typed metadata, an object spec, the rest unchecked. */
+export const looseShape = (kind: string): Struct =>
+  openStruct(`v1.${kind}`, { apiVersion: 'string', kind: 'string', metadata: objectMeta, spec: openStruct(`v1.${kind}Spec`, {}) })

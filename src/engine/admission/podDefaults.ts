@@ -24,7 +24,7 @@ export function admitPod(spec: PodSpec, randomSuffix: string): void {
   spec.priority ??= 0
   const volumeName = `kube-api-access-${randomSuffix}`
   const volumes = (spec.volumes as { name: string }[] | undefined) ?? []
-  if (!volumes.some((v) => v.name.startsWith('kube-api-access-'))) {
+  if (!volumes.some((v) => v.name?.startsWith('kube-api-access-'))) {
     spec.volumes = [
       ...volumes,
       {

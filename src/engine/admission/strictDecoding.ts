@@ -53,7 +53,7 @@ function walkStruct(value: Record<string, unknown>, shape: Struct, path: string,
     const field = shape.fields[key]
     const childPath = path ? `${path}.${key}` : key
     if (field === undefined) {
-      state.unknown.push(childPath)
+      if (!shape.open) state.unknown.push(childPath)
       continue
     }
     const childGoPath = goPath ? `${goPath}.${key}` : key

@@ -31,6 +31,9 @@ export function validatePodSpec(spec: PodSpec, path: string, allowedRestartPolic
     })
   }
   ;(spec.initContainers ?? []).forEach((c, i) => errs.push(...validateContainer(c, `${path}.initContainers[${i}]`)))
+  ;(spec.volumes ?? []).forEach((v, i) => {
+    if (!v.name) errs.push(required(`${path}.volumes[${i}].name`))
+  })
   const policy = spec.restartPolicy ?? 'Always'
   if (!allowedRestartPolicies.includes(policy)) errs.push(unsupported(`${path}.restartPolicy`, policy, allowedRestartPolicies))
   return errs

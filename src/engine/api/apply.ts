@@ -1,3 +1,4 @@
+import { looseShape } from '../admission/decodeShapes.ts'
 import { dropNulls, strictDecode } from '../admission/strictDecoding.ts'
 import type { EngineContext } from '../context.ts'
 import { kindModule } from '../kinds/registry.ts'
@@ -45,7 +46,7 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
     }
   }
   const module = kindModule(kind)!
-  const decodeErrors = module.shape ? strictDecode(m, module.shape) : []
+  const decodeErrors = strictDecode(m, module.shape ?? looseShape(kind))
   if (decodeErrors.length > 0) {
     return {
       ok: false,

@@ -81,6 +81,7 @@ export class ApiStore {
   /** Every object by key, for the indexes that hold keys. */
   private objects = new Map<string, KubeObject>()
   private watchers: Watcher[] = []
+  private watchersByKind = new Map<string, Watcher[]>()
   private revision = 0
   /** Keys written since the last drain, for the worker's state patches. */
   private dirty = new Set<string>()
@@ -98,8 +99,17 @@ export class ApiStore {
     private readonly rng: SeededRandom,
   ) {}
 
-  watch(watcher: Watcher): void {
-    this.watchers.push(watcher)
+  /** Calls `watcher` on every write, or only on writes of the given kinds (a watch per resource, as informers do). */
+  watch(watcher: Watcher, kinds?: string[]): void {
+    if (!kinds) {
+      this.watchers.push(watcher)
+      return
+    }
+    for (const kind of kinds) {
+      const list = this.watchersByKind.get(kind)
+      if (list) list.push(watcher)
+      else this.watchersByKind.set(kind, [watcher])
+    }
   }
 
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
@@ -297,6 +307,8 @@ export class ApiStore {
 
   private notify(type: WatchEventType, obj: KubeObject, old?: KubeObject): void {
     for (const w of this.watchers) w(type, obj, old)
+    const forKind = this.watchersByKind.get(obj.kind)
+    if (forKind) for (const w of forKind) w(type, obj, old)
   }
 }
 

@@ -20,7 +20,7 @@ export class OrphanPods {
         if (!set) this.byNamespace.set(ns, (set = new Set()))
         set.add(obj.metadata.name)
       } else set?.delete(obj.metadata.name)
-    })
+    }, ['Pod'])
   }
 
   in(namespace: string | undefined): Pod[] {

@@ -44,7 +44,7 @@ export class CronJobController {
         const ref = controllerRef(obj)
         if (ref?.kind === 'CronJob') this.queue.add(nsKey(obj.metadata.namespace, ref.name))
       }
-    })
+    }, ['CronJob', 'Job'])
   }
 
   private unixNow(): number {

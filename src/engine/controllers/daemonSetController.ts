@@ -48,7 +48,7 @@ export class DaemonSetController {
       } else if (obj.kind === 'Node') {
         this.nodeChanged(type === 'DELETED' || type === 'ADDED' ? undefined : (old as Node | undefined), obj as Node)
       }
-    })
+    }, ['DaemonSet', 'Node', 'Pod'])
   }
 
   private enqueue(ds: KubeObject): void {

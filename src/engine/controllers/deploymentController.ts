@@ -33,7 +33,7 @@ export class DeploymentController {
           }
         }
       }
-    })
+    }, ['Deployment', 'ReplicaSet'])
   }
 
   private sync(key: string): void {

@@ -71,7 +71,7 @@ export class JobController {
           }
         }
       }
-    })
+    }, ['Job', 'Pod'])
   }
 
   /** A pod whose Job is gone keeps no finalizer: nobody is left to count it. */

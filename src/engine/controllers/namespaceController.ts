@@ -50,7 +50,7 @@ export class NamespaceController {
       if (obj.kind === 'Namespace' && type !== 'DELETED' && obj.metadata.deletionTimestamp) {
         this.queue.add(obj.metadata.name, NAMESPACE_DELETION_GRACE_MS)
       }
-    })
+    }, ['Namespace'])
   }
 
   private sync(name: string): SyncResult {

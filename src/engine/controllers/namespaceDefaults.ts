@@ -34,7 +34,7 @@ export class NamespaceDefaultsController {
       if (obj.kind === 'Namespace' && type !== 'DELETED') this.queue.add(obj.metadata.name)
       else if (obj.kind === 'ServiceAccount' && type === 'DELETED' && obj.metadata.name === DEFAULT_SERVICE_ACCOUNT) this.queue.add(obj.metadata.namespace ?? '')
       else if (obj.kind === 'ConfigMap' && type !== 'ADDED' && obj.metadata.name === ROOT_CA_CONFIGMAP) this.queue.add(obj.metadata.namespace ?? '')
-    })
+    }, ['Namespace', 'ConfigMap', 'ServiceAccount'])
   }
 
   private sync(name: string): void {

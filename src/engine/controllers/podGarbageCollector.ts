@@ -23,7 +23,7 @@ export class PodGarbageCollector {
         const node = (obj as Pod).spec.nodeName
         if (node && !ctx.store.get('Node', undefined, node)) this.queue.add(nsKey(obj.metadata.namespace, obj.metadata.name), QUARANTINE_MS)
       }
-    })
+    }, ['Node', 'Pod'])
   }
 
   private sync(key: string): void {

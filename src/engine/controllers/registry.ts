@@ -2,6 +2,7 @@ import type { EngineContext } from '../context.ts'
 import { CronJobController } from './cronJobController.ts'
 import { DaemonSetController } from './daemonSetController.ts'
 import { DeploymentController } from './deploymentController.ts'
+import { EventTtlController } from './eventTtlController.ts'
 import { GarbageCollector } from './garbageCollector.ts'
 import { PodGarbageCollector } from './podGarbageCollector.ts'
 import { ReplicaSetController } from './replicaSetController.ts'
@@ -30,6 +31,7 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new TtlAfterFinishedController(ctx),
   (ctx) => new DaemonSetController(ctx),
   (ctx) => new GarbageCollector(ctx),
+  (ctx) => new EventTtlController(ctx),
   (ctx) => new PodGarbageCollector(ctx),
   (ctx) => new ResourceQuotaController(ctx),
   (ctx) => new NamespaceController(ctx),

@@ -54,7 +54,7 @@ export class ReplicaManager<T extends ReplicatedObject> {
           }
         }
       }
-    })
+    }, [kind.kind, 'Pod'])
   }
 
   private sync(key: string): void {

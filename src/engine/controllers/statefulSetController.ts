@@ -61,7 +61,7 @@ export class StatefulSetController {
           }
         }
       }
-    })
+    }, ['StatefulSet', 'Pod'])
   }
 
   private sync(key: string): void {

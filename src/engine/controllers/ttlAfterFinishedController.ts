@@ -24,7 +24,7 @@ export class TtlAfterFinishedController {
     ctx.store.watch((type, obj) => {
       if (obj.kind !== 'Job' || type === 'DELETED') return
       if (expiresAt(obj as Job) !== undefined) this.queue.add(nsKey(obj.metadata.namespace, obj.metadata.name))
-    })
+    }, ['Job'])
   }
 
   private sync(key: string): void {

@@ -1,3 +1,4 @@
+import { list, openStruct, struct, topLevel } from '../admission/decodeShapes.ts'
 import { defaultService } from '../admission/serviceDefaults.ts'
 import type { KubeObject } from '../api/types.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
@@ -21,10 +22,19 @@ function externalIP(obj: KubeObject, spec: ServiceView): string {
   return '<none>'
 }
 
+const shape = topLevel('v1.Service', {
+  spec: openStruct('v1.ServiceSpec', {
+    type: 'string', clusterIP: 'string', clusterIPs: '[]string', selector: 'map[string]string', externalName: 'string',
+    externalIPs: '[]string', sessionAffinity: 'string', publishNotReadyAddresses: 'bool',
+    ports: list(struct('v1.ServicePort', { name: 'string', protocol: 'string', appProtocol: 'string', port: 'int32', targetPort: 'intOrString', nodePort: 'int32' })),
+  }),
+})
+
 export const serviceKind = defineKind({
   names: { kind: 'Service', group: '', version: 'v1', plural: 'services', singular: 'service', shortNames: ['svc'], namespaced: true },
   simulated: false,
   nameRule: 'label',
+  shape,
   hasSpec: true,
   fieldLabels: ['spec.clusterIP', 'spec.type'],
   defaults(obj, ctx) {

@@ -39,6 +39,7 @@ export function resolveResourceArgs(positional: string[]): ResourceRequest[] {
   // The `all` category, in the order discovery lists its members.
   const types = positional[0].split(',').filter(Boolean).flatMap((t) => (t === 'all' ? ALL_CATEGORY : [t]))
   const names = positional.slice(1)
+  if (types.length === 0) throw new KubectlError(`error: the server doesn't have a resource type "${positional[0]}"`)
   if (types.length > 1 && names.length > 0) {
     throw new KubectlError('error: you must specify only one resource type when passing names')
   }

@@ -68,7 +68,7 @@ export class Scheduler {
           this.moveUnschedulable()
         }
       }
-    })
+    }, ['Pod', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'])
   }
 
   /** Drops the snapshot when a pod starts or stops occupying a node other than by our own binding. */

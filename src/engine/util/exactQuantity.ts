@@ -81,9 +81,19 @@ export function formatExactQuantity(q: Quantity): string {
 
 /** The canonical text of a quantity as written (`0.5` → `500m`), or the input when it is not one. */
 export function canonicalQuantity(input: string | number): string {
-  const q = parseExactQuantity(input)
-  return q ? formatExactQuantity(q) : String(input)
+  const key = typeof input === 'number' ? `#${input}` : input
+  let canonical = canonicalCache.get(key)
+  if (canonical === undefined) {
+    const q = parseExactQuantity(input)
+    canonical = q ? formatExactQuantity(q) : String(input)
+    // Every pod of a template repeats the same few quantities; keep the cache small.
+    if (canonicalCache.size >= 1024) canonicalCache.clear()
+    canonicalCache.set(key, canonical)
+  }
+  return canonical
 }
+
+const canonicalCache = new Map<string, string>()
 
 /** Quantity.Add: a zero amount takes the other's format. */
 export function addQuantity(a: Quantity, b: Quantity): Quantity {

@@ -3,7 +3,7 @@ import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useRef } from 'react'
 import { useCluster } from '../store/clusterStore.ts'
 import { usePodCounts, useNodeNames } from '../store/selectors.ts'
-import { workloadRows } from './WorkloadsCard.tsx'
+import { workloadOutline } from './workloadRows.ts'
 import { bestLayout, CARD_WIDTH, type CardSpec } from './layout.ts'
 import { NodeCard } from './NodeCard.tsx'
 import { UnscheduledCard } from './UnscheduledCard.tsx'
@@ -41,13 +41,13 @@ function FitOnLayoutChange({ signature }: { signature: string }) {
 export function ClusterCanvas() {
   const names = useNodeNames()
   const counts = usePodCounts()
-  const workloadRowCount = useCluster((s) => workloadRows(s).length)
+  const workloadRowCount = useCluster((s) => workloadOutline(s).length)
   const container = useRef<HTMLDivElement>(null)
   const size = useElementSize(container)
   const placed = useMemo(() => {
     const cards: CardSpec[] = names.map((n) => ({ id: `node:${n}`, type: 'k8sNode', nodeName: n, pods: counts[n] ?? 0 }))
     cards.push({ id: 'unscheduled', type: 'unscheduled', nodeName: null, pods: counts[''] ?? 0 })
-    cards.push({ id: 'workloads', type: 'workloads', nodeName: null, pods: Math.ceil(workloadRowCount * 0.6) })
+    cards.push({ id: 'workloads', type: 'workloads', nodeName: null, pods: Math.ceil(workloadRowCount * 0.9) })
     return bestLayout(cards, size.width || 1000, size.height || 600).cards
   }, [names, counts, workloadRowCount, size.width, size.height])
   const nodes: CardNode[] = useMemo(

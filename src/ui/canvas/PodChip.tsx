@@ -17,6 +17,8 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
   const summary = summarizePod(pod, 0)
   const tone = podTone(pod, summary)
   const name = pod.metadata.name
+  const namespace = pod.metadata.namespace ?? 'default'
+  const otherNamespace = namespace !== 'default'
   const unscheduled = pod.status.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')
   const title = unscheduled?.message ? `${unscheduled.reason ?? 'Unschedulable'}: ${unscheduled.message}` : `${name}: ${summary.status}, ready ${summary.ready}`
   return (
@@ -24,11 +26,12 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
       <button
         type="button"
         className="pod-chip-main"
-        aria-label={`Pod ${name}, ${summary.status}`}
+        aria-label={`Pod ${name}${otherNamespace ? ` (namespace ${namespace})` : ''}, ${summary.status}`}
         aria-pressed={selected}
         onClick={() => selectPod(selected ? null : podKey)}
       >
         <span className="pod-dot" aria-hidden="true" />
+        {otherNamespace && <span className="ns-tag">{namespace}</span>}
         <span className="pod-name">{name}</span>
         <span className="pod-status">{summary.status}</span>
         {summary.restartCount > 0 && (
@@ -40,9 +43,9 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
       <button
         type="button"
         className="pod-delete"
-        aria-label={`Delete pod ${name}`}
-        title={`Delete pod ${name}`}
-        onClick={() => void runInTerminal(engine, `delete pod ${name} -n ${pod.metadata.namespace}`)}
+        aria-label={`Delete pod ${name}${otherNamespace ? ` in namespace ${namespace}` : ''}`}
+        title={`Delete pod ${name}${otherNamespace ? ` in namespace ${namespace}` : ''}`}
+        onClick={() => void runInTerminal(engine, `delete pod ${name} -n ${namespace}`)}
       >
         ×
       </button>

@@ -37,6 +37,104 @@ spec:
 `,
   },
   {
+    id: 'job',
+    label: 'Job: pi (computes π, then completes)',
+    yaml: `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  template:
+    spec:
+      containers:
+      - name: pi
+        image: perl:5.34.0
+        command: ["perl", "-Mbignum=bpi", "-wle", "print bpi(2000)"]
+      restartPolicy: Never
+  backoffLimit: 4
+`,
+  },
+  {
+    id: 'cronjob',
+    label: 'CronJob: hello (every minute)',
+    yaml: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: hello
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+          - name: hello
+            image: busybox:1.28
+            imagePullPolicy: IfNotPresent
+            command:
+            - /bin/sh
+            - -c
+            - date; echo Hello from the Kubernetes cluster
+          restartPolicy: OnFailure
+`,
+  },
+  {
+    id: 'daemonset',
+    label: 'DaemonSet: log-agent (one pod per node)',
+    yaml: `# No toleration for the control plane's NoSchedule taint: one pod on each worker.
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: log-agent
+  labels:
+    app: log-agent
+spec:
+  selector:
+    matchLabels:
+      app: log-agent
+  template:
+    metadata:
+      labels:
+        app: log-agent
+    spec:
+      containers:
+      - name: fluentd
+        image: quay.io/fluentd_elasticsearch/fluentd:v4.7.2
+        resources:
+          requests:
+            cpu: 100m
+            memory: 200Mi
+`,
+  },
+  {
+    id: 'statefulset',
+    label: 'StatefulSet: web (web-0, web-1, web-2 in order)',
+    yaml: `# serviceName names the headless Service that gives each pod a stable DNS name
+# (web-0.nginx). kubesim does not simulate Services yet, so this sample leaves it out.
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  replicas: 3
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        ports:
+        - containerPort: 80
+          name: web
+`,
+  },
+  {
     id: 'crash',
     label: 'Pod: crash (exits with 1)',
     yaml: `apiVersion: v1

@@ -33,6 +33,8 @@ export interface ClusterState {
   fatal: string | null
 
   selectedPodKey: string | null
+  /** Namespace the canvas shows (null: all namespaces). */
+  namespace: string | null
   applyOutput: OutputBlock[]
   applyMarkers: ManifestMarker[]
   applyPending: boolean
@@ -40,6 +42,7 @@ export interface ClusterState {
 
   applyBatch(batch: PatchBatch): void
   selectPod(key: string | null): void
+  showNamespace(namespace: string | null): void
 }
 
 const MAX_BLOCKS = 50
@@ -55,6 +58,7 @@ export const useCluster = create<ClusterState>()((set) => ({
   connected: false,
   fatal: null,
   selectedPodKey: null,
+  namespace: null,
   applyOutput: [],
   applyMarkers: [],
   applyPending: false,
@@ -95,6 +99,7 @@ export const useCluster = create<ClusterState>()((set) => ({
     }),
 
   selectPod: (key) => set({ selectedPodKey: key }),
+  showNamespace: (namespace) => set({ namespace }),
 }))
 
 export function objectKeyOf(obj: KubeObject): string {

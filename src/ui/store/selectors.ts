@@ -6,6 +6,9 @@ import { useShallow } from 'zustand/react/shallow'
 import type { KubeEvent, Node, Pod } from '../../engine/api/types.ts'
 import type { SchedulingDecision } from '../../engine/scheduler/decision.ts'
 import { podRequests } from '../../engine/scheduler/nodeInfo.ts'
+import type { Namespace } from '../../engine/kinds/namespace.ts'
+import { summarizePod } from '../../engine/kubectl/podSummary.ts'
+import { podTone, type PodTone } from '../format/podTone.ts'
 import { useCluster, type ClusterState } from './clusterStore.ts'
 
 const pods = (s: ClusterState) => (s.objects.Pod ?? {}) as Record<string, Pod>
@@ -18,11 +21,18 @@ export function useNode(name: string): Node | undefined {
   return useCluster((s) => s.objects.Node?.[`Node//${name}`] as Node | undefined)
 }
 
-/** Keys of the pods bound to `nodeName` (or, for null, not bound yet), in name order. */
+/** Whether a store key (`Kind/namespace/name`) is in the namespace the canvas shows. */
+export function inShownNamespace(s: ClusterState, key: string): boolean {
+  if (s.namespace === null) return true
+  const ns = key.slice(key.indexOf('/') + 1, key.lastIndexOf('/'))
+  return ns === s.namespace
+}
+
+/** Keys of the shown pods bound to `nodeName` (or, for null, not bound yet), in name order. */
 export function podKeysOn(s: ClusterState, nodeName: string | null): string[] {
   const out: string[] = []
   for (const [key, pod] of Object.entries(pods(s))) {
-    if ((pod.spec.nodeName ?? null) === nodeName) out.push(key)
+    if ((pod.spec.nodeName ?? null) === nodeName && inShownNamespace(s, key)) out.push(key)
   }
   return out.sort()
 }
@@ -31,12 +41,13 @@ export function usePodKeysOn(nodeName: string | null): string[] {
   return useCluster(useShallow((s) => podKeysOn(s, nodeName)))
 }
 
-/** Pod counts per node name (and '' for unscheduled), for the canvas layout. */
+/** Counts of the shown pods per node name (and '' for unscheduled), for the canvas layout. */
 export function usePodCounts(): Record<string, number> {
   return useCluster(
     useShallow((s) => {
       const counts: Record<string, number> = {}
-      for (const pod of Object.values(pods(s))) {
+      for (const [key, pod] of Object.entries(pods(s))) {
+        if (!inShownNamespace(s, key)) continue
         const n = pod.spec.nodeName ?? ''
         counts[n] = (counts[n] ?? 0) + 1
       }
@@ -88,4 +99,50 @@ export function useEventsFor(uid: string | undefined): KubeEvent[] {
 
 export function useDecision(uid: string | undefined): SchedulingDecision | undefined {
   return useCluster((s) => (uid ? s.decisions[uid] : undefined))
+}
+
+/** Namespaces by name with their phase, as `name Phase` strings in name order. */
+export function useNamespaces(): { name: string; phase: string }[] {
+  const rows = useCluster(
+    useShallow((s) =>
+      Object.values((s.objects.Namespace ?? {}) as Record<string, Namespace>)
+        .map((ns) => `${ns.metadata.name} ${ns.status?.phase ?? 'Active'}`)
+        .sort(),
+    ),
+  )
+  return rows.map((r) => {
+    const [name, phase] = r.split(' ')
+    return { name, phase }
+  })
+}
+
+/**
+ * The pods a controller owns, as kubectl would list them for it: name, STATUS and chip
+ * tone, in ordinal order (web-2 before web-10). Strings, so a pod change elsewhere
+ * doesn't re-render the caller.
+ */
+export function useOwnedPods(ownerUid: string): { name: string; status: string; tone: PodTone }[] {
+  const rows = useCluster(
+    useShallow((s) => {
+      const out: string[] = []
+      for (const pod of Object.values(pods(s))) {
+        if (!pod.metadata.ownerReferences?.some((r) => r.uid === ownerUid && r.controller)) continue
+        const summary = summarizePod(pod, 0)
+        out.push(`${pod.metadata.name}\t${summary.status}\t${podTone(pod, summary)}`)
+      }
+      return out.sort(byOrdinal)
+    }),
+  )
+  return rows.map((r) => {
+    const [name, status, tone] = r.split('\t')
+    return { name, status, tone: tone as PodTone }
+  })
+}
+
+/** Orders `web-2` before `web-10`: by name prefix, then by the trailing number. */
+function byOrdinal(a: string, b: string): number {
+  const [na, nb] = [a.split('\t')[0], b.split('\t')[0]]
+  const [pa, pb] = [/^(.*?)(\d+)$/.exec(na), /^(.*?)(\d+)$/.exec(nb)]
+  if (pa && pb && pa[1] === pb[1]) return Number(pa[2]) - Number(pb[2])
+  return na < nb ? -1 : na > nb ? 1 : 0
 }
