@@ -44,7 +44,7 @@ export class NodeLifecycleController {
       } else if (obj.kind === 'Node' && (type === 'ADDED' || readyCondition(obj)?.status !== readyCondition(old)?.status)) {
         this.queue.add(obj.metadata.name)
       }
-    })
+    }, ['Lease', 'Node'])
   }
 
   /** The monitor tick at which a node last heard from at `heardAt` is past the grace period. */

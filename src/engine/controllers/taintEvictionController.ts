@@ -53,7 +53,7 @@ export class TaintEvictionController {
         if (!pod.spec.nodeName || (before?.spec.nodeName === pod.spec.nodeName && before.spec.tolerations === pod.spec.tolerations)) return
         if (this.scheduledAt.has(key) || noExecuteTaints(ctx.store.get('Node', undefined, pod.spec.nodeName)).length > 0) this.queue.add(key)
       }
-    })
+    }, ['Node', 'Pod'])
   }
 
   private sync(key: string): void {
