@@ -9,6 +9,8 @@ export class SimClock {
   /** The last second formatted: most writes in a run stamp the same few seconds. */
   private formattedSecond = -1
   private formatted = ''
+  /** The last microTime written: every kubelet renews its lease at the same instants. */
+  private lastMicro: [number, string] = [NaN, '']
 
   /** Milliseconds since the simulation started. */
   get now(): number {
@@ -30,9 +32,19 @@ export class SimClock {
     }
     return this.formatted
   }
+
+  /** RFC 3339 with microseconds (metav1.MicroTime), as Lease renew times are written. */
+  microTime(ms: number = this.elapsedMs): string {
+    if (this.lastMicro[0] !== ms) this.lastMicro = [ms, new Date(EPOCH_MS + ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z')]
+    return this.lastMicro[1]
+  }
 }
+
+/** The last timestamp parsed: the same renew time is read for every node's lease in a row. */
+let lastParsed: [string, number] = ['', NaN]
 
 /** Milliseconds since the simulation started, for an RFC 3339 timestamp the clock wrote. */
 export function parseSimTime(timestamp: string): number {
-  return Date.parse(timestamp) - EPOCH_MS
+  if (timestamp !== lastParsed[0]) lastParsed = [timestamp, Date.parse(timestamp) - EPOCH_MS]
+  return lastParsed[1]
 }

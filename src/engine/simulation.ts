@@ -4,7 +4,6 @@ import { SimClock } from './clock.ts'
 import { buildNode, type NodeShape } from './cluster/nodeFactory.ts'
 import type { EngineContext } from './context.ts'
 import { ApiServer } from './api/server.ts'
-import { NodeLifecycleController } from './controllers/nodeLifecycleController.ts'
 import { CONTROLLERS } from './controllers/registry.ts'
 import { INITIAL_NAMESPACES } from './kinds/namespace.ts'
 import { EventQueue } from './eventQueue.ts'
@@ -35,7 +34,6 @@ export class Simulation {
   readonly ctx: EngineContext
   readonly scheduler: Scheduler
   readonly kubelets = new Map<string, Kubelet>()
-  readonly nodeLifecycle: NodeLifecycleController
   /** The highest node ordinal used, so machines added later get fresh IPs and pod CIDRs. */
   private lastOrdinal = 0
 
@@ -61,7 +59,6 @@ export class Simulation {
       if (node) this.kubelets.get(node)?.onPodEvent(type, obj as Pod)
     }, ['Pod'])
     for (const start of CONTROLLERS) start(this.ctx)
-    this.nodeLifecycle = new NodeLifecycleController(this.ctx)
 
     for (const ns of INITIAL_NAMESPACES) {
       api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, uid: '', resourceVersion: '', creationTimestamp: '' } })
@@ -95,25 +92,27 @@ export class Simulation {
   addNode(shape: NodeShape): void {
     this.lastOrdinal = Math.max(this.lastOrdinal, shape.ordinal)
     this.ctx.api.create(buildNode(shape, this.ctx.clock.rfc3339()))
-    this.kubelets.set(shape.name, new Kubelet(this.ctx, shape.name, `10.244.${shape.ordinal - 1}`))
+    const kubelet = new Kubelet(this.ctx, shape.name, `10.244.${shape.ordinal - 1}`)
+    this.kubelets.set(shape.name, kubelet)
+    kubelet.start()
   }
 
-  /** The node's kubelet stops reporting, as if the machine lost power or network. */
+  /**
+   * The node's kubelet stops, as if the machine lost power or network: its lease is no
+   * longer renewed, and the node lifecycle controller notices after the grace period.
+   */
   nodeDown(name: string): void {
     const kubelet = this.kubelets.get(name)
     if (!kubelet || !kubelet.online) return
-    kubelet.online = false
-    this.nodeLifecycle.kubeletStopped(name)
+    kubelet.stop()
     this.settle()
   }
 
-  /** The node's kubelet is back: it reports Ready and resumes its pods. */
+  /** The node's kubelet is back: it renews its lease, reports Ready and resumes its pods. */
   nodeUp(name: string): void {
     const kubelet = this.kubelets.get(name)
     if (!kubelet || kubelet.online) return
-    kubelet.online = true
-    this.nodeLifecycle.kubeletStarted(name)
-    kubelet.resync()
+    kubelet.start()
     this.settle()
   }
 
@@ -129,8 +128,7 @@ export class Simulation {
       const subnet = leftOver.spec.podCIDR?.replace(/\.0\/\d+$/, '') ?? `10.244.${this.lastOrdinal++}`
       const kubelet = new Kubelet(this.ctx, machine.name, subnet)
       this.kubelets.set(machine.name, kubelet)
-      this.nodeLifecycle.kubeletStarted(machine.name)
-      kubelet.resync()
+      kubelet.start()
     } else {
       this.addNode({ ...machine, controlPlane: false, ordinal: this.lastOrdinal + 1 })
     }

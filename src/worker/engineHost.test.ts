@@ -108,6 +108,18 @@ describe('EngineHost', () => {
     expect(patches()).toHaveLength(2)
   })
 
+  it('does not stream node Lease renewals, which the UI never shows', () => {
+    const { host, patches } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    expect(patches()[0].upserts.some((o) => o.kind === 'Lease')).toBe(false)
+    host.handle({ type: 'ack' })
+    host.handle({ type: 'step', ms: 60_000 })
+    const idle = patches().at(-1)!
+    expect(idle.time).toBe(60_000)
+    expect(idle.upserts).toEqual([])
+    expect(host.simulation!.store.list('Lease', 'kube-node-lease')).toHaveLength(4)
+  })
+
   it('advances simulated time by real time × speed while running', () => {
     const { host, patches, elapse, timers } = setup()
     host.handle({ type: 'init', seed: 1 })

@@ -20,6 +20,16 @@ export interface HostEnvironment {
   clearInterval(handle: unknown): void
 }
 
+/**
+ * Kinds the UI never shows: their changes are not streamed. Node Leases are renewed
+ * every 10s per node; sending them would be most of the traffic of an idle cluster.
+ */
+const UNSHOWN_KINDS = new Set(['Lease'])
+
+function shown(key: string): boolean {
+  return !UNSHOWN_KINDS.has(key.slice(0, key.indexOf('/')))
+}
+
 /** How often the host advances simulated time while running. */
 export const TICK_MS = 50
 /** Real time credited per tick at most, so a throttled timer doesn't cause huge jumps. */
@@ -168,7 +178,7 @@ export class EngineHost {
   private flush(): void {
     const sim = this.sim
     if (!sim) return
-    for (const [key, obj] of sim.store.drainChanges()) this.pending.set(key, obj)
+    for (const [key, obj] of sim.store.drainChanges()) if (shown(key)) this.pending.set(key, obj)
     if (this.awaitingAck) return
     const changed =
       this.needsReset ||
@@ -192,7 +202,7 @@ export class EngineHost {
       reset: this.needsReset,
     }
     if (this.needsReset) {
-      batch.upserts = sim.store.all()
+      batch.upserts = sim.store.all().filter((obj) => !UNSHOWN_KINDS.has(obj.kind))
       this.sentDecisions.clear()
     } else {
       for (const [key, obj] of this.pending) {

@@ -75,7 +75,7 @@ export class ApiServer {
     for (const plugin of ADMISSION_PLUGINS) plugin.admit?.(attrs)
     this.refuseInvalid(obj, [...validateObjectMeta(obj, module.nameRule), ...(module.validate?.(obj, ctx) ?? [])])
     for (const plugin of ADMISSION_PLUGINS) plugin.validate?.(attrs)
-    if (obj.spec !== undefined) meta.generation = 1
+    if (obj.spec !== undefined && !module.noGeneration) meta.generation = 1
     if (opts.dryRun) return obj
     return this.store.create(obj)
   }

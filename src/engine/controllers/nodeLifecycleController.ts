@@ -1,115 +1,129 @@
-import type { Node, Pod, Taint } from '../api/types.ts'
+import type { KubeObject, Node, Pod, Taint } from '../api/types.ts'
+import { parseSimTime } from '../clock.ts'
 import type { EngineContext } from '../context.ts'
-import { tolerates } from '../scheduler/plugins/taintToleration.ts'
+import { leaseRenewedAt, NODE_LEASE_NAMESPACE, type Lease } from '../kinds/lease.ts'
+import { WorkQueue } from './workQueue.ts'
 
-/** The kubelet renews its lease this often (nodeLeaseDurationSeconds / 4). */
-export const HEARTBEAT_MS = 10_000
-/** --node-monitor-period. */
+/** --node-monitor-period: the controller looks at node health on this tick. */
 const MONITOR_PERIOD_MS = 5_000
 /** --node-monitor-grace-period (50s since v1.32). */
-const GRACE_MS = 50_000
+export const NODE_MONITOR_GRACE_MS = 50_000
 
-const UNREACHABLE = 'node.kubernetes.io/unreachable'
+export const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable'
 const SOURCE = { component: 'node-controller' }
 
+function readyCondition(node: KubeObject | undefined) {
+  return (node as Node | undefined)?.status?.conditions?.find((c) => c.type === 'Ready')
+}
+
+function hasUnreachableTaint(node: Node): boolean {
+  return (node.spec.taints ?? []).some((t) => t.key === UNREACHABLE_TAINT_KEY)
+}
+
 /**
- * The node lifecycle controller and the taint-eviction controller: a node whose kubelet
- * stops reporting turns Unknown after the grace period, gets the `unreachable` taints,
- * its pods are marked not ready, and pods not tolerating the NoExecute taint are
- * evicted once their tolerationSeconds (300s by default) run out.
+ * The node lifecycle controller (pkg/controller/nodelifecycle), keyed by node name. A
+ * node is healthy while its kubelet renews its Lease (or posts status); once nothing was
+ * heard for the grace period its conditions turn Unknown, it gets the `unreachable`
+ * NoSchedule and NoExecute taints, and its pods are marked not ready. When the kubelet
+ * posts Ready again the taints come off. Evicting pods for the NoExecute taint is the
+ * taint eviction controller's job.
+ *
+ * Cheap by construction: a lease renewal only asks for one check at the time the node
+ * would become stale, and the work queue keeps one waiting check per node.
  */
 export class NodeLifecycleController {
-  private silentSince = new Map<string, number>()
+  private queue: WorkQueue
 
-  constructor(private readonly ctx: EngineContext) {}
+  constructor(private readonly ctx: EngineContext) {
+    this.queue = new WorkQueue(ctx, 'node-lifecycle-controller', (key) => this.sync(key))
+    ctx.store.watch((type, obj, old) => {
+      if (type === 'DELETED') return
+      if (obj.kind === 'Lease' && obj.metadata.namespace === NODE_LEASE_NAMESPACE) {
+        const renewed = leaseRenewedAt(obj)
+        if (renewed !== undefined) this.queue.addAfter(obj.metadata.name, this.staleAt(renewed) - ctx.clock.now)
+      } else if (obj.kind === 'Node' && (type === 'ADDED' || readyCondition(obj)?.status !== readyCondition(old)?.status)) {
+        this.queue.add(obj.metadata.name)
+      }
+    }, ['Lease', 'Node'])
+  }
 
-  /** The kubelet on `nodeName` stopped at the current instant. */
-  kubeletStopped(nodeName: string): void {
+  /** The monitor tick at which a node last heard from at `heardAt` is past the grace period. */
+  private staleAt(heardAt: number): number {
+    return Math.ceil((heardAt + NODE_MONITOR_GRACE_MS) / MONITOR_PERIOD_MS) * MONITOR_PERIOD_MS
+  }
+
+  private sync(nodeName: string): void {
+    const node = this.ctx.store.get<Node>('Node', undefined, nodeName)
+    if (!node) return
+    const ready = readyCondition(node)
+    const heardAt = this.lastHeard(node)
     const now = this.ctx.clock.now
-    const lastHeartbeat = Math.floor(now / HEARTBEAT_MS) * HEARTBEAT_MS
-    this.silentSince.set(nodeName, lastHeartbeat)
-    const detectAt = Math.ceil((lastHeartbeat + GRACE_MS) / MONITOR_PERIOD_MS) * MONITOR_PERIOD_MS
-    this.ctx.after(Math.max(0, detectAt - now), `node-lifecycle: ${nodeName} missed heartbeats`, () => {
-      if (this.silentSince.get(nodeName) === lastHeartbeat) this.markUnknown(nodeName, lastHeartbeat)
-    })
-  }
-
-  /** The kubelet on `nodeName` is back and reports Ready. */
-  kubeletStarted(nodeName: string): void {
-    this.silentSince.delete(nodeName)
-    const node = this.ctx.store.get<Node>('Node', undefined, nodeName)
-    if (!node) return
-    const now = this.ctx.clock.rfc3339()
-    const healthy: Record<string, [string, string, string]> = {
-      MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
-      DiskPressure: ['False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
-      PIDPressure: ['False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
-      Ready: ['True', 'KubeletReady', 'kubelet is posting ready status'],
+    if (now >= this.staleAt(heardAt)) {
+      if (ready?.status !== 'Unknown') this.markUnknown(node, heardAt)
+      return
     }
-    const conditions = node.status.conditions.map((c) => {
-      const [status, reason, message] = healthy[c.type] ?? [c.status, c.reason, c.message]
-      return { ...c, status: status as 'True' | 'False', reason, message, lastHeartbeatTime: now, lastTransitionTime: c.status === status ? c.lastTransitionTime : now }
-    })
-    const updated = this.ctx.api.updateStatus(node, { ...node.status, conditions })
-    this.setUnreachableTaints(updated, [])
-    this.ctx.recorder.normal(node, { component: 'kubelet', host: nodeName }, 'NodeReady', `Node ${nodeName} status is now: NodeReady`)
+    if (ready?.status === 'True' && hasUnreachableTaint(node)) this.setUnreachableTaints(nodeName, [])
+    this.queue.addAfter(nodeName, this.staleAt(heardAt) - now)
   }
 
-  private markUnknown(nodeName: string, lastHeartbeat: number): void {
-    const node = this.ctx.store.get<Node>('Node', undefined, nodeName)
-    if (!node) return
+  /** The last sign of life: the lease's renew time or the kubelet's status heartbeat, else the node's creation. */
+  private lastHeard(node: Node): number {
+    const renewed = leaseRenewedAt(this.ctx.store.get<Lease>('Lease', NODE_LEASE_NAMESPACE, node.metadata.name))
+    const heartbeat = parseSimTime(readyCondition(node)?.lastHeartbeatTime ?? '')
+    const created = parseSimTime(node.metadata.creationTimestamp)
+    return Math.max(...[renewed, heartbeat, created].filter((t): t is number => t !== undefined && Number.isFinite(t)), 0)
+  }
+
+  private markUnknown(node: Node, heardAt: number): void {
+    const nodeName = node.metadata.name
     const now = this.ctx.clock.rfc3339()
-    const conditions = node.status.conditions.map((c) => ({
+    const unknown = { status: 'Unknown' as const, reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' }
+    const conditions = (node.status?.conditions ?? []).map((c) => ({
       ...c,
-      status: 'Unknown' as const,
-      reason: 'NodeStatusUnknown',
-      message: 'Kubelet stopped posting node status.',
-      lastHeartbeatTime: this.ctx.clock.rfc3339(lastHeartbeat),
-      lastTransitionTime: now,
+      ...unknown,
+      lastHeartbeatTime: this.ctx.clock.rfc3339(heardAt),
+      lastTransitionTime: c.status === 'Unknown' ? c.lastTransitionTime : now,
     }))
-    const taints: Taint[] = [
-      { key: UNREACHABLE, effect: 'NoSchedule', timeAdded: now },
-      { key: UNREACHABLE, effect: 'NoExecute', timeAdded: now },
-    ]
-    const updated = this.ctx.api.updateStatus(node, { ...node.status, conditions })
-    this.setUnreachableTaints(updated, taints)
-    this.ctx.recorder.normal(node, SOURCE, 'NodeNotReady', `Node ${nodeName} status is now: NodeNotReady`)
-
-    for (const pod of this.ctx.store.podsOn<Pod>(nodeName)) {
-      this.markPodNotReady(pod, now)
-      this.scheduleEviction(pod, nodeName, taints[1])
+    // A node whose kubelet never posted status gets the conditions it never reported.
+    for (const type of ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure']) {
+      if (conditions.some((c) => c.type === type)) continue
+      conditions.push({
+        type,
+        status: 'Unknown',
+        reason: 'NodeStatusNeverUpdated',
+        message: 'Kubelet never posted node status.',
+        lastHeartbeatTime: node.metadata.creationTimestamp,
+        lastTransitionTime: now,
+      })
     }
+    this.ctx.api.updateStatus(node, { ...node.status, conditions })
+    this.setUnreachableTaints(nodeName, [
+      { key: UNREACHABLE_TAINT_KEY, effect: 'NoSchedule', timeAdded: now },
+      { key: UNREACHABLE_TAINT_KEY, effect: 'NoExecute', timeAdded: now },
+    ])
+    this.ctx.recorder.normal(node, SOURCE, 'NodeNotReady', `Node ${nodeName} status is now: NodeNotReady`)
+    for (const pod of this.ctx.store.podsOn<Pod>(nodeName)) this.markPodNotReady(pod, now)
   }
 
   /** Replaces the node's `unreachable` taints with `taints` (none, when the kubelet is back). */
-  private setUnreachableTaints(node: Node, taints: Taint[]): void {
-    this.ctx.api.mutate<Node>('Node', undefined, node.metadata.name, (draft) => {
-      const others = (draft.spec.taints ?? []).filter((t) => t.key !== UNREACHABLE)
+  private setUnreachableTaints(nodeName: string, taints: Taint[]): void {
+    this.ctx.api.mutate<Node>('Node', undefined, nodeName, (draft) => {
+      const others = (draft.spec.taints ?? []).filter((t) => t.key !== UNREACHABLE_TAINT_KEY)
       if (others.length === (draft.spec.taints ?? []).length && taints.length === 0) return false
       draft.spec.taints = [...others, ...taints]
       if (draft.spec.taints.length === 0) delete draft.spec.taints
     })
   }
 
+  /** MarkPodsNotReady: the pod's containers may still run, but nothing vouches for them. */
   private markPodNotReady(pod: Pod, now: string): void {
+    // Only a Ready pod changes (UpdatePodCondition reports no change otherwise), and only it gets the event.
+    if (pod.status.conditions?.find((c) => c.type === 'Ready')?.status !== 'True') return
     const conditions = (pod.status.conditions ?? []).map((c) =>
       c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False' as const, lastTransitionTime: now } : c,
     )
     const containerStatuses = pod.status.containerStatuses?.map((cs) => ({ ...cs, ready: false }))
     this.ctx.api.updateStatus(pod, { ...pod.status, conditions, ...(containerStatuses ? { containerStatuses } : {}) })
     this.ctx.recorder.warning(pod, SOURCE, 'NodeNotReady', 'Node is not ready')
-  }
-
-  private scheduleEviction(pod: Pod, nodeName: string, taint: Taint): void {
-    const toleration = (pod.spec.tolerations ?? []).find((t) => tolerates(t, taint))
-    if (toleration && toleration.tolerationSeconds === undefined) return // tolerates forever
-    const delayMs = (toleration?.tolerationSeconds ?? 0) * 1000
-    const { namespace, name, uid } = pod.metadata
-    this.ctx.after(delayMs, `taint-eviction: ${namespace}/${name}`, () => {
-      const current = this.ctx.store.get<Pod>('Pod', namespace, name)
-      if (!current || current.metadata.uid !== uid || !this.silentSince.has(nodeName)) return
-      this.ctx.recorder.normal(current, { component: 'taint-eviction-controller' }, 'TaintManagerEviction', `Marking for deletion Pod ${namespace}/${name}`)
-      this.ctx.api.delete('Pod', namespace, name, { uid })
-    })
   }
 }

@@ -13,6 +13,8 @@ import { ResourceQuotaController } from './resourceQuotaController.ts'
 import { NamespaceController } from './namespaceController.ts'
 import { NamespaceDefaultsController } from './namespaceDefaults.ts'
 import { ReplicationControllerManager } from './replicationController.ts'
+import { NodeLifecycleController } from './nodeLifecycleController.ts'
+import { TaintEvictionController } from './taintEvictionController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -34,4 +36,6 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new ResourceQuotaController(ctx),
   (ctx) => new NamespaceController(ctx),
   (ctx) => new NamespaceDefaultsController(ctx),
+  (ctx) => new NodeLifecycleController(ctx),
+  (ctx) => new TaintEvictionController(ctx),
 ]

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/errors.ts'
 import type { EngineContext } from '../context.ts'
+import type { ScheduledTask } from '../eventQueue.ts'
 
 /** client-go's per-item exponential failure rate limiter: 5ms, doubling, at most 1000s. */
 const FAILURE_BASE_MS = 5
@@ -18,6 +19,8 @@ export type SyncResult = void | 'retry'
 export class WorkQueue {
   private pending = new Set<string>()
   private failures = new Map<string, number>()
+  /** Keys waiting for a time (addAfter): one timer per key. */
+  private waiting = new Map<string, ScheduledTask>()
 
   constructor(
     private readonly ctx: EngineContext,
@@ -38,6 +41,26 @@ export class WorkQueue {
       this.pending.delete(key)
       this.run(key)
     })
+  }
+
+  /**
+   * client-go's delaying queue AddAfter: each key waits at most once; asking again for a
+   * later time keeps the sooner one, asking for a sooner time moves it. For a check due
+   * at a time that keeps moving (a node's lease expiry), the sync re-arms it.
+   */
+  addAfter(key: string, delayMs: number): void {
+    if (delayMs <= 0) return this.add(key)
+    const at = this.ctx.clock.now + delayMs
+    const waiting = this.waiting.get(key)
+    if (waiting && waiting.at <= at) return
+    waiting?.cancel()
+    this.waiting.set(
+      key,
+      this.ctx.after(delayMs, `${this.name}: requeue ${key}`, () => {
+        this.waiting.delete(key)
+        this.add(key)
+      }),
+    )
   }
 
   private run(key: string): void {

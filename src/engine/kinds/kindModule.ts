@@ -65,6 +65,8 @@ export interface KindModule<T extends KubeObject = KubeObject> {
   shape?: Struct
   /** The kind always has a spec (an empty one is filled in). */
   hasSpec?: boolean
+  /** Its registry strategy never sets metadata.generation, though it has a spec (Lease: renewals would count up). */
+  noGeneration?: boolean
   /** Defaulting (SetDefaults_*), on create and on update. */
   defaults?(obj: T, ctx: AdmissionContext): void
   /** Status of a new object (PrepareForCreate drops what the client sent). */

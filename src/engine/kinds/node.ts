@@ -1,5 +1,6 @@
 import type { Node, Pod } from '../api/types.ts'
 import { describeNode, nodeRoles } from '../kubectl/describe/describeNode.ts'
+import { NODE_LEASE_NAMESPACE, type Lease } from './lease.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
 import { defineKind } from './kindModule.ts'
 
@@ -31,5 +32,6 @@ export const nodeKind = defineKind<Node>({
       return [node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? '<none>', '<none>', info.osImage, info.kernelVersion, info.containerRuntimeVersion]
     },
   },
-  describe: (node, ctx) => describeNode(node, ctx.store.podsOn<Pod>(node.metadata.name), ctx.eventsFor(node), ctx.now),
+  describe: (node, ctx) =>
+    describeNode(node, ctx.store.get<Lease>('Lease', NODE_LEASE_NAMESPACE, node.metadata.name), ctx.store.podsOn<Pod>(node.metadata.name), ctx.eventsFor(node), ctx.now),
 })

@@ -6,6 +6,8 @@ import { goDuration } from '../util/duration.ts'
 import { Backoff, BACKOFF_RESET_AFTER_MS } from './backoff.ts'
 import { containerConfigError, unmountableVolume } from './configRefs.ts'
 import { planContainer } from './containerBehaviour.ts'
+import { NodeLease } from './nodeLease.ts'
+import { healthyConditions, isNodeReady } from './nodeStatus.ts'
 import { startProbing } from './prober.ts'
 import type { ProbeKind } from './probes.ts'
 import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
@@ -27,7 +29,8 @@ const PULL_FAILURE_MS = 800
 /**
  * One node's kubelet: turns pods bound to its node into running containers (sandbox,
  * image pull, create, start), watches them exit, restarts them with back-off, and
- * stops them when their pod is deleted. It reports everything as pod status and events.
+ * stops them when their pod is deleted. It reports everything as pod status and events,
+ * and heartbeats through its node's Lease while it runs.
  */
 export class Kubelet {
   private pods = new Map<string, PodRuntime>()
@@ -36,13 +39,47 @@ export class Kubelet {
   /** Images on this node: name → time the pull finished (or will finish). */
   private images = new Map<string, number>()
   private nextIp = 2
-  online = true
+  private running = false
+  private readonly lease: NodeLease
 
   constructor(
     private readonly ctx: EngineContext,
     readonly nodeName: string,
     private readonly podSubnet: string,
-  ) {}
+  ) {
+    this.lease = new NodeLease(ctx, nodeName)
+  }
+
+  /** Is the kubelet running (the machine powered and reachable)? */
+  get online(): boolean {
+    return this.running
+  }
+
+  /**
+   * The kubelet starts (first registration, or the machine is back): it renews its lease
+   * at once, posts Ready node status if the node is not Ready, and syncs its pods.
+   */
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.lease.start()
+    this.postReadyStatus()
+    this.resync()
+  }
+
+  /** The machine loses power or network: nothing more is renewed, reported or run. */
+  stop(): void {
+    this.running = false
+    this.lease.stop()
+  }
+
+  /** The node status a healthy kubelet posts; the NodeReady event marks the transition (the taints are the node controller's). */
+  private postReadyStatus(): void {
+    const node = this.node()
+    if (!node || isNodeReady(node)) return
+    this.ctx.api.updateStatus(node, { ...node.status, conditions: healthyConditions(node, this.ctx.clock.rfc3339()) })
+    this.ctx.recorder.normal(node, this.host, 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`)
+  }
 
   /** A pod bound to this node changed (the simulation routes pod events by node). */
   onPodEvent(type: WatchEventType, pod: Pod): void {
@@ -381,7 +418,7 @@ export class Kubelet {
    * After the kubelet comes back: finish deletions that happened meanwhile, pick up
    * pods bound to this node while it was away, and restart containers that stopped.
    */
-  resync(): void {
+  private resync(): void {
     for (const pod of this.ctx.store.podsOn<Pod>(this.nodeName)) {
       const uid = pod.metadata.uid
       const runtime = this.pods.get(uid)

@@ -2,6 +2,7 @@ import type { KubeEvent, Node, Pod } from '../../api/types.ts'
 import { parseSimTime } from '../../clock.ts'
 import { cpuMillis, formatCpu, formatMemory, quantityValue } from '../../util/quantity.ts'
 import { humanDuration } from '../../util/duration.ts'
+import type { Lease } from '../../kinds/lease.ts'
 import { DescribeWriter, rfc1123z } from '../describeWriter.ts'
 import { describeEvents, eventsFor, printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline } from './common.ts'
 
@@ -27,8 +28,8 @@ function podTotals(pod: Pod) {
   return { cpuReq, cpuLim, memReq, memLim }
 }
 
-/** `kubectl describe node`. */
-export function describeNode(node: Node, pods: Pod[], events: KubeEvent[], nowMs: number): string {
+/** `kubectl describe node`; `lease` is the node's heartbeat Lease in kube-node-lease, if there is one. */
+export function describeNode(node: Node, lease: Lease | undefined, pods: Pod[], events: KubeEvent[], nowMs: number): string {
   const w = new DescribeWriter()
   w.write(0, `Name:\t${node.metadata.name}\n`)
   const roles = nodeRoles(node)
@@ -39,10 +40,9 @@ export function describeNode(node: Node, pods: Pod[], events: KubeEvent[], nowMs
   printTaintsMultiline(w, 'Taints', node.spec.taints)
   w.write(0, `Unschedulable:\t${!!node.spec.unschedulable}\n`)
   w.write(0, 'Lease:\n')
-  w.write(1, `HolderIdentity:\t${node.metadata.name}\n`)
-  w.write(1, 'AcquireTime:\t<unset>\n')
-  const heartbeat = node.status.conditions.find((c) => c.type === 'Ready')?.lastHeartbeatTime
-  w.write(1, `RenewTime:\t${rfc1123z(heartbeat)}\n`)
+  w.write(1, `HolderIdentity:\t${lease?.spec?.holderIdentity ?? '<unset>'}\n`)
+  w.write(1, `AcquireTime:\t${rfc1123z(lease?.spec?.acquireTime)}\n`)
+  w.write(1, `RenewTime:\t${rfc1123z(lease?.spec?.renewTime)}\n`)
   w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n')
   w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n')
   for (const c of node.status.conditions) {
