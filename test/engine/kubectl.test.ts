@@ -181,3 +181,16 @@ describe('kubectl get --field-selector', () => {
     expect(kubectl(sim, 'get pods --field-selector metadata.name!=a,status.phase=Running -o name')).toBe('pod/b\n')
   })
 })
+
+describe('kubectl get -o yaml|json', () => {
+  it('prints keys sorted, timestamps quoted and lists unindented, as kubectl (sigs.k8s.io/yaml) does', () => {
+    const sim = newSim({ workers: 1 })
+    kubectl(sim, 'run web --image=nginx:1.27 --labels=on=yes')
+    const yaml = kubectl(sim, 'get pod web -o yaml')
+    expect(yaml).toMatch(/^apiVersion: v1\nkind: Pod\nmetadata:\n  creationTimestamp: "2026-01-05T09:00:00Z"\n/)
+    expect(yaml).toContain('  labels:\n    "on": "yes"\n')
+    expect(yaml).toContain('spec:\n  containers:\n  - image: nginx:1.27\n    imagePullPolicy: IfNotPresent\n')
+    const json = JSON.parse(kubectl(sim, 'get pod web -o json'))
+    expect(Object.keys(json.metadata)).toEqual([...Object.keys(json.metadata)].sort())
+  })
+})

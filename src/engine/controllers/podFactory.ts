@@ -15,24 +15,23 @@ export function createPodFromTemplate(
   naming: { generateName: string } | { name: string },
   extra: { labels?: Record<string, string>; annotations?: Record<string, string>; spec?: Partial<Pod['spec']>; finalizers?: string[] } = {},
 ): Pod {
-  const annotations = { ...(template.metadata?.annotations ?? {}), ...(extra.annotations ?? {}) }
-  const pod: Pod = {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: {
-      ...('name' in naming ? { name: naming.name } : { name: '', generateName: naming.generateName }),
-      namespace: owner.metadata.namespace ?? 'default',
-      uid: '',
-      resourceVersion: '',
-      creationTimestamp: '',
-      labels: { ...(template.metadata?.labels ?? {}), ...(extra.labels ?? {}) },
-      ...(Object.keys(annotations).length ? { annotations } : {}),
-      ownerReferences: [ownerReferenceTo(owner)],
-      ...(extra.finalizers ? { finalizers: extra.finalizers } : {}),
-    },
-    spec: extra.spec ? { ...structuredClone(template.spec), ...extra.spec } : structuredClone(template.spec),
-    status: { phase: 'Pending' },
+  // Built field by field, in one order, so every pod's metadata has the same shape.
+  const metadata: Pod['metadata'] = {
+    name: 'name' in naming ? naming.name : '',
+    namespace: owner.metadata.namespace ?? 'default',
+    uid: '',
+    resourceVersion: '',
+    creationTimestamp: '',
+    labels: extra.labels ? { ...template.metadata?.labels, ...extra.labels } : { ...template.metadata?.labels },
+    ownerReferences: [ownerReferenceTo(owner)],
   }
+  if ('generateName' in naming) metadata.generateName = naming.generateName
+  const annotations = template.metadata?.annotations || extra.annotations ? { ...template.metadata?.annotations, ...extra.annotations } : undefined
+  if (annotations && Object.keys(annotations).length > 0) metadata.annotations = annotations
+  if (extra.finalizers) metadata.finalizers = extra.finalizers
+  const spec = structuredClone(template.spec)
+  if (extra.spec) Object.assign(spec, extra.spec)
+  const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec, status: { phase: 'Pending' } }
   return ctx.api.create(pod)
 }
 

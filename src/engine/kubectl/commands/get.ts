@@ -33,9 +33,21 @@ export function noResourcesMessage(ctx: CommandContext, namespaced: boolean): st
   return namespaced && !ctx.allNamespaces ? `No resources found in ${ctx.namespace} namespace.` : 'No resources found'
 }
 
+/** kubectl prints objects as generic maps, whose keys encoding/json and sigs.k8s.io/yaml sort. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys)
+  if (!value || typeof value !== 'object') return value
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key]
+    if (v !== undefined) out[key] = sortedKeys(v)
+  }
+  return out
+}
+
 function toListOutput(objects: KubeObject[], format: 'yaml' | 'json'): string {
-  const value = objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } }
-  return format === 'json' ? JSON.stringify(value, null, 4) + '\n' : stringify(value, { lineWidth: 0 })
+  const value = sortedKeys(objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } })
+  return format === 'json' ? JSON.stringify(value, null, 4) + '\n' : stringify(value, { lineWidth: 0, indentSeq: false, version: '1.1' })
 }
 
 export const getCommand: KubectlCommand = {
