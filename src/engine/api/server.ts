@@ -23,8 +23,6 @@ export interface DeleteOptions {
 
 export const FOREGROUND = 'foregroundDeletion'
 export const ORPHAN = 'orphan'
-/** Namespaces that exist as long as the cluster does (the namespace registry's guard). */
-const UNDELETABLE_NAMESPACES = new Set(['default', 'kube-system', 'kube-public'])
 
 /**
  * The API server: every write goes through here, from kubectl, controllers, the
@@ -190,9 +188,7 @@ export class ApiServer {
     if (!stored || (opts.uid && stored.metadata.uid !== opts.uid)) {
       throw new ApiError('NotFound', `${qualifiedPlural(module.names)} "${name}" not found`)
     }
-    if (kind === 'Namespace' && UNDELETABLE_NAMESPACES.has(name)) {
-      throw new ApiError('Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`)
-    }
+    const deletion = module.deletion
     const obj = structuredClone(stored)
     const meta = obj.metadata
     const now = this.clock.now
@@ -204,16 +200,11 @@ export class ApiServer {
     }
     if (finalizers.length > 0) meta.finalizers = finalizers
 
-    let grace = 0
-    if (kind === 'Pod') {
-      const pod = obj as Pod
-      const finished = pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed'
-      grace = opts.gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30
-      // An unbound or finished pod has nothing to stop; a second delete can only shorten the grace period.
-      if (!pod.spec.nodeName || finished) grace = 0
-      if (meta.deletionGracePeriodSeconds !== undefined) grace = Math.min(grace, meta.deletionGracePeriodSeconds)
-    }
-    if (meta.deletionTimestamp && kind !== 'Pod') return { object: stored, gone: false }
+    // Only an object with a grace period can be deleted again, to shorten it.
+    if (meta.deletionTimestamp && !deletion?.gracePeriod) return { object: stored, gone: false }
+    let grace = deletion?.gracePeriod?.(obj, opts.gracePeriodSeconds) ?? 0
+    if (meta.deletionGracePeriodSeconds !== undefined) grace = Math.min(grace, meta.deletionGracePeriodSeconds)
+    deletion?.prepare?.(obj)
     if (grace === 0 && this.pendingFinalizers(obj).length === 0) {
       this.store.remove(stored)
       return { object: stored, gone: true }
@@ -224,7 +215,6 @@ export class ApiServer {
     if (meta.deletionTimestamp && meta.deletionGracePeriodSeconds === grace && this.sameFinalizers(stored, obj)) return { object: stored, gone: false }
     meta.deletionTimestamp = deletionAt
     meta.deletionGracePeriodSeconds = grace
-    if (kind === 'Namespace') (obj.status as { phase?: string }) = { ...(obj.status as object), phase: 'Terminating' }
     const written = this.store.update(obj)
     return { object: written, gone: false }
   }
@@ -232,8 +222,8 @@ export class ApiServer {
   /** Finalizers still holding a deleted object (a namespace's spec.finalizers among them). */
   pendingFinalizers(obj: KubeObject): string[] {
     const own = obj.metadata.finalizers ?? []
-    const spec = obj.kind === 'Namespace' ? ((obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []) : []
-    return [...own, ...spec]
+    const extra = kindModule(obj.kind)?.deletion?.extraFinalizers?.(obj) ?? []
+    return extra.length ? [...own, ...extra] : own
   }
 
   /** Marked for deletion, grace period over, and no finalizer left: the object goes. */

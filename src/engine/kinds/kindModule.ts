@@ -81,6 +81,15 @@ export interface KindModule<T extends KubeObject = KubeObject> {
   fieldLabels?: string[]
   /** `kubectl scale` (the scale subresource): where the replica count lives. */
   scale?: { get(obj: T): number; set(obj: T, replicas: number): void }
+  /** How DELETE treats the kind, beyond finalizers (the registry's graceful-delete and delete hooks). */
+  deletion?: {
+    /** Seconds the object stays, Terminating, before it goes; 0 for at once (CheckGracefulDelete). */
+    gracePeriod?(obj: T, requested: number | undefined): number
+    /** Refuses the delete (throws an ApiError) or changes what marking for deletion changes. */
+    prepare?(obj: T): void
+    /** Finalizers kept outside metadata.finalizers (a namespace's spec.finalizers). */
+    extraFinalizers?(obj: T): string[]
+  }
   /** `kubectl rollout status` (kubectl's StatusViewer for the kind): one line, and whether the rollout is done. */
   rolloutStatus?(obj: T): { text: string; done: boolean }
 }

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../api/types.ts'
 import { describeNamespace } from '../kubectl/describe/describeNamespace.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
+import { ApiError } from '../api/errors.ts'
 import { defineKind } from './kindModule.ts'
 
 export interface Namespace extends KubeObject {
@@ -11,6 +12,9 @@ export interface Namespace extends KubeObject {
 
 /** The namespaces every cluster starts with. */
 export const INITIAL_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
+
+/** Namespaces that exist as long as the cluster does (the namespace registry's guard). */
+const UNDELETABLE_NAMESPACES = new Set(['default', 'kube-system', 'kube-public'])
 
 export const namespaceKind = defineKind<Namespace>({
   names: { kind: 'Namespace', group: '', version: 'v1', plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], namespaced: false },
@@ -30,6 +34,16 @@ export const namespaceKind = defineKind<Namespace>({
     }
   },
   initialStatus: () => ({ phase: 'Active' }),
+  deletion: {
+    prepare(ns) {
+      if (UNDELETABLE_NAMESPACES.has(ns.metadata.name)) {
+        throw new ApiError('Forbidden', `namespaces "${ns.metadata.name}" is forbidden: this namespace may not be deleted`)
+      }
+      // Deleting a namespace starts its teardown; the namespace controller empties it.
+      ns.status = { ...ns.status, phase: 'Terminating' }
+    },
+    extraFinalizers: (ns) => ns.spec?.finalizers ?? [],
+  },
   table: {
     columns: ['NAME', 'STATUS', 'AGE'],
     wideColumns: [],

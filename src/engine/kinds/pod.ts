@@ -58,5 +58,13 @@ export const podKind = defineKind<Pod>({
       return [pod.status.podIPs?.[0]?.ip ?? '<none>', pod.spec.nodeName || '<none>', '<none>', '<none>']
     },
   },
+  deletion: {
+    gracePeriod(pod, requested) {
+      // An unbound or finished pod has nothing to stop: it goes at once.
+      const finished = pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed'
+      if (!pod.spec.nodeName || finished) return 0
+      return requested ?? pod.spec.terminationGracePeriodSeconds ?? 30
+    },
+  },
   describe: (pod, ctx) => describePod(pod, ctx.eventsFor(pod), ctx.now),
 })
