@@ -5,6 +5,7 @@ import { buildNode, type NodeShape } from './cluster/nodeFactory.ts'
 import type { EngineContext } from './context.ts'
 import { ApiServer } from './api/server.ts'
 import { CONTROLLERS } from './controllers/registry.ts'
+import { SYSTEM_PRIORITY_CLASSES } from './admission/plugins/priority.ts'
 import { INITIAL_NAMESPACES } from './kinds/namespace.ts'
 import { EventQueue } from './eventQueue.ts'
 import { EventRecorder } from './events.ts'
@@ -62,6 +63,9 @@ export class Simulation {
 
     for (const ns of INITIAL_NAMESPACES) {
       api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, uid: '', resourceVersion: '', creationTimestamp: '' } })
+    }
+    for (const pc of SYSTEM_PRIORITY_CLASSES) {
+      api.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name, uid: '', resourceVersion: '', creationTimestamp: '' }, value: pc.value, description: pc.description })
     }
     // Every cluster has the `kubernetes` Service for the API server, at the range's first IP.
     api.create({

@@ -16,12 +16,11 @@ export function defaultPodSpec(spec: PodSpec): void {
 
 /**
  * Admission plugins that act on every new pod: ServiceAccount (the `default` account
- * and its token volume), Priority, and DefaultTolerationSeconds (pods ride out a node
- * outage for 300s before eviction).
+ * and its token volume) and DefaultTolerationSeconds (pods ride out a node outage for
+ * 300s before eviction). Priority is its own plugin (plugins/priority.ts).
  */
 export function admitPod(spec: PodSpec, randomSuffix: string): void {
   spec.serviceAccountName ??= 'default'
-  spec.priority ??= 0
   const volumeName = `kube-api-access-${randomSuffix}`
   const volumes = (spec.volumes as { name: string }[] | undefined) ?? []
   if (!volumes.some((v) => v.name?.startsWith('kube-api-access-'))) {

@@ -3,8 +3,8 @@ import { defineKind } from './kindModule.ts'
 
 export const priorityClassKind = defineKind({
   names: { kind: 'PriorityClass', group: 'scheduling.k8s.io', version: 'v1', plural: 'priorityclasses', singular: 'priorityclass', shortNames: ['pc'], namespaced: false },
-  // Pods do not take their priority from a class in kubesim, and nothing is preempted.
-  simulated: false,
+  // Pods take their priority from their class (the Priority admission plugin); preemption comes with the scheduler work.
+  simulated: true,
   nameRule: 'subdomain',
   defaults(pc) {
     pc.preemptionPolicy ??= 'PreemptLowerPriority'

@@ -3,9 +3,9 @@ import type { Pod } from '../../api/types.ts'
 import { admitPod } from '../podDefaults.ts'
 import type { AdmissionPlugin } from './plugin.ts'
 
-/** ServiceAccount, Priority and DefaultTolerationSeconds, on every new pod. */
+/** ServiceAccount and DefaultTolerationSeconds, on every new pod. */
 export const podAdmission: AdmissionPlugin = {
-  name: 'ServiceAccount,Priority,DefaultTolerationSeconds',
+  name: 'ServiceAccount,DefaultTolerationSeconds',
   admit(a) {
     if (a.operation !== 'CREATE' || a.obj.kind !== 'Pod') return
     admitPod((a.obj as Pod).spec, a.rng.string(NAME_ALPHABET, 5))

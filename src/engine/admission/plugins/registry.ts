@@ -2,6 +2,7 @@ import { limitRanger } from './limitRanger.ts'
 import { namespaceLifecycle } from './namespaceLifecycle.ts'
 import type { AdmissionPlugin } from './plugin.ts'
 import { podAdmission } from './podAdmission.ts'
+import { priorityAdmission } from './priority.ts'
 import { resourceQuotaAdmission } from './resourceQuota.ts'
 
 /**
@@ -9,4 +10,4 @@ import { resourceQuotaAdmission } from './resourceQuota.ts'
  * LimitRanger fills in defaults before pods are validated; ResourceQuota comes last,
  * so it counts the object as it will be stored.
  */
-export const ADMISSION_PLUGINS: AdmissionPlugin[] = [namespaceLifecycle, limitRanger, podAdmission, resourceQuotaAdmission]
+export const ADMISSION_PLUGINS: AdmissionPlugin[] = [namespaceLifecycle, limitRanger, podAdmission, priorityAdmission, resourceQuotaAdmission]

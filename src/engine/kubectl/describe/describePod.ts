@@ -48,6 +48,7 @@ export function describePod(pod: Pod, events: KubeEvent[], nowMs: number): strin
   w.write(0, `Name:\t${pod.metadata.name}\n`)
   w.write(0, `Namespace:\t${pod.metadata.namespace}\n`)
   if (pod.spec.priority !== undefined) w.write(0, `Priority:\t${pod.spec.priority}\n`)
+  if (pod.spec.priorityClassName) w.write(0, `Priority Class Name:\t${pod.spec.priorityClassName}\n`)
   if (pod.spec.serviceAccountName) w.write(0, `Service Account:\t${pod.spec.serviceAccountName}\n`)
   w.write(0, pod.spec.nodeName ? `Node:\t${pod.spec.nodeName}/${pod.status.hostIP ?? ''}\n` : 'Node:\t<none>\n')
   if (pod.status.startTime) w.write(0, `Start Time:\t${rfc1123z(pod.status.startTime)}\n`)
