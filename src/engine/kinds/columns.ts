@@ -1,3 +1,4 @@
+import { ageOf } from '../kubectl/podSummary.ts'
 import type { TableDefinition } from './kindModule.ts'
 
 /** Cells several kinds' tables share (printers.go's layoutContainerCells). */
@@ -29,4 +30,12 @@ export const intOrStringCell = (v: unknown): string => (v === undefined || v ===
 /** A field of an object's spec, read loosely (stored kinds keep whatever the client sent). */
 export function specOf<T>(obj: { spec?: unknown }): Partial<T> {
   return (obj.spec ?? {}) as Partial<T>
+}
+
+/** Mutating and validating webhook configurations: NAME WEBHOOKS AGE. */
+export const webhooksTable: TableDefinition = {
+  columns: ['NAME', 'WEBHOOKS', 'AGE'],
+  wideColumns: [],
+  row: (obj, now) => [obj.metadata.name, String(((obj.webhooks as unknown[] | undefined) ?? []).length), ageOf(obj.metadata.creationTimestamp, now)],
+  wideRow: () => [],
 }

@@ -1,4 +1,4 @@
-import { ageOf } from '../kubectl/podSummary.ts'
+import { webhooksTable } from './columns.ts'
 import { defineKind } from './kindModule.ts'
 
 export const validatingWebhookConfigurationKind = defineKind({
@@ -6,10 +6,5 @@ export const validatingWebhookConfigurationKind = defineKind({
   // kubesim calls no webhooks.
   simulated: false,
   nameRule: 'subdomain',
-  table: {
-    columns: ['NAME', 'WEBHOOKS', 'AGE'],
-    wideColumns: [],
-    row: (obj, now) => [obj.metadata.name, String(((obj.webhooks as unknown[] | undefined) ?? []).length), ageOf(obj.metadata.creationTimestamp, now)],
-    wideRow: () => [],
-  },
+  table: webhooksTable,
 })
