@@ -192,7 +192,13 @@ function printGeneric(printer: Exclude<Printer, { kind: 'table' }>, entries: { r
         throw e
       }
     case 'custom-columns': {
-      const lines = customColumnLines(printer.columns, single ? [data] : items, boolFlag(ctx.args, 'no-headers'))
+      let lines: string[]
+      try {
+        lines = customColumnLines(printer.columns, single ? [data] : items, boolFlag(ctx.args, 'no-headers'))
+      } catch (e) {
+        if (e instanceof JsonPathError) throw new KubectlError(`error: ${e.message}`)
+        throw e
+      }
       return lines.length === 0 ? '' : tabwrite(lines.join('\n') + '\n', GET_TABWRITER)
     }
   }

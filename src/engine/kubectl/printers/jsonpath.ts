@@ -313,7 +313,13 @@ function compare(op: string, left: Json, right: Json): boolean {
     if (typeof left !== 'string' || typeof right !== 'string') {
       throw new JsonPathError(`regexp search only support string now but getting pattern: ${goSyntax(right)}, data: ${goSyntax(left)}`)
     }
-    return new RegExp(right).test(left)
+    let re: RegExp
+    try {
+      re = new RegExp(right)
+    } catch {
+      throw new JsonPathError(`error parsing regexp: invalid pattern: \`${right}\``)
+    }
+    return re.test(left)
   }
   const k1 = basicKind(left)
   const k2 = basicKind(right)
