@@ -88,7 +88,10 @@ describe('bad input never breaks the engine', () => {
     const words = ['get', 'describe', 'delete', 'apply', 'create', 'run', 'scale', 'logs', 'cordon', 'pods', 'pod/x', 'deploy', 'rs', 'nodes', 'web',
       '-f', '-', '-o', 'yaml', 'wide', '-n', 'dev', '-l', 'app=web', '--all', '-A', '--replicas=2', '--image=nginx', '--', '-c', '--force', '--grace-period=0', 'worker-1', '',
       'job', 'cronjob', 'namespace', 'ds', 'sts', 'jobs', 'cj', 'rc', 'quota', 'rollout', 'status', 'history', 'undo', 'restart', 'api-resources', 'all',
-      '--from=cronjob/x', '--schedule=*/1 * * * *', '--schedule=bad', '--cascade=foreground', '--cascade=orphan', '--field-selector', 'status.phase=Running', '%']
+      '--from=cronjob/x', '--schedule=*/1 * * * *', '--schedule=bad', '--cascade=foreground', '--cascade=orphan', '--field-selector', 'status.phase=Running', '%',
+      'jsonpath={.items[*].metadata.name}', 'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}', '-o=jsonpath={.a', 'jsonpath-as-json={..name}', 'jsonpath={end}',
+      'jsonpath={.items[?(@.kind=~"(")]}', 'jsonpath={.items[9]}', 'custom-columns=N:.metadata.name,I:.spec.containers[*].image', 'custom-columns=N', 'custom-columns=X:.items[7]',
+      '--sort-by=.metadata.name', '--sort-by={.x', '--sort-by=.spec', '-L', 'app,tier', '--allow-missing-template-keys=false', '--template={.kind}', '--no-headers']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])

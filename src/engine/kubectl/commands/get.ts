@@ -2,10 +2,13 @@ import { stringify } from 'yaml'
 import { qualifiedPlural, qualifiedSingular, type ResourceType } from '../../api/resources.ts'
 import type { KubeObject } from '../../api/types.ts'
 import { formatLabels, parseSelectorExpression } from '../../util/labels.ts'
-import { boolFlag, flag } from '../args.ts'
+import { boolFlag, flag, flagList } from '../args.ts'
 import { parseFieldSelector } from '../fieldSelector.ts'
 import { kindModule } from '../../kinds/registry.ts'
 import { genericTable } from '../printers/genericTable.ts'
+import { customColumnLines, parseCustomColumns, type CustomColumn } from '../printers/customColumns.ts'
+import { JsonPath, JsonPathError, jsonPathExecutionError } from '../printers/jsonpath.ts'
+import { sortByField } from '../printers/sortBy.ts'
 import { KubectlError, resolveResourceArgs } from '../resolve.ts'
 import { GET_TABWRITER, tabwrite } from '../tabwriter.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
@@ -45,9 +48,62 @@ function sortedKeys(value: unknown): unknown {
   return out
 }
 
-function toListOutput(objects: KubeObject[], format: 'yaml' | 'json'): string {
-  const value = sortedKeys(objects.length === 1 ? objects[0] : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } })
-  return format === 'json' ? JSON.stringify(value, null, 4) + '\n' : stringify(value, { lineWidth: 0, indentSeq: false, version: '1.1' })
+const ALLOWED_FORMATS =
+  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml'
+
+/** How `-o` asked for the objects to be printed. */
+type Printer =
+  | { kind: 'table'; wide: boolean }
+  | { kind: 'yaml' | 'json' | 'name' }
+  | { kind: 'jsonpath'; template: string; path: JsonPath }
+  | { kind: 'custom-columns'; columns: CustomColumn[] }
+
+function choosePrinter(ctx: CommandContext): Printer {
+  const output = flag(ctx.args, 'output') ?? ''
+  if (output === '' || output === 'wide') return { kind: 'table', wide: output === 'wide' }
+  if (output === 'yaml' || output === 'json' || output === 'name') return { kind: output }
+  const eq = output.indexOf('=')
+  const format = eq < 0 ? output : output.slice(0, eq)
+  const argument = eq < 0 ? (flag(ctx.args, 'template') ?? '') : output.slice(eq + 1)
+  if (format === 'jsonpath' || format === 'jsonpath-as-json') {
+    if (argument === '') throw new KubectlError('error: template format specified but no template given')
+    const allowMissingKeys = flag(ctx.args, 'allow-missing-template-keys') !== 'false'
+    try {
+      return { kind: 'jsonpath', template: argument, path: new JsonPath(argument, { allowMissingKeys, outputJson: format === 'jsonpath-as-json' }) }
+    } catch (e) {
+      if (e instanceof JsonPathError) throw new KubectlError(`error: error parsing jsonpath ${argument}, ${e.message}`)
+      throw e
+    }
+  }
+  if (format === 'custom-columns') {
+    try {
+      const columns = parseCustomColumns(argument)
+      for (const c of columns) new JsonPath(c.template, { allowMissingKeys: true })
+      return { kind: 'custom-columns', columns }
+    } catch (e) {
+      if (e instanceof JsonPathError) throw new KubectlError(`error: ${e.message}`)
+      throw e
+    }
+  }
+  if (ALLOWED_FORMATS.split(',').includes(format)) throw new KubectlError(`error: kubesim does not support -o ${format} yet`)
+  throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS}`)
+}
+
+interface Found {
+  resource: ResourceType
+  objects: KubeObject[]
+}
+
+/** Applies --sort-by to objects (each with its resource); JsonPathError becomes kubectl's error. */
+function sortObjects<T extends { obj: KubeObject }>(ctx: CommandContext, entries: T[]): T[] {
+  const field = flag(ctx.args, 'sort-by')
+  if (!field) return entries
+  try {
+    return sortByField(field, entries.map((e) => sortedKeys(e.obj)), entries)
+  } catch (e) {
+    if (e instanceof JsonPathError) throw new KubectlError(`error: ${e.message}`)
+    throw e
+  }
 }
 
 export const getCommand: KubectlCommand = {
@@ -59,6 +115,10 @@ export const getCommand: KubectlCommand = {
     { name: 'show-labels', takesValue: false },
     { name: 'no-headers', takesValue: false },
     { name: 'watch', short: 'w', takesValue: false },
+    { name: 'template', takesValue: true },
+    { name: 'allow-missing-template-keys', takesValue: false },
+    { name: 'sort-by', takesValue: true },
+    { name: 'label-columns', short: 'L', takesValue: true, repeatable: true },
   ],
   run(ctx) {
     const requests = resolveResourceArgs(ctx.args.positional)
@@ -68,13 +128,9 @@ export const getCommand: KubectlCommand = {
       )
     }
     if (boolFlag(ctx.args, 'watch')) throw new KubectlError('error: kubesim scripts cannot watch; use `advance` and get again')
-    const output = flag(ctx.args, 'output') ?? ''
-    if (!['', 'wide', 'yaml', 'json', 'name'].includes(output)) {
-      throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`)
-    }
-    const now = ctx.sim.now
+    const printer = choosePrinter(ctx)
     const errors: string[] = []
-    const found: { resource: ResourceType; objects: KubeObject[] }[] = []
+    const found: Found[] = []
     for (const req of requests) {
       if (req.names.length === 0) found.push({ resource: req.resource, objects: listObjects(ctx, req.resource) })
       else {
@@ -88,31 +144,85 @@ export const getCommand: KubectlCommand = {
         found.push({ resource: req.resource, objects })
       }
     }
+    const errorText = errors.map((e) => e + '\n').join('')
+    // `get pod web` (or pod/web) prints the object itself; anything else prints a List.
+    const singleItemImplied = requests.length === 1 && requests[0].names.length === 1
+    if (printer.kind !== 'table') {
+      if (singleItemImplied && errors.length > 0) return errorText
+      const entries = sortObjects(
+        ctx,
+        found.flatMap((f) => f.objects.map((obj) => ({ resource: f.resource, obj }))),
+      )
+      return printGeneric(printer, entries, singleItemImplied, ctx) + errorText
+    }
 
     const nonEmpty = found.filter((f) => f.objects.length > 0)
     let out = ''
-    if (output === 'yaml' || output === 'json') {
-      const all = nonEmpty.flatMap((f) => f.objects)
-      if (all.length > 0) out += toListOutput(all, output)
-    } else if (output === 'name') {
-      for (const f of nonEmpty) for (const o of f.objects) out += `${qualifiedSingular(f.resource)}/${o.metadata.name}\n`
-    } else {
-      const prefixNames = requests.length > 1 || ctx.args.positional[0].includes('/')
-      out += nonEmpty
-        .map((f) => renderTable(ctx, f.resource, f.objects, now, output === 'wide', prefixNames && requests.length > 1))
-        .join('\n')
-    }
+    const prefixNames = requests.length > 1 || ctx.args.positional[0].includes('/')
+    out += nonEmpty
+      .map((f) => {
+        const objects = f.objects.length > 1 ? sortObjects(ctx, f.objects.map((obj) => ({ obj }))).map((e) => e.obj) : f.objects
+        return renderTable(ctx, f.resource, objects, ctx.sim.now, printer.wide, prefixNames && requests.length > 1)
+      })
+      .join('\n')
     if (nonEmpty.length === 0 && errors.length === 0) {
       out += noResourcesMessage(ctx, requests.every((r) => r.resource.namespaced)) + '\n'
     }
-    return out + errors.map((e) => e + '\n').join('')
+    return out + errorText
   },
+}
+
+/** yaml, json, name, jsonpath and custom-columns (kubectl get's printGeneric). */
+function printGeneric(printer: Exclude<Printer, { kind: 'table' }>, entries: { resource: ResourceType; obj: KubeObject }[], singleItemImplied: boolean, ctx: CommandContext): string {
+  const items = entries.map((e) => sortedKeys(e.obj))
+  const single = singleItemImplied && items.length === 1
+  const data = single ? items[0] : { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } }
+  switch (printer.kind) {
+    case 'yaml':
+      return stringify(data, { lineWidth: 0, indentSeq: false, version: '1.1' })
+    case 'json':
+      return JSON.stringify(data, null, 4) + '\n'
+    case 'name':
+      return entries.map((e) => `${qualifiedSingular(e.resource)}/${e.obj.metadata.name}\n`).join('')
+    case 'jsonpath':
+      try {
+        return printer.path.execute(data)
+      } catch (e) {
+        if (e instanceof JsonPathError) throw new KubectlError(`error: ${jsonPathExecutionError(printer.template, e.message, data).replace(/\n$/, '')}`)
+        throw e
+      }
+    case 'custom-columns': {
+      let lines: string[]
+      try {
+        lines = customColumnLines(printer.columns, single ? [data] : items, boolFlag(ctx.args, 'no-headers'))
+      } catch (e) {
+        if (e instanceof JsonPathError) throw new KubectlError(`error: ${e.message}`)
+        throw e
+      }
+      return lines.length === 0 ? '' : tabwrite(lines.join('\n') + '\n', GET_TABWRITER)
+    }
+  }
+}
+
+/** `-L app,tier`: one upper-cased column per label key (its last path segment). */
+function labelColumns(ctx: CommandContext): string[] {
+  return flagList(ctx.args, 'label-columns')
+    .flatMap((v) => v.split(','))
+    .map((l) => l.trim())
+    .filter(Boolean)
 }
 
 function renderTable(ctx: CommandContext, resource: ResourceType, objects: KubeObject[], now: number, wide: boolean, prefixNames: boolean): string {
   const table = kindModule(resource.kind)?.table ?? genericTable
   const showLabels = boolFlag(ctx.args, 'show-labels')
-  const headers = [...(ctx.allNamespaces && resource.namespaced ? ['NAMESPACE'] : []), ...table.columns, ...(wide ? table.wideColumns : []), ...(showLabels ? ['LABELS'] : [])]
+  const labelKeys = labelColumns(ctx)
+  const headers = [
+    ...(ctx.allNamespaces && resource.namespaced ? ['NAMESPACE'] : []),
+    ...table.columns,
+    ...(wide ? table.wideColumns : []),
+    ...labelKeys.map((k) => k.split('/').at(-1)!.toUpperCase()),
+    ...(showLabels ? ['LABELS'] : []),
+  ]
   const rows = objects.map((o) => {
     const cells = table.row(o, now)
     if (prefixNames && cells[0] === o.metadata.name) cells[0] = `${qualifiedSingular(resource)}/${o.metadata.name}`
@@ -120,6 +230,7 @@ function renderTable(ctx: CommandContext, resource: ResourceType, objects: KubeO
       ...(ctx.allNamespaces && resource.namespaced ? [o.metadata.namespace ?? ''] : []),
       ...cells,
       ...(wide ? table.wideRow(o, now) : []),
+      ...labelKeys.map((k) => o.metadata.labels?.[k] ?? ''),
       ...(showLabels ? [formatLabels(o.metadata.labels)] : []),
     ]
   })
