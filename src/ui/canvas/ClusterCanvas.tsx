@@ -1,4 +1,4 @@
-import { Background, Controls, ReactFlow, useReactFlow, type Node as FlowNode, type NodeProps } from '@xyflow/react'
+import { Background, Controls, ReactFlow, useReactFlow, useStore, type Node as FlowNode, type NodeProps, type ReactFlowState } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useRef } from 'react'
 import { useCluster } from '../store/clusterStore.ts'
@@ -27,13 +27,17 @@ function WorkloadsView() {
 
 const nodeTypes = { k8sNode: K8sNodeView, unscheduled: UnscheduledView, workloads: WorkloadsView }
 
-/** Re-fits the view when the layout's shape changes (cards added, rows grown). */
+/** Every card's measured height: a row that wraps onto a second line grows its card without moving the layout. */
+const measuredHeights = (s: ReactFlowState) => Array.from(s.nodeLookup.values(), (n) => Math.round(n.measured?.height ?? 0)).join(',')
+
+/** Re-fits the view when the layout's shape changes (cards added, rows grown, text wrapped). */
 function FitOnLayoutChange({ signature }: { signature: string }) {
   const { fitView } = useReactFlow()
+  const heights = useStore(measuredHeights)
   useEffect(() => {
     const t = setTimeout(() => void fitView({ padding: 0.08, maxZoom: 1, duration: 200 }), 50)
     return () => clearTimeout(t)
-  }, [signature, fitView])
+  }, [signature, heights, fitView])
   return null
 }
 
