@@ -9,9 +9,18 @@ import { controllerRef, isControlledBy, ownerReferenceTo } from './ownership.ts'
  * keys so a controller never scans every pod to find them.
  */
 export class OrphanPods {
+  private static byStore = new WeakMap<ApiStore, OrphanPods>()
+
+  /** The one index of a store, shared by every controller that adopts pods. */
+  static of(store: ApiStore): OrphanPods {
+    let index = OrphanPods.byStore.get(store)
+    if (!index) OrphanPods.byStore.set(store, (index = new OrphanPods(store)))
+    return index
+  }
+
   private byNamespace = new Map<string, Set<string>>()
 
-  constructor(private readonly store: ApiStore) {
+  private constructor(private readonly store: ApiStore) {
     store.watch((type, obj) => {
       if (obj.kind !== 'Pod') return
       const ns = obj.metadata.namespace ?? ''

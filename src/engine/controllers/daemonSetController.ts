@@ -33,7 +33,7 @@ export class DaemonSetController {
 
   constructor(private readonly ctx: EngineContext) {
     this.queue = new WorkQueue(ctx, 'daemonset-controller', (key) => this.sync(key))
-    this.orphans = new OrphanPods(ctx.store)
+    this.orphans = OrphanPods.of(ctx.store)
     ctx.store.watch((type, obj, old) => {
       if (obj.kind === 'DaemonSet') {
         if (type !== 'DELETED') this.enqueue(obj)

@@ -52,7 +52,7 @@ export class JobController {
   constructor(private readonly ctx: EngineContext) {
     this.queue = new WorkQueue(ctx, 'job-controller', (key) => this.sync(key))
     this.finalizerQueue = new WorkQueue(ctx, 'job-controller-orphan-pods', (key) => this.releaseOrphan(key))
-    this.orphans = new OrphanPods(ctx.store)
+    this.orphans = OrphanPods.of(ctx.store)
     ctx.store.watch((type, obj) => {
       if (obj.kind === 'Job') {
         if (type === 'DELETED') this.backoff.delete(obj.metadata.uid)

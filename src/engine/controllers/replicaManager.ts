@@ -40,7 +40,7 @@ export class ReplicaManager<T extends ReplicatedObject> {
   ) {
     this.source = { component: kind.component }
     this.queue = new WorkQueue(ctx, kind.component, (key) => this.sync(key))
-    this.orphans = new OrphanPods(ctx.store)
+    this.orphans = OrphanPods.of(ctx.store)
     ctx.store.watch((type, obj) => {
       if (obj.kind === kind.kind) {
         if (type !== 'DELETED') this.queue.add(nsKey(obj.metadata.namespace, obj.metadata.name))

@@ -47,7 +47,7 @@ export class StatefulSetController {
 
   constructor(private readonly ctx: EngineContext) {
     this.queue = new WorkQueue(ctx, 'statefulset-controller', (key) => this.sync(key))
-    this.orphans = new OrphanPods(ctx.store)
+    this.orphans = OrphanPods.of(ctx.store)
     this.history = new ControllerHistory(ctx)
     ctx.store.watch((type, obj) => {
       if (obj.kind === 'StatefulSet') {
