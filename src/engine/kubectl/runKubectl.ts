@@ -1,17 +1,6 @@
 import type { Simulation } from '../simulation.ts'
 import { boolFlag, FlagError, flag, parseArgs } from './args.ts'
-import { apiResourcesCommand } from './commands/apiResources.ts'
-import { applyCommand, createCommand } from './commands/apply.ts'
-import type { KubectlCommand } from './commands/context.ts'
-import { cordonCommand, uncordonCommand } from './commands/cordon.ts'
-import { deleteCommand } from './commands/delete.ts'
-import { describeCommand } from './commands/describe.ts'
-import { getCommand } from './commands/get.ts'
-import { logsCommand } from './commands/logs.ts'
-import { rolloutCommand } from './commands/rollout.ts'
-import { runCommand } from './commands/run.ts'
-import { setCommand } from './commands/setImage.ts'
-import { scaleCommand } from './commands/scale.ts'
+import { findCommand } from './commands/registry.ts'
 import { ApiError } from '../api/errors.ts'
 import { KubectlError } from './resolve.ts'
 
@@ -28,8 +17,6 @@ export interface KubectlIO {
   waitAdvancesTime?: boolean
 }
 
-const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, createCommand, deleteCommand, scaleCommand, logsCommand, cordonCommand, uncordonCommand, runCommand, rolloutCommand, setCommand, apiResourcesCommand]
-
 /**
  * Runs one kubectl command line against the simulation and returns what kubectl would
  * print (stdout and stderr together). `argv` excludes the leading `kubectl`.
@@ -37,7 +24,7 @@ const COMMANDS: KubectlCommand[] = [getCommand, describeCommand, applyCommand, c
 export function runKubectl(sim: Simulation, argv: string[], io: KubectlIO = {}): string {
   const name = argv[0]
   if (!name) return 'kubectl controls the Kubernetes cluster manager.\n'
-  const command = COMMANDS.find((c) => c.name === name)
+  const command = findCommand(name)
   if (!command) return `error: unknown command "${name}" for "kubectl"\n`
   try {
     const args = parseArgs(argv.slice(1), command.flags)
