@@ -7,6 +7,7 @@ import { ApiServer } from './api/server.ts'
 import { CONTROLLERS } from './controllers/registry.ts'
 import { SYSTEM_PRIORITY_CLASSES } from './admission/plugins/priority.ts'
 import { INITIAL_NAMESPACES } from './kinds/namespace.ts'
+import { initialKubeconfig, type Kubeconfig } from './kubeconfig.ts'
 import { EventQueue } from './eventQueue.ts'
 import { EventRecorder } from './events.ts'
 import { Kubelet } from './kubelet/kubelet.ts'
@@ -35,6 +36,8 @@ export class Simulation {
   readonly ctx: EngineContext
   readonly scheduler: Scheduler
   readonly kubelets = new Map<string, Kubelet>()
+  /** kubectl's kubeconfig: its current context's namespace is the default for every command. */
+  kubeconfig: Kubeconfig = initialKubeconfig()
   /** The highest node ordinal used, so machines added later get fresh IPs and pod CIDRs. */
   private lastOrdinal = 0
 

@@ -1,15 +1,19 @@
 import { apiResourcesCommand } from './apiResources.ts'
+import { annotateCommand } from './annotate.ts'
 import { applyCommand, createCommand } from './apply.ts'
+import { configCommand } from './config.ts'
 import type { KubectlCommand } from './context.ts'
 import { cordonCommand, uncordonCommand } from './cordon.ts'
 import { deleteCommand } from './delete.ts'
 import { describeCommand } from './describe.ts'
 import { getCommand } from './get.ts'
+import { labelCommand } from './label.ts'
 import { logsCommand } from './logs.ts'
 import { rolloutCommand } from './rollout.ts'
 import { runCommand } from './run.ts'
 import { scaleCommand } from './scale.ts'
 import { setCommand } from './setImage.ts'
+import { taintCommand } from './taint.ts'
 
 /** Every kubectl verb kubesim answers, one entry per line (kept in kubectl's help order where it matters). */
 export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
@@ -26,6 +30,10 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   rolloutCommand,
   setCommand,
   apiResourcesCommand,
+  labelCommand,
+  annotateCommand,
+  taintCommand,
+  configCommand,
 ]
 
 export function findCommand(name: string): KubectlCommand | undefined {
