@@ -91,7 +91,11 @@ describe('bad input never breaks the engine', () => {
       '--from=cronjob/x', '--schedule=*/1 * * * *', '--schedule=bad', '--cascade=foreground', '--cascade=orphan', '--field-selector', 'status.phase=Running', '%',
       'jsonpath={.items[*].metadata.name}', 'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}', '-o=jsonpath={.a', 'jsonpath-as-json={..name}', 'jsonpath={end}',
       'jsonpath={.items[?(@.kind=~"(")]}', 'jsonpath={.items[9]}', 'custom-columns=N:.metadata.name,I:.spec.containers[*].image', 'custom-columns=N', 'custom-columns=X:.items[7]',
-      '--sort-by=.metadata.name', '--sort-by={.x', '--sort-by=.spec', '-L', 'app,tier', '--allow-missing-template-keys=false', '--template={.kind}', '--no-headers']
+      '--sort-by=.metadata.name', '--sort-by={.x', '--sort-by=.spec', '-L', 'app,tier', '--allow-missing-template-keys=false', '--template={.kind}', '--no-headers',
+      'label', 'annotate', 'taint', 'config', 'version', 'cluster-info', 'api-versions', 'view', 'get-contexts', 'current-context', 'set-context', 'use-context', 'use',
+      'get-clusters', 'dump', 'kubesim', 'a=b', 'a-', 'a=b=c', 'bad!=x', 'k=v:NoSchedule', 'k:NoExecute', 'k:NoSchedule-', 'k-', 'k=v:Bad', ':NoSchedule', 'app=web', '--overwrite',
+      '--list', '--dry-run', '--dry-run=client', '--dry-run=server', '--dry-run=x', '-o', 'name', 'json', '--minify', '--raw', '--current', '--namespace=dev', '--context=kubesim',
+      '--context', 'nope', '--client', '--cluster=kubesim', '--user=x', 'jsonpath={..namespace}', '--all']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])

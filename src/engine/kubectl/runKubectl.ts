@@ -39,7 +39,7 @@ function splitVerb(argv: string[]): { verb?: string; args: string[] } | string {
     const inline = long ? arg.includes('=') : arg.length > 2
     if (spec.takesValue && !inline) {
       if (i + 1 >= argv.length) {
-        return `Error: flag needs an argument: ${long ? `--${name}` : `'${name}' in -${name}`}\nSee 'kubectl --help' for usage.\n`
+        return `error: flag needs an argument: ${long ? `--${name}` : `'${name}' in -${name}`}\nSee 'kubectl --help' for usage.\n`
       }
       leading.push(argv[++i])
     }

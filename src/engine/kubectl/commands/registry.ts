@@ -1,6 +1,8 @@
 import { apiResourcesCommand } from './apiResources.ts'
 import { annotateCommand } from './annotate.ts'
 import { applyCommand, createCommand } from './apply.ts'
+import { apiVersionsCommand } from './apiVersions.ts'
+import { clusterInfoCommand } from './clusterInfo.ts'
 import { configCommand } from './config.ts'
 import type { KubectlCommand } from './context.ts'
 import { cordonCommand, uncordonCommand } from './cordon.ts'
@@ -14,6 +16,7 @@ import { runCommand } from './run.ts'
 import { scaleCommand } from './scale.ts'
 import { setCommand } from './setImage.ts'
 import { taintCommand } from './taint.ts'
+import { versionCommand } from './version.ts'
 
 /** Every kubectl verb kubesim answers, one entry per line (kept in kubectl's help order where it matters). */
 export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
@@ -34,6 +37,9 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   annotateCommand,
   taintCommand,
   configCommand,
+  versionCommand,
+  clusterInfoCommand,
+  apiVersionsCommand,
 ]
 
 export function findCommand(name: string): KubectlCommand | undefined {
