@@ -1,11 +1,13 @@
 import { apiResourcesCommand } from './apiResources.ts'
-import { applyCommand, createCommand } from './apply.ts'
+import { applyCommand } from './apply.ts'
+import { createCommand } from './create/createCommand.ts'
 import type { KubectlCommand } from './context.ts'
 import { cordonCommand, uncordonCommand } from './cordon.ts'
 import { deleteCommand } from './delete.ts'
 import { describeCommand } from './describe.ts'
 import { getCommand } from './get.ts'
 import { logsCommand } from './logs.ts'
+import { exposeCommand } from './expose.ts'
 import { rolloutCommand } from './rollout.ts'
 import { runCommand } from './run.ts'
 import { scaleCommand } from './scale.ts'
@@ -23,6 +25,7 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   cordonCommand,
   uncordonCommand,
   runCommand,
+  exposeCommand,
   rolloutCommand,
   setCommand,
   apiResourcesCommand,
