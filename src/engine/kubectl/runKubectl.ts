@@ -11,6 +11,8 @@ export interface KubectlIO {
   stdin?: string
   /** Reads `-f PATH`: the files' texts with their display names, or an error message; undefined if missing. */
   readPath?(path: string): { name: string; text: string }[] | string | undefined
+  /** Reads a local file or folder as `--from-file`/`--from-env-file` do: every regular file of a folder; undefined if missing. */
+  readLocal?(path: string): { file: string } | { dir: { name: string; text: string }[] } | undefined
   /**
    * Whether a blocking command (`kubectl delete` waiting for the pod to go) moves
    * simulated time forward. True in scripts; false in the browser, where time runs anyway.
@@ -76,7 +78,7 @@ export function runKubectl(sim: Simulation, argv: string[], io: KubectlIO = {}):
     const namespace = flag(args, 'namespace') || contextNamespace(sim.kubeconfig, contextName)
     return command.run({ sim, args, io, namespace, allNamespaces: boolFlag(args, 'all-namespaces') })
   } catch (e) {
-    if (e instanceof FlagError) return `error: ${e.message}\nSee 'kubectl ${name} --help' for usage.\n`
+    if (e instanceof FlagError) return `error: ${e.message}\nSee 'kubectl ${command.commandPath?.(argv.slice(1)) ?? name} --help' for usage.\n`
     if (e instanceof KubectlError) return e.message + '\n'
     if (e instanceof ApiError) return e.printed() + '\n'
     throw e

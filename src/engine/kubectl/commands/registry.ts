@@ -1,9 +1,10 @@
 import { apiResourcesCommand } from './apiResources.ts'
 import { annotateCommand } from './annotate.ts'
-import { applyCommand, createCommand } from './apply.ts'
+import { applyCommand } from './apply.ts'
 import { apiVersionsCommand } from './apiVersions.ts'
 import { clusterInfoCommand } from './clusterInfo.ts'
 import { configCommand } from './config.ts'
+import { createCommand } from './create/createCommand.ts'
 import type { KubectlCommand } from './context.ts'
 import { cordonCommand, uncordonCommand } from './cordon.ts'
 import { deleteCommand } from './delete.ts'
@@ -11,6 +12,7 @@ import { describeCommand } from './describe.ts'
 import { getCommand } from './get.ts'
 import { labelCommand } from './label.ts'
 import { logsCommand } from './logs.ts'
+import { exposeCommand } from './expose.ts'
 import { rolloutCommand } from './rollout.ts'
 import { runCommand } from './run.ts'
 import { scaleCommand } from './scale.ts'
@@ -30,6 +32,7 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   cordonCommand,
   uncordonCommand,
   runCommand,
+  exposeCommand,
   rolloutCommand,
   setCommand,
   apiResourcesCommand,
