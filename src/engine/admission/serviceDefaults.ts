@@ -8,6 +8,7 @@ export interface ServicePort {
   targetPort?: number | string
   nodePort?: number
   protocol?: string
+  appProtocol?: string
 }
 
 export interface ServiceSpec {

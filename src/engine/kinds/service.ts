@@ -34,7 +34,7 @@ const shape = topLevel('v1.Service', {
 
 export const serviceKind = defineKind({
   names: { kind: 'Service', group: '', version: 'v1', plural: 'services', singular: 'service', shortNames: ['svc'], namespaced: true },
-  simulated: false,
+  simulated: true,
   nameRule: 'label',
   shape,
   hasSpec: true,
