@@ -60,8 +60,9 @@ export class ServiceAllocations {
   private constructor(store: ApiStore) {
     for (const svc of store.list('Service')) this.hold(svc)
     store.watch((type, obj, old) => {
+      if (type === 'DELETED') return this.release(obj)
       if (old) this.release(old)
-      if (type !== 'DELETED') this.hold(obj)
+      this.hold(obj)
     }, ['Service'])
   }
 
