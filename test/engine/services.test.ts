@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { KubeObject } from '../../src/engine/api/types.ts'
+import type { KubeEvent, KubeObject } from '../../src/engine/api/types.ts'
 import { apply, deploymentYaml, kubectl, newSim } from '../helpers.ts'
 
 const service = (name: string, spec: string) => `apiVersion: v1
@@ -179,7 +179,7 @@ describe('LoadBalancer Services', () => {
     expect(kubectl(sim, 'get svc lb')).toMatch(/^lb\s+LoadBalancer\s+\S+\s+<pending>\s+80:\d+\/TCP\s+0s$/m)
     sim.advance(10_000)
     expect(kubectl(sim, 'get svc lb')).toMatch(/^lb\s+LoadBalancer\s+\S+\s+203\.0\.113\.10\s+80:\d+\/TCP\s+10s$/m)
-    const reasons = sim.store.list<KubeObject & { reason: string }>('Event', 'default').filter((e) => (e as { involvedObject: { name: string } }).involvedObject.name === 'lb').map((e) => e.reason)
+    const reasons = sim.store.list<KubeEvent>('Event', 'default').filter((e) => e.involvedObject.name === 'lb').map((e) => e.reason)
     expect(reasons).toEqual(['EnsuringLoadBalancer', 'EnsuredLoadBalancer'])
   })
 
