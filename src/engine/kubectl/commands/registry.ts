@@ -9,6 +9,7 @@ import { logsCommand } from './logs.ts'
 import { rolloutCommand } from './rollout.ts'
 import { runCommand } from './run.ts'
 import { scaleCommand } from './scale.ts'
+import { patchCommand } from './patch.ts'
 import { setCommand } from './setImage.ts'
 
 /** Every kubectl verb kubesim answers, one entry per line (kept in kubectl's help order where it matters). */
@@ -25,6 +26,7 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   runCommand,
   rolloutCommand,
   setCommand,
+  patchCommand,
   apiResourcesCommand,
 ]
 
