@@ -8,9 +8,9 @@ import { PatchSchema } from './patchMeta.ts'
  * `null` deletes a key, and lists merge item by item where the API type tags them
  * with a patchMergeKey (containers by name, ports by containerPort, …), else are
  * replaced. Directives: `$patch: replace|delete` in a map or list item,
- * `$retainKeys`, `$deleteFromPrimitiveList/<field>`; `$setElementOrder/<field>` is
- * accepted and ignored. The result keeps Kubernetes' list order: patch items first
- * where they are new, live-only items where the live list had them.
+ * `$retainKeys`, `$deleteFromPrimitiveList/<field>`, `$setElementOrder/<field>`.
+ * The result keeps Kubernetes' list order: patch items first where they are new,
+ * live-only items where the live list had them.
  */
 export function strategicMergePatch(original: Record<string, unknown>, patch: Record<string, unknown>, kind: string): Record<string, unknown> {
   return mergeMap(structuredClone(original), structuredClone(patch), PatchSchema.forKind(kind))
@@ -41,8 +41,7 @@ function mergeMap(original: JsonMap | undefined, patch: JsonMap, schema: PatchSc
   }
   original ??= {}
   applyRetainKeys(original, patch)
-  // $setElementOrder only orders a list; kubesim keeps the default merge order.
-  for (const key of Object.keys(patch)) if (key.startsWith(SET_ELEMENT_ORDER)) delete patch[key]
+  mergeOrderedLists(original, patch, schema)
 
   for (let [key, patchValue] of Object.entries(patch)) {
     let isDeleteList = false
@@ -72,6 +71,43 @@ function mergeMap(original: JsonMap | undefined, patch: JsonMap, schema: PatchSc
     }
   }
   return original
+}
+
+/**
+ * `$setElementOrder/<field>: [...]` with its list (mergePatchIntoOriginal): the list
+ * merges as usual, then takes the directive's order, live-only items interleaved.
+ */
+function mergeOrderedLists(original: JsonMap, patch: JsonMap, schema: PatchSchema): void {
+  for (const key of Object.keys(patch)) {
+    if (!key.startsWith(SET_ELEMENT_ORDER)) continue
+    const order = patch[key]
+    delete patch[key]
+    if (!Array.isArray(order)) throw new PatchError(500, `expected a []interface {}, but received a ${goType(order) === 'map' ? 'map[string]interface {}' : goType(order)}`)
+    const slash = key.indexOf('/')
+    if (slash < 0 || key.slice(0, slash) !== SET_ELEMENT_ORDER) throw badRequest('invalid patch format of setElementOrder list')
+    const field = key.slice(slash + 1)
+    const originalList = original[field]
+    const patchList = patch[field]
+    if (originalList !== undefined && !Array.isArray(originalList)) continue
+    if (patchList !== undefined && !Array.isArray(patchList)) continue
+    const { meta, schema: sub } = schema.lookup(field)
+    const mergeKey = meta.mergeKey ?? ''
+    let merged: unknown[]
+    if (originalList && !patchList) merged = originalList
+    else if (!originalList && patchList) merged = removeDirectives(patchList)[0] as unknown[]
+    else if (originalList && patchList) merged = strategyOf(meta.strategy) === 'merge' ? mergeSlice(originalList, patchList, sub, mergeKey, false) : patchList
+    else continue
+    const all = [...(originalList ?? []), ...(patchList ?? [])]
+    if (all.length === 0) {
+      original[field] = merged
+      delete patch[field]
+      continue
+    }
+    const kind = elementKind(originalList ?? [], patchList ?? [])
+    const inOrder = (v: unknown) => indexOf(order, v, mergeKey, kind) >= 0
+    original[field] = normalizeElementOrder(merged.filter(inOrder), merged.filter((v) => !inOrder(v)), order, originalList ?? [], mergeKey, kind)
+    delete patch[field]
+  }
 }
 
 /** The strategy besides retainKeys (extractRetainKeysPatchStrategy). */
