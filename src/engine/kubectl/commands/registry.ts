@@ -10,7 +10,7 @@ import { rolloutCommand } from './rollout.ts'
 import { runCommand } from './run.ts'
 import { scaleCommand } from './scale.ts'
 import { patchCommand } from './patch.ts'
-import { setCommand } from './setImage.ts'
+import { setCommand } from './set.ts'
 
 /** Every kubectl verb kubesim answers, one entry per line (kept in kubectl's help order where it matters). */
 export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
