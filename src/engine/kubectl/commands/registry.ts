@@ -9,7 +9,9 @@ import { logsCommand } from './logs.ts'
 import { rolloutCommand } from './rollout.ts'
 import { runCommand } from './run.ts'
 import { scaleCommand } from './scale.ts'
+import { editCommand } from './edit.ts'
 import { patchCommand } from './patch.ts'
+import { replaceCommand } from './replace.ts'
 import { setCommand } from './set.ts'
 
 /** Every kubectl verb kubesim answers, one entry per line (kept in kubectl's help order where it matters). */
@@ -27,6 +29,8 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   rolloutCommand,
   setCommand,
   patchCommand,
+  replaceCommand,
+  editCommand,
   apiResourcesCommand,
 ]
 
