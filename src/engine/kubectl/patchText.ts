@@ -17,10 +17,16 @@ export function parsePatchText(text: string): unknown {
   }
   const doc = parseDocument(text, { version: '1.1', uniqueKeys: true, logLevel: 'error' })
   if (doc.errors.length > 0) {
-    const message = doc.errors[0].message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
-    throw new KubectlError(`error: unable to parse ${goQuote(text)}: yaml: ${message.charAt(0).toLowerCase()}${message.slice(1)}`)
+    throw new KubectlError(`error: unable to parse ${goQuote(text)}: yaml: ${goYamlMessage(doc.errors[0].message)}`)
   }
   return doc.toJS({ maxAliasCount: 100 }) ?? null
+}
+
+/** go-yaml's words for the commonest mistakes; others keep the parser's own. */
+function goYamlMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+  if (/^Nested mappings are not allowed in compact mappings/.test(first) || /^Implicit map keys need to be/.test(first)) return 'mapping values are not allowed in this context'
+  return first.charAt(0).toLowerCase() + first.slice(1)
 }
 
 /** Go's %q of a string. */
