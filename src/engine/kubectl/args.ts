@@ -40,7 +40,7 @@ export interface FlagSpec {
   takesValue: boolean
   /** May be given more than once (`-f a -f b`). */
   repeatable?: boolean
-  /** The value a bare `--flag` takes (pflag's NoOptDefVal); a value then needs `--flag=value`. */
+  /** pflag's NoOptDefVal: the value of a bare `--flag`, which then never takes the next word (`--dry-run`). */
   optionalValue?: string
 }
 
