@@ -102,7 +102,12 @@ describe('bad input never breaks the engine', () => {
       '--role=r', '--clusterrole=c', '--user=u', '--serviceaccount=a:b', '--serviceaccount=b', '--hard=pods=1', '--hard=x', '--scopes=,', '--value=5', '--value=x', '--global-default',
       '--rule=a.com/=s:80,tls=t', '--rule=bad', '--default-backend=s:80', '--selector=app=web', '--min-available=1', '--max-unavailable=50%', '--port=80', '--port=x', '--target-port=http',
       '--type=NodePort', '--name=svc', '--protocol=UDP', '--expose', '--rm', '-i', '-t', '-it', '--restart=Never', '--restart=OnFailure', '--env=A=1', '--env=A', '--labels=a=b', '--command',
-      '--image-pull-policy=Never', '--save-config', '--cert=x', '--key=y', '--docker-username=u', '--docker-password=p', '--aggregation-rule=a=b', '--non-resource-url=/x']
+      '--image-pull-policy=Never', '--save-config', '--cert=x', '--key=y', '--docker-username=u', '--docker-password=p', '--aggregation-rule=a=b', '--non-resource-url=/x',
+      'patch', 'replace', 'edit', 'set', 'env', 'image', 'resources', 'serviceaccount', 'sa', 'deploy/web', '-p', '{"spec":{"replicas":2}}', '{"spec":{"template":null}}',
+      '[{"op":"remove","path":"/spec"}]', '[{"op":"add","path":"/x/-"}]', '{"$patch":"delete"}', '{"metadata":{"$retainKeys":[]}}', 'a: b: c', '--type', 'json', 'merge',
+      'strategic', '--type=json', '--patch-file', '--subresource=status', '--subresource=scale', '--dry-run', '--dry-run=client', '--dry-run=server', '--local',
+      'A=1', 'A-', '-e', 'B=2', '--list', '--from=configmap/x', '--from=secret/y', '--keys=a', '--prefix=P_', '--overwrite=false', '--limits=cpu=1',
+      '--requests=memory=1Gi', '--limits=cpu=x', 'main=nginx:1.28', '*=busybox', '-c', 'main', 'name']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])

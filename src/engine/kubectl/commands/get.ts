@@ -37,7 +37,7 @@ export function noResourcesMessage(ctx: CommandContext, namespaced: boolean): st
 }
 
 /** kubectl prints objects as generic maps, whose keys encoding/json and sigs.k8s.io/yaml sort. */
-function sortedKeys(value: unknown): unknown {
+export function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys)
   if (!value || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}

@@ -16,7 +16,10 @@ import { exposeCommand } from './expose.ts'
 import { rolloutCommand } from './rollout.ts'
 import { runCommand } from './run.ts'
 import { scaleCommand } from './scale.ts'
-import { setCommand } from './setImage.ts'
+import { editCommand } from './edit.ts'
+import { patchCommand } from './patch.ts'
+import { replaceCommand } from './replace.ts'
+import { setCommand } from './set.ts'
 import { taintCommand } from './taint.ts'
 import { versionCommand } from './version.ts'
 
@@ -35,6 +38,9 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   exposeCommand,
   rolloutCommand,
   setCommand,
+  patchCommand,
+  replaceCommand,
+  editCommand,
   apiResourcesCommand,
   labelCommand,
   annotateCommand,
