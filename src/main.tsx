@@ -9,6 +9,7 @@ import { EngineClient } from './worker/engineClient.ts'
 const engine = new EngineClient({
   onPatch: (batch) => useCluster.getState().applyBatch(batch),
   onFatal: (message) => useCluster.setState({ fatal: message }),
+  onVocabulary: (vocabulary) => useCluster.setState({ vocabulary }),
 })
 
 createRoot(document.getElementById('root')!).render(

@@ -8,8 +8,10 @@ import type { KubeObject, Pod } from '../engine/api/types.ts'
 import { applyManifestText } from '../engine/kubectl/applyText.ts'
 import { splitCommandLine } from '../engine/kubectl/args.ts'
 import { runKubectl } from '../engine/kubectl/runKubectl.ts'
+import { kubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import { Simulation } from '../engine/simulation.ts'
+import { editorFileReader } from './editorFiles.ts'
 import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
 
 export interface HostEnvironment {
@@ -77,6 +79,7 @@ export class EngineHost {
       this.needsReset = true
       this.awaitingAck = false
       this.carry = 0
+      this.env.post({ type: 'vocabulary', vocabulary: kubectlVocabulary() })
       this.flush()
       return
     }
@@ -122,7 +125,7 @@ export class EngineHost {
       case 'kubectl': {
         let output: string
         try {
-          output = runKubectl(sim, splitCommandLine(cmd.args), {})
+          output = runKubectl(sim, splitCommandLine(cmd.args), { readPath: editorFileReader(cmd.files ?? []) })
         } catch (err) {
           output = `error: ${err instanceof Error ? err.message : String(err)}`
         }

@@ -6,6 +6,7 @@
 import { create } from 'zustand'
 import type { KubeObject } from '../../engine/api/types.ts'
 import type { ManifestMarker } from '../../engine/kubectl/applyText.ts'
+import type { KubectlVocabulary } from '../../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../../engine/scheduler/decision.ts'
 import type { PatchBatch } from '../../worker/protocol.ts'
 
@@ -39,6 +40,8 @@ export interface ClusterState {
   applyMarkers: ManifestMarker[]
   applyPending: boolean
   terminal: OutputBlock[]
+  /** Verbs and resources the engine answers, for the terminal's completion and `help`. */
+  vocabulary: KubectlVocabulary | null
 
   applyBatch(batch: PatchBatch): void
   selectPod(key: string | null): void
@@ -63,6 +66,7 @@ export const useCluster = create<ClusterState>()((set) => ({
   applyMarkers: [],
   applyPending: false,
   terminal: [],
+  vocabulary: null,
 
   applyBatch: (batch) =>
     set((state) => {
