@@ -4,7 +4,7 @@ import { applyManifestText } from '../../src/engine/kubectl/applyText.ts'
 import { runKubectl } from '../../src/engine/kubectl/runKubectl.ts'
 import { SeededRandom } from '../../src/engine/rng.ts'
 import { Simulation } from '../../src/engine/simulation.ts'
-import { apply, deploymentYaml, newSim, pods } from '../helpers.ts'
+import { apply, deploymentYaml, kubectl, newSim, pods } from '../helpers.ts'
 
 const DEPLOYMENT = parse(`apiVersion: apps/v1
 kind: Deployment
@@ -91,11 +91,29 @@ describe('bad input never breaks the engine', () => {
       '--from=cronjob/x', '--schedule=*/1 * * * *', '--schedule=bad', '--cascade=foreground', '--cascade=orphan', '--field-selector', 'status.phase=Running', '%',
       'jsonpath={.items[*].metadata.name}', 'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}', '-o=jsonpath={.a', 'jsonpath-as-json={..name}', 'jsonpath={end}',
       'jsonpath={.items[?(@.kind=~"(")]}', 'jsonpath={.items[9]}', 'custom-columns=N:.metadata.name,I:.spec.containers[*].image', 'custom-columns=N', 'custom-columns=X:.items[7]',
-      '--sort-by=.metadata.name', '--sort-by={.x', '--sort-by=.spec', '-L', 'app,tier', '--allow-missing-template-keys=false', '--template={.kind}', '--no-headers']
+      '--sort-by=.metadata.name', '--sort-by={.x', '--sort-by=.spec', '-L', 'app,tier', '--allow-missing-template-keys=false', '--template={.kind}', '--no-headers', '-w', '--watch']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])
       expect(() => runKubectl(sim, argv, { waitAdvancesTime: true }), argv.join(' ')).not.toThrow()
+    }
+  })
+
+  it("answers any jumble of get -w words as the app's terminal runs them (streaming) without throwing", () => {
+    const sim = newSim()
+    apply(sim, deploymentYaml())
+    const words = ['get', 'pods', 'pod/x', 'deploy', 'web', 'nodes', 'all', 'pods,svc', '-w', '--watch', '-o', 'wide', 'yaml', '-A', '-n', 'dev', '-l', 'app=web', 'app in (', '--field-selector', 'status.phase=Running', '--no-headers', '-L', 'app', '--show-labels', '']
+    const rng = new SeededRandom(5)
+    for (let i = 0; i < 500; i++) {
+      const argv = ['get', ...Array.from({ length: 1 + rng.int(5) }, () => words[rng.int(words.length)])]
+      const streams: { drain(): string; stop(): void }[] = []
+      expect(() => runKubectl(sim, argv, { watch: (s) => streams.push(s) }), argv.join(' ')).not.toThrow()
+      sim.advance(1_000)
+      kubectl(sim, `scale deploy web --replicas=${1 + rng.int(3)}`)
+      for (const s of streams) {
+        expect(() => s.drain(), argv.join(' ')).not.toThrow()
+        s.stop()
+      }
     }
   })
 })
