@@ -17,6 +17,15 @@ export interface EngineClientHandlers {
   onPatch(batch: Extract<EngineMessage, { type: 'patch' }>['batch']): void
   onFatal(message: string): void
   onVocabulary?(vocabulary: KubectlVocabulary): void
+  /** New rows of the `get -w` started by request `requestId`. */
+  onWatchOutput?(requestId: number, text: string): void
+}
+
+export interface KubectlResult {
+  requestId: number
+  output: string
+  /** A `get -w` now streams its rows to onWatchOutput until stopWatch. */
+  watching: boolean
 }
 
 type Pending = { resolve: (msg: EngineMessage) => void }
@@ -57,6 +66,9 @@ export class EngineClient {
       case 'fatal':
         this.handlers.onFatal(msg.message)
         break
+      case 'watchOutput':
+        this.handlers.onWatchOutput?.(msg.requestId, msg.text)
+        break
       case 'vocabulary':
         this.handlers.onVocabulary?.(msg.vocabulary)
         break
@@ -77,10 +89,15 @@ export class EngineClient {
   }
 
   /** Runs a kubectl command line; a leading `kubectl` is optional. `files` are what `-f NAME` may read. */
-  async kubectl(line: string, files?: EditorFile[]): Promise<string> {
+  async kubectl(line: string, files?: EditorFile[]): Promise<KubectlResult> {
     const args = line.trim().replace(/^kubectl(\s+|$)/, '')
     const msg = await this.request<Extract<EngineMessage, { type: 'kubectlResult' }>>((requestId) => ({ type: 'kubectl', requestId, args, files }))
-    return msg.output
+    return { requestId: msg.requestId, output: msg.output, watching: msg.watching }
+  }
+
+  /** Stops the running `get -w` (Ctrl+C). */
+  stopWatch(): void {
+    this.send({ type: 'stopWatch' })
   }
 
   setRunning(running: boolean): void {

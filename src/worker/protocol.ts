@@ -25,6 +25,8 @@ export type UiCommand =
   | { type: 'step'; ms: number }
   /** The UI has rendered the last batch; the worker may send the next one. */
   | { type: 'ack' }
+  /** Ctrl+C on a running `get -w`. */
+  | { type: 'stopWatch' }
 
 /** A file open in the app's editor, as `kubectl -f NAME` sees it. */
 export interface EditorFile {
@@ -55,7 +57,9 @@ export interface PatchBatch {
 export type EngineMessage =
   | { type: 'patch'; batch: PatchBatch }
   | { type: 'applyResult'; requestId: number; output: string[]; markers: ManifestMarker[]; failed: boolean }
-  | { type: 'kubectlResult'; requestId: number; output: string }
+  /** `watching`: the command was `get -w`, whose rows keep coming as watchOutput until stopWatch. */
+  | { type: 'kubectlResult'; requestId: number; output: string; watching: boolean }
+  | { type: 'watchOutput'; requestId: number; text: string }
   | { type: 'fatal'; message: string }
   /** Sent once after init: the verbs and resources the terminal completes and lists in `help`. */
   | { type: 'vocabulary'; vocabulary: KubectlVocabulary }

@@ -42,6 +42,8 @@ export interface ClusterState {
   terminal: OutputBlock[]
   /** Verbs and resources the engine answers, for the terminal's completion and `help`. */
   vocabulary: KubectlVocabulary | null
+  /** The terminal's running `get -w`: its request, and the output block its rows go to. */
+  watch: { requestId: number; blockId: number } | null
 
   applyBatch(batch: PatchBatch): void
   selectPod(key: string | null): void
@@ -67,6 +69,7 @@ export const useCluster = create<ClusterState>()((set) => ({
   applyPending: false,
   terminal: [],
   vocabulary: null,
+  watch: null,
 
   applyBatch: (batch) =>
     set((state) => {
@@ -108,6 +111,14 @@ export const useCluster = create<ClusterState>()((set) => ({
 
 export function objectKeyOf(obj: KubeObject): string {
   return `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`
+}
+
+/** A watch's block keeps its newest rows only, like a terminal's scrollback. */
+const MAX_WATCH_LINES = 1000
+
+/** More lines for an existing block (a `get -w` printing rows as objects change). */
+export function extendBlock(blocks: OutputBlock[], id: number, lines: string[]): OutputBlock[] {
+  return blocks.map((b) => (b.id === id ? { ...b, lines: [...b.lines, ...lines].slice(-MAX_WATCH_LINES) } : b))
 }
 
 export function appendBlock(blocks: OutputBlock[], block: Omit<OutputBlock, 'id'>): OutputBlock[] {

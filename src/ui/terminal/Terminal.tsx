@@ -5,7 +5,7 @@ import { useEngine } from '../engineContext.ts'
 import { useCluster } from '../store/clusterStore.ts'
 import { complete } from './completion.ts'
 import { CommandHistory } from './history.ts'
-import { runTypedLine } from './runInTerminal.ts'
+import { runTypedLine, stopWatching } from './runInTerminal.ts'
 
 /** One history for the page, so it outlives the component (and reloads, via sessionStorage). */
 let sharedHistory: CommandHistory | undefined
@@ -18,6 +18,7 @@ function history(): CommandHistory {
 export function Terminal() {
   const engine = useEngine()
   const blocks = useCluster((s) => s.terminal)
+  const watching = useCluster((s) => s.watch !== null)
   const [line, setLine] = useState('')
   const [busy, setBusy] = useState(false)
   const [candidates, setCandidates] = useState<string[]>([])
@@ -76,10 +77,13 @@ export function Terminal() {
       const next = history().down()
       if (next !== undefined) replaceLine(next)
     } else if (e.key === 'c' && e.ctrlKey && !e.metaKey && input.current?.selectionStart === input.current?.selectionEnd) {
-      // Ctrl+C with nothing selected abandons the line, as in a shell (with a selection it copies).
+      // Ctrl+C with nothing selected stops a running watch, else abandons the line, as in a shell (with a selection it copies).
       e.preventDefault()
-      setLine('')
-      setCandidates([])
+      if (watching) stopWatching(engine)
+      else {
+        setLine('')
+        setCandidates([])
+      }
     }
   }
 
@@ -111,8 +115,13 @@ export function Terminal() {
           }}
           onKeyDown={onKeyDown}
         />
+        {watching && (
+          <button type="button" className="btn terminal-stop" onClick={() => stopWatching(engine)} title="Stop watching (Ctrl+C)">
+            Stop watching
+          </button>
+        )}
         <span id="kubectl-input-hint" className="visually-hidden">
-          Up and Down recall earlier commands; Tab completes; type help for the supported commands.
+          Up and Down recall earlier commands; Tab completes; Ctrl+C stops a watch; type help for the supported commands.
         </span>
       </div>
     </section>

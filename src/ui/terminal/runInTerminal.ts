@@ -6,19 +6,31 @@ import { terminalHelp } from './terminalHelp.ts'
 /**
  * Runs a kubectl command and shows it, with kubectl's answer, in the terminal log.
  * UI actions (like a chip's delete button) go through here too, so a student sees the
- * command that does what they clicked. `-f manifest.yaml` reads the editor's text.
+ * command that does what they clicked. `-f manifest.yaml` reads the editor's text; a
+ * `get -w` keeps adding rows to its block until stopped.
  */
 export async function runInTerminal(engine: EngineClient, commandLine: string): Promise<void> {
   const command = commandLine.trim().replace(/^kubectl(\s+|$)/, '')
   if (!command) return
-  const output = await engine.kubectl(command, openFiles())
-  const lines = output.replace(/\n$/, '').split('\n')
-  const failed = /^(error|Error)\b/m.test(output)
-  useCluster.setState((s) => ({ terminal: appendBlock(s.terminal, { command: `kubectl ${command}`, lines, failed }) }))
+  const result = await engine.kubectl(command, openFiles())
+  const lines = result.output === '' ? [] : result.output.replace(/\n$/, '').split('\n')
+  const failed = /^(error|Error)\b/m.test(result.output)
+  useCluster.setState((s) => {
+    const terminal = appendBlock(s.terminal, { command: `kubectl ${command}`, lines, failed })
+    return { terminal, ...(result.watching ? { watch: { requestId: result.requestId, blockId: terminal.at(-1)!.id } } : {}) }
+  })
 }
 
-/** A line typed at the prompt: the terminal's own words (`help`, `clear`), else kubectl. */
+/** Ctrl+C on a running `get -w`: the engine stops sending rows. */
+export function stopWatching(engine: EngineClient): void {
+  if (!useCluster.getState().watch) return
+  engine.stopWatch()
+  useCluster.setState({ watch: null })
+}
+
+/** A line typed at the prompt: the terminal's own words (`help`, `clear`), else kubectl. A running watch ends first, as the shell would have it. */
 export async function runTypedLine(engine: EngineClient, commandLine: string): Promise<void> {
+  stopWatching(engine)
   const command = commandLine.trim().replace(/^kubectl(\s+|$)/, '')
   if (command === 'help') {
     useCluster.setState((s) => ({ terminal: appendBlock(s.terminal, { command: 'help', lines: terminalHelp(s.vocabulary), failed: false }) }))

@@ -25,7 +25,7 @@ export function terminalHelp(vocabulary: KubectlVocabulary | null): string[] {
     'In this terminal:',
     row('↑ / ↓', 'previous / next command (kept while this tab is open)', 19),
     row('Tab', 'complete verbs, resource types and object names', 19),
-    row('Ctrl+C', 'clear the line', 19),
+    row('Ctrl+C', 'stop a running get -w, or clear the line', 19),
     row('-f manifest.yaml', "the editor's text, as Apply sends it", 19),
     row('clear', 'clear this output', 19),
     '',
