@@ -33,8 +33,12 @@ export function Terminal() {
   }, [line])
 
   const replaceLine = (text: string, caretAt = text.length) => {
-    caret.current = caretAt
-    setLine(text)
+    // The same text renders nothing, so the caret is placed now rather than after a render.
+    if (text === line) input.current?.setSelectionRange(caretAt, caretAt)
+    else {
+      caret.current = caretAt
+      setLine(text)
+    }
   }
 
   const run = async () => {
@@ -76,7 +80,7 @@ export function Terminal() {
       e.preventDefault()
       const next = history().down()
       if (next !== undefined) replaceLine(next)
-    } else if (e.key === 'c' && e.ctrlKey && !e.metaKey && input.current?.selectionStart === input.current?.selectionEnd) {
+    } else if (e.key.toLowerCase() === 'c' && e.ctrlKey && !e.metaKey && input.current?.selectionStart === input.current?.selectionEnd) {
       // Ctrl+C with nothing selected stops a running watch, else abandons the line, as in a shell (with a selection it copies).
       e.preventDefault()
       if (watching) stopWatching(engine)
@@ -110,6 +114,7 @@ export function Terminal() {
           spellCheck={false}
           value={line}
           onChange={(e) => {
+            caret.current = null
             setLine(e.target.value)
             setCandidates([])
           }}
