@@ -43,6 +43,7 @@ test('Tab completes verbs, resource types (get po → get pods) and names, and l
   await input.fill('describe node worker-')
   await input.press('Tab')
   await expect(page.getByRole('status', { name: 'Completions' })).toHaveText('worker-1  worker-2  worker-3')
+  await page.getByRole('region', { name: 'kubectl terminal' }).screenshot({ path: 'e2e/screenshots/terminal-completion.png' })
   await input.fill('describe node worker-2')
   await input.press('Tab')
   await expect(input).toHaveValue('describe node worker-2 ')

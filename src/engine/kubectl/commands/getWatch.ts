@@ -3,7 +3,7 @@ import type { Watcher } from '../../api/store.ts'
 import type { KubeObject } from '../../api/types.ts'
 import { kindModule } from '../../kinds/registry.ts'
 import { parseSelectorExpression } from '../../util/labels.ts'
-import { flag } from '../args.ts'
+import { boolFlag, flag } from '../args.ts'
 import { parseFieldSelector } from '../fieldSelector.ts'
 import { KubectlError, type ResourceRequest } from '../resolve.ts'
 import { GET_TABWRITER } from '../tabwriter.ts'
@@ -61,7 +61,7 @@ export function startWatch(ctx: CommandContext, requests: ResourceRequest[], wid
   const print = (objects: KubeObject[], now: number): string => {
     if (objects.length === 0) return ''
     const { headers, rows } = tableCells(ctx, resource, objects, now, wide, false)
-    const lines = printedHeaders || ctx.args.flags.has('no-headers') ? rows : [headers, ...rows]
+    const lines = printedHeaders || boolFlag(ctx.args, 'no-headers') ? rows : [headers, ...rows]
     printedHeaders = true
     return writer.write(lines)
   }
