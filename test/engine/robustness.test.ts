@@ -91,11 +91,28 @@ describe('bad input never breaks the engine', () => {
       '--from=cronjob/x', '--schedule=*/1 * * * *', '--schedule=bad', '--cascade=foreground', '--cascade=orphan', '--field-selector', 'status.phase=Running', '%',
       'jsonpath={.items[*].metadata.name}', 'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}', '-o=jsonpath={.a', 'jsonpath-as-json={..name}', 'jsonpath={end}',
       'jsonpath={.items[?(@.kind=~"(")]}', 'jsonpath={.items[9]}', 'custom-columns=N:.metadata.name,I:.spec.containers[*].image', 'custom-columns=N', 'custom-columns=X:.items[7]',
-      '--sort-by=.metadata.name', '--sort-by={.x', '--sort-by=.spec', '-L', 'app,tier', '--allow-missing-template-keys=false', '--template={.kind}', '--no-headers', '-w', '--watch']
+      '--sort-by=.metadata.name', '--sort-by={.x', '--sort-by=.spec', '-L', 'app,tier', '--allow-missing-template-keys=false', '--template={.kind}', '--no-headers',
+      'label', 'annotate', 'taint', 'config', 'version', 'cluster-info', 'api-versions', 'view', 'get-contexts', 'current-context', 'set-context', 'use-context', 'use',
+      'get-clusters', 'dump', 'kubesim', 'a=b', 'a-', 'a=b=c', 'bad!=x', 'k=v:NoSchedule', 'k:NoExecute', 'k:NoSchedule-', 'k-', 'k=v:Bad', ':NoSchedule', 'app=web', '--overwrite',
+      '--list', '--dry-run', '--dry-run=client', '--dry-run=server', '--dry-run=x', '-o', 'name', 'json', '--minify', '--raw', '--current', '--namespace=dev', '--context=kubesim',
+      '--context', 'nope', '--client', '--cluster=kubesim', '--user=x', 'jsonpath={..namespace}', '--all',
+      'expose', 'secret', 'generic', 'tls', 'docker-registry', 'service', 'svc', 'clusterip', 'nodeport', 'externalname', 'configmap', 'cm', 'serviceaccount', 'role', 'rolebinding',
+      'clusterrole', 'clusterrolebinding', 'priorityclass', 'ingress', 'pdb', '--dry-run=client', '--dry-run=server', '--dry-run', '-o', 'json', 'name', '--from-literal=a=b', '--from-literal=bad',
+      '--from-file=x', '--from-env-file=x', '--tcp=80:8080', '--tcp=x', '--node-port=30080', '--clusterip=None', '--external-name=example.com', '--verb=get', '--resource=pods', '--resource=x.y/z',
+      '--role=r', '--clusterrole=c', '--user=u', '--serviceaccount=a:b', '--serviceaccount=b', '--hard=pods=1', '--hard=x', '--scopes=,', '--value=5', '--value=x', '--global-default',
+      '--rule=a.com/=s:80,tls=t', '--rule=bad', '--default-backend=s:80', '--selector=app=web', '--min-available=1', '--max-unavailable=50%', '--port=80', '--port=x', '--target-port=http',
+      '--type=NodePort', '--name=svc', '--protocol=UDP', '--expose', '--rm', '-i', '-t', '-it', '--restart=Never', '--restart=OnFailure', '--env=A=1', '--env=A', '--labels=a=b', '--command',
+      '--image-pull-policy=Never', '--save-config', '--cert=x', '--key=y', '--docker-username=u', '--docker-password=p', '--aggregation-rule=a=b', '--non-resource-url=/x', '-w', '--watch']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])
       expect(() => runKubectl(sim, argv, { waitAdvancesTime: true }), argv.join(' ')).not.toThrow()
+    }
+    // The object-making verbs, with their subcommands in front, so their flags meet each other.
+    const starts = [['create', 'deployment', 'x'], ['create', 'secret', 'generic', 'x'], ['create', 'service', 'clusterip', 'x'], ['create', 'role', 'x'], ['create', 'ingress', 'x'], ['run', 'x'], ['expose', 'deploy', 'web']]
+    for (let i = 0; i < 1500; i++) {
+      const argv = [...starts[rng.int(starts.length)], ...Array.from({ length: rng.int(5) }, () => words[rng.int(words.length)])]
+      expect(() => runKubectl(sim, argv, { waitAdvancesTime: false }), argv.join(' ')).not.toThrow()
     }
   })
 

@@ -1,15 +1,24 @@
 import { apiResourcesCommand } from './apiResources.ts'
-import { applyCommand, createCommand } from './apply.ts'
+import { annotateCommand } from './annotate.ts'
+import { applyCommand } from './apply.ts'
+import { apiVersionsCommand } from './apiVersions.ts'
+import { clusterInfoCommand } from './clusterInfo.ts'
+import { configCommand } from './config.ts'
+import { createCommand } from './create/createCommand.ts'
 import type { KubectlCommand } from './context.ts'
 import { cordonCommand, uncordonCommand } from './cordon.ts'
 import { deleteCommand } from './delete.ts'
 import { describeCommand } from './describe.ts'
 import { getCommand } from './get.ts'
+import { labelCommand } from './label.ts'
 import { logsCommand } from './logs.ts'
+import { exposeCommand } from './expose.ts'
 import { rolloutCommand } from './rollout.ts'
 import { runCommand } from './run.ts'
 import { scaleCommand } from './scale.ts'
 import { setCommand } from './setImage.ts'
+import { taintCommand } from './taint.ts'
+import { versionCommand } from './version.ts'
 
 /** Every kubectl verb kubesim answers, one entry per line (kept in kubectl's help order where it matters). */
 export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
@@ -23,9 +32,17 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   cordonCommand,
   uncordonCommand,
   runCommand,
+  exposeCommand,
   rolloutCommand,
   setCommand,
   apiResourcesCommand,
+  labelCommand,
+  annotateCommand,
+  taintCommand,
+  configCommand,
+  versionCommand,
+  clusterInfoCommand,
+  apiVersionsCommand,
 ]
 
 export function findCommand(name: string): KubectlCommand | undefined {
