@@ -26,6 +26,8 @@ export interface KubectlResult {
   output: string
   /** A `get -w` now streams its rows to onWatchOutput until stopWatch. */
   watching: boolean
+  /** The kubeconfig context's namespace after the command. */
+  namespace: string
 }
 
 type Pending = { resolve: (msg: EngineMessage) => void }
@@ -92,7 +94,7 @@ export class EngineClient {
   async kubectl(line: string, files?: EditorFile[]): Promise<KubectlResult> {
     const args = line.trim().replace(/^kubectl(\s+|$)/, '')
     const msg = await this.request<Extract<EngineMessage, { type: 'kubectlResult' }>>((requestId) => ({ type: 'kubectl', requestId, args, files }))
-    return { requestId: msg.requestId, output: msg.output, watching: msg.watching }
+    return { requestId: msg.requestId, output: msg.output, watching: msg.watching, namespace: msg.namespace }
   }
 
   /** Stops the running `get -w` (Ctrl+C). */

@@ -9,6 +9,7 @@ import { applyManifestText } from '../engine/kubectl/applyText.ts'
 import { splitCommandLine } from '../engine/kubectl/args.ts'
 import type { WatchStream } from '../engine/kubectl/commands/getWatch.ts'
 import { runKubectl } from '../engine/kubectl/runKubectl.ts'
+import { contextNamespace } from '../engine/kubeconfig.ts'
 import { kubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import { Simulation } from '../engine/simulation.ts'
@@ -144,7 +145,13 @@ export class EngineHost {
           output = `error: ${err instanceof Error ? err.message : String(err)}`
         }
         sim.settle()
-        this.env.post({ type: 'kubectlResult', requestId: cmd.requestId, output, watching: this.watch?.requestId === cmd.requestId })
+        this.env.post({
+          type: 'kubectlResult',
+          requestId: cmd.requestId,
+          output,
+          watching: this.watch?.requestId === cmd.requestId,
+          namespace: contextNamespace(sim.kubeconfig),
+        })
         break
       }
     }

@@ -58,7 +58,8 @@ export type EngineMessage =
   | { type: 'patch'; batch: PatchBatch }
   | { type: 'applyResult'; requestId: number; output: string[]; markers: ManifestMarker[]; failed: boolean }
   /** `watching`: the command was `get -w`, whose rows keep coming as watchOutput until stopWatch. */
-  | { type: 'kubectlResult'; requestId: number; output: string; watching: boolean }
+  /** `namespace`: the kubeconfig context's namespace after the command (what a bare `get pods` lists). */
+  | { type: 'kubectlResult'; requestId: number; output: string; watching: boolean; namespace: string }
   | { type: 'watchOutput'; requestId: number; text: string }
   | { type: 'fatal'; message: string }
   /** Sent once after init: the verbs and resources the terminal completes and lists in `help`. */

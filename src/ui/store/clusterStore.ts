@@ -44,6 +44,8 @@ export interface ClusterState {
   vocabulary: KubectlVocabulary | null
   /** The terminal's running `get -w`: its request, and the output block its rows go to. */
   watch: { requestId: number; blockId: number } | null
+  /** kubectl's namespace (the kubeconfig context's), as of the last command: completion lists names from it. */
+  kubectlNamespace: string
 
   applyBatch(batch: PatchBatch): void
   selectPod(key: string | null): void
@@ -70,6 +72,7 @@ export const useCluster = create<ClusterState>()((set) => ({
   terminal: [],
   vocabulary: null,
   watch: null,
+  kubectlNamespace: 'default',
 
   applyBatch: (batch) =>
     set((state) => {

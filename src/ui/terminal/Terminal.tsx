@@ -57,9 +57,9 @@ export function Terminal() {
 
   const completeAtCaret = () => {
     const at = input.current?.selectionStart ?? line.length
-    const { objects, vocabulary } = useCluster.getState()
+    const { objects, vocabulary, kubectlNamespace } = useCluster.getState()
     if (!vocabulary) return
-    const result = complete(line.slice(0, at), { vocabulary, objects, files: openFileNames() })
+    const result = complete(line.slice(0, at), { vocabulary, objects, files: openFileNames(), namespace: kubectlNamespace })
     replaceLine(result.text + line.slice(at), result.text.length)
     setCandidates(result.candidates)
   }

@@ -17,7 +17,7 @@ export async function runInTerminal(engine: EngineClient, commandLine: string): 
   const failed = /^(error|Error)\b/m.test(result.output)
   useCluster.setState((s) => {
     const terminal = appendBlock(s.terminal, { command: `kubectl ${command}`, lines, failed })
-    return { terminal, ...(result.watching ? { watch: { requestId: result.requestId, blockId: terminal.at(-1)!.id } } : {}) }
+    return { terminal, kubectlNamespace: result.namespace, ...(result.watching ? { watch: { requestId: result.requestId, blockId: terminal.at(-1)!.id } } : {}) }
   })
 }
 
