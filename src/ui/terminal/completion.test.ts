@@ -98,3 +98,17 @@ describe('terminal Tab completion', () => {
     expect(tab('get nosuchtype')).toEqual({ text: 'get nosuchtype', candidates: [] })
   })
 })
+
+describe('terminal Tab completion on anything typed', () => {
+  it('never throws, and only ever extends the text left of the caret', () => {
+    const pieces = ['get', 'po', 'pods', 'deploy/', 'deploy/w', '-n', 'dev', '-o', '-oj', '--output=', '-A', ',', 'pods,', 'rollout', 'status', 'logs', 'kubectl', '', ' ', '  ', '-', '--', '/', '=', '"', "'", 'web', 'x/y/z', 'create', 'config', 'set-context']
+    let seed = 7
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: 1 + next(5) }, () => pieces[next(pieces.length)]).join(next(2) ? ' ' : '')
+      const r = complete(text, src)
+      expect(r.text.startsWith(text.slice(0, text.length - (text.split(/\s+/).at(-1)?.length ?? 0))), text).toBe(true)
+      expect(r.text.length, text).toBeGreaterThanOrEqual(text.length - (text.split(/\s+/).at(-1)?.length ?? 0))
+    }
+  })
+})
