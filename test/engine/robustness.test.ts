@@ -4,7 +4,7 @@ import { applyManifestText } from '../../src/engine/kubectl/applyText.ts'
 import { runKubectl } from '../../src/engine/kubectl/runKubectl.ts'
 import { SeededRandom } from '../../src/engine/rng.ts'
 import { Simulation } from '../../src/engine/simulation.ts'
-import { apply, deploymentYaml, newSim, pods } from '../helpers.ts'
+import { apply, deploymentYaml, kubectl, newSim, pods } from '../helpers.ts'
 
 const DEPLOYMENT = parse(`apiVersion: apps/v1
 kind: Deployment
@@ -107,7 +107,7 @@ describe('bad input never breaks the engine', () => {
       '[{"op":"remove","path":"/spec"}]', '[{"op":"add","path":"/x/-"}]', '{"$patch":"delete"}', '{"metadata":{"$retainKeys":[]}}', 'a: b: c', '--type', 'json', 'merge',
       'strategic', '--type=json', '--patch-file', '--subresource=status', '--subresource=scale', '--dry-run', '--dry-run=client', '--dry-run=server', '--local',
       'A=1', 'A-', '-e', 'B=2', '--list', '--from=configmap/x', '--from=secret/y', '--keys=a', '--prefix=P_', '--overwrite=false', '--limits=cpu=1',
-      '--requests=memory=1Gi', '--limits=cpu=x', 'main=nginx:1.28', '*=busybox', '-c', 'main', 'name']
+      '--requests=memory=1Gi', '--limits=cpu=x', 'main=nginx:1.28', '*=busybox', '-c', 'main', 'name', '-w', '--watch']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])
@@ -118,6 +118,24 @@ describe('bad input never breaks the engine', () => {
     for (let i = 0; i < 1500; i++) {
       const argv = [...starts[rng.int(starts.length)], ...Array.from({ length: rng.int(5) }, () => words[rng.int(words.length)])]
       expect(() => runKubectl(sim, argv, { waitAdvancesTime: false }), argv.join(' ')).not.toThrow()
+    }
+  })
+
+  it("answers any jumble of get -w words as the app's terminal runs them (streaming) without throwing", () => {
+    const sim = newSim()
+    apply(sim, deploymentYaml())
+    const words = ['get', 'pods', 'pod/x', 'deploy', 'web', 'nodes', 'all', 'pods,svc', '-w', '--watch', '-o', 'wide', 'yaml', '-A', '-n', 'dev', '-l', 'app=web', 'app in (', '--field-selector', 'status.phase=Running', '--no-headers', '-L', 'app', '--show-labels', '']
+    const rng = new SeededRandom(5)
+    for (let i = 0; i < 500; i++) {
+      const argv = ['get', ...Array.from({ length: 1 + rng.int(5) }, () => words[rng.int(words.length)])]
+      const streams: { drain(): string; stop(): void }[] = []
+      expect(() => runKubectl(sim, argv, { watch: (s) => streams.push(s) }), argv.join(' ')).not.toThrow()
+      sim.advance(1_000)
+      kubectl(sim, `scale deploy web --replicas=${1 + rng.int(3)}`)
+      for (const s of streams) {
+        expect(() => s.drain(), argv.join(' ')).not.toThrow()
+        s.stop()
+      }
     }
   })
 })

@@ -1,4 +1,5 @@
 import type { Simulation } from '../simulation.ts'
+import type { WatchStream } from './commands/getWatch.ts'
 import { boolFlag, FlagError, flag, GLOBAL_FLAGS, parseArgs } from './args.ts'
 import { findCommand } from './commands/registry.ts'
 import { ApiError } from '../api/errors.ts'
@@ -18,6 +19,11 @@ export interface KubectlIO {
    * simulated time forward. True in scripts; false in the browser, where time runs anyway.
    */
   waitAdvancesTime?: boolean
+  /**
+   * The app's terminal streams `get -w`: it takes the stream and drains it as time runs,
+   * until the user stops it. Scripts have no wall time to wait on, so they leave this out.
+   */
+  watch?(stream: WatchStream): void
 }
 
 /** kubectl's persistent root flags, which may come before the verb (`kubectl -n dev get pods`); -A is not one. */
