@@ -37,7 +37,7 @@ export function noResourcesMessage(ctx: CommandContext, namespaced: boolean): st
 }
 
 /** kubectl prints objects as generic maps, whose keys encoding/json and sigs.k8s.io/yaml sort. */
-function sortedKeys(value: unknown): unknown {
+export function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys)
   if (!value || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
@@ -218,18 +218,16 @@ function renderTable(ctx: CommandContext, resource: ResourceType, objects: KubeO
   const labelKeys = labelColumns(ctx)
   const headers = [
     ...(ctx.allNamespaces && resource.namespaced ? ['NAMESPACE'] : []),
-    ...table.columns,
-    ...(wide ? table.wideColumns : []),
+    ...(wide && table.wideTable ? table.wideTable.columns : [...table.columns, ...(wide ? table.wideColumns : [])]),
     ...labelKeys.map((k) => k.split('/').at(-1)!.toUpperCase()),
     ...(showLabels ? ['LABELS'] : []),
   ]
   const rows = objects.map((o) => {
-    const cells = table.row(o, now)
+    const cells = wide && table.wideTable ? table.wideTable.row(o, now) : [...table.row(o, now), ...(wide ? table.wideRow(o, now) : [])]
     if (prefixNames && cells[0] === o.metadata.name) cells[0] = `${qualifiedSingular(resource)}/${o.metadata.name}`
     return [
       ...(ctx.allNamespaces && resource.namespaced ? [o.metadata.namespace ?? ''] : []),
       ...cells,
-      ...(wide ? table.wideRow(o, now) : []),
       ...labelKeys.map((k) => o.metadata.labels?.[k] ?? ''),
       ...(showLabels ? [formatLabels(o.metadata.labels)] : []),
     ]

@@ -4,6 +4,7 @@ import type { KubectlCommand } from './context.ts'
 import { cordonCommand, uncordonCommand } from './cordon.ts'
 import { deleteCommand } from './delete.ts'
 import { describeCommand } from './describe.ts'
+import { eventsCommand } from './events.ts'
 import { getCommand } from './get.ts'
 import { logsCommand } from './logs.ts'
 import { rolloutCommand } from './rollout.ts'
@@ -26,6 +27,7 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   rolloutCommand,
   setCommand,
   apiResourcesCommand,
+  eventsCommand,
 ]
 
 export function findCommand(name: string): KubectlCommand | undefined {

@@ -1,9 +1,10 @@
-import type { Container, ContainerState, ContainerStatus, KubeEvent, KubeObject, PodTemplateSpec, Taint, Toleration } from '../../api/types.ts'
+import type { Container, Pod, ContainerState, ContainerStatus, KubeEvent, KubeObject, PodTemplateSpec, Taint, Toleration } from '../../api/types.ts'
 import { parseSimTime } from '../../clock.ts'
 import { humanDuration } from '../../util/duration.ts'
 import { formatQuantityForDisplay } from '../quantityDisplay.ts'
 import { type DescribeWriter, rfc1123z } from '../describeWriter.ts'
 import { LAST_APPLIED } from '../../api/apply.ts'
+import { describeContainerProbes, describeEnv, describeEnvFrom } from './containerDetails.ts'
 
 /** Shared pieces of kubectl's describers (pkg/describe/describe.go), same format strings. */
 
@@ -145,6 +146,7 @@ export function describeContainers(
   statuses: ContainerStatus[] | undefined,
   space: string,
   volumeMounts: (c: Container) => string[] = () => [],
+  pod?: Pod,
 ): void {
   w.write(0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`)
   for (const c of containers) {
@@ -153,10 +155,17 @@ export function describeContainers(
     if (status) w.write(2, `Container ID:\t${status.containerID ?? ''}\n`)
     w.write(2, `Image:\t${c.image}\n`)
     if (status) w.write(2, `Image ID:\t${status.imageID}\n`)
-    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ')
+    // A named port carries its name: `80/TCP (http)`.
+    const named = (text: string, name: string | undefined) => (name ? `${text} (${name})` : text)
+    const ports = (c.ports ?? []).map((p) => named(`${p.containerPort}/${p.protocol ?? 'TCP'}`, p.name)).join(', ')
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`)
-    const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ')
+    const hostPorts = (c.ports ?? []).map((p) => named(`${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`, p.name)).join(', ')
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`)
+    const seccomp = (c.securityContext as { seccompProfile?: { type?: string; localhostProfile?: string } } | undefined)?.seccompProfile
+    if (seccomp) {
+      w.write(2, `SeccompProfile:\t${seccomp.type ?? ''}\n`)
+      if (seccomp.type === 'Localhost') w.write(3, `LocalhostProfile:\t${seccomp.localhostProfile ?? ''}\n`)
+    }
     if (c.command?.length) {
       w.write(2, 'Command:\n')
       for (const s of c.command.flatMap((x) => x.split('\n'))) w.write(3, `${s}\n`)
@@ -172,12 +181,9 @@ export function describeContainers(
       w.write(2, `Restart Count:\t${status.restartCount}\n`)
     }
     describeResources(w, c.resources, 2)
-    const env = c.env ?? []
-    w.write(2, `Environment:${env.length === 0 ? '\t<none>' : ''}\n`)
-    for (const e of env) {
-      if (e.valueFrom === undefined) w.write(3, `${e.name}:\t${e.value ?? ''}\n`)
-      else w.write(3, `${e.name}:\t<set from a reference>\n`)
-    }
+    describeContainerProbes(w, c)
+    describeEnvFrom(w, c)
+    describeEnv(w, c, pod)
     const mounts = volumeMounts(c)
     w.write(2, `Mounts:${mounts.length === 0 ? '\t<none>' : ''}\n`)
     for (const m of mounts) w.write(3, `${m}\n`)
