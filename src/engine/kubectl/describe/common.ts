@@ -87,8 +87,12 @@ export function describeEvents(w: DescribeWriter, events: KubeEvent[], nowMs: nu
   w.flush()
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n')
   w.write(1, '----\t------\t----\t----\t-------\n')
-  for (const e of events) {
-    w.write(1, `${e.type}\t${e.reason}\t${eventAge(e, nowMs)}\t${e.source.component}\t${e.message.trim()}\n`)
+  // event.SortableEvents: oldest last-seen first.
+  const sorted = [...events].sort((a, b) => parseSimTime(a.lastTimestamp) - parseSimTime(b.lastTimestamp))
+  for (const e of sorted) {
+    // Since kubectl 1.35 an event about a container names it: `spec.containers{web}: Started container web`.
+    const message = e.involvedObject.fieldPath ? `${e.involvedObject.fieldPath}: ${e.message.trim()}` : e.message.trim()
+    w.write(1, `${e.type}\t${e.reason}\t${eventAge(e, nowMs)}\t${e.source.component}\t${message}\n`)
   }
 }
 
