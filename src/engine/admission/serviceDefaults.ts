@@ -48,5 +48,13 @@ export function defaultService(obj: KubeObject, isNew: boolean, rng: SeededRando
     usedIPs.add(ip)
   }
   if (spec.clusterIP && spec.clusterIP !== 'None') spec.clusterIPs ??= [spec.clusterIP]
+  // The single-stack IPv4 cluster kubeadm sets up; traffic policies as the registry defaults them.
+  if (spec.type !== 'ExternalName') {
+    spec.ipFamilyPolicy ??= 'SingleStack'
+    spec.ipFamilies ??= ['IPv4']
+    spec.internalTrafficPolicy ??= 'Cluster'
+  }
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster'
+  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true
   if (isNew) obj.status = { loadBalancer: {} }
 }

@@ -1,12 +1,14 @@
 import { ageOf } from '../kubectl/podSummary.ts'
 import { listWithMore } from './columns.ts'
 import { defineKind } from './kindModule.ts'
+import { describeEndpointSlice } from '../kubectl/describe/describeEndpointSlice.ts'
 
 export const endpointSliceKind = defineKind({
   names: { kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', singular: 'endpointslice', shortNames: [], namespaced: true },
   // No EndpointSlice controller fills them from services and pods yet.
   simulated: false,
   nameRule: 'subdomain',
+  describe: (eps, ctx) => describeEndpointSlice(eps, ctx.eventsFor(eps), ctx.now),
   table: {
     columns: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
     wideColumns: [],

@@ -2,6 +2,7 @@ import { ageOf } from '../kubectl/podSummary.ts'
 import type { KubeObject } from '../api/types.ts'
 import { listWithMore } from './columns.ts'
 import { defineKind } from './kindModule.ts'
+import { describeEndpoints } from '../kubectl/describe/describeEndpoints.ts'
 
 interface Subset {
   addresses?: { ip: string }[]
@@ -25,6 +26,7 @@ export const endpointsKind = defineKind({
   // No endpoints controller fills them from services and pods yet.
   simulated: false,
   nameRule: 'subdomain',
+  describe: (ep, ctx) => describeEndpoints(ep, ctx.eventsFor(ep), ctx.now),
   table: {
     columns: ['NAME', 'ENDPOINTS', 'AGE'],
     wideColumns: [],
