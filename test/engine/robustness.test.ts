@@ -112,7 +112,7 @@ describe('values of the wrong type in kinds kubesim types only in part', () => {
       'Error from server (BadRequest): error when creating "STDIN": PersistentVolume in version "v1" cannot be handled as a PersistentVolume: json: cannot unmarshal number into Go struct field PersistentVolume.spec of type v1.PersistentVolumeSpec',
     ])
     expect(apply(sim, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  volumes: [null]\n  containers: [{name: c, image: nginx}]\n')).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The Pod "p" is invalid: spec.volumes[0].name: Required value',
+      'The Pod "p" is invalid: spec.volumes[0].name: Required value',
     ])
   })
 })

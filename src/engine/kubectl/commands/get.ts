@@ -164,7 +164,8 @@ export const getCommand: KubectlCommand = {
         const objects = f.objects.length > 1 ? sortObjects(ctx, f.objects.map((obj) => ({ obj }))).map((e) => e.obj) : f.objects
         return renderTable(ctx, f.resource, objects, ctx.sim.now, printer.wide, prefixNames && requests.length > 1)
       })
-      .join('\n')
+      // A blank line between tables, unless --no-headers (get.go: `!o.NoHeaders && nonEmptyObjCount > 0`).
+      .join(boolFlag(ctx.args, 'no-headers') ? '' : '\n')
     if (nonEmpty.length === 0 && errors.length === 0) {
       out += noResourcesMessage(ctx, requests.every((r) => r.resource.namespaced)) + '\n'
     }
