@@ -49,7 +49,7 @@ describe('kubectl events', () => {
     const sim = newSim({ workers: 1 })
     expect(kubectl(sim, 'events --for web')).toBe('error: --for must be in resource/name form\n')
     expect(kubectl(sim, 'events --for a/b/c')).toBe('error: arguments in resource/name form may not have more than one slash\n')
-    expect(kubectl(sim, 'events --for foo/x')).toBe('error: no matches for /, Resource=foo\n')
+    expect(kubectl(sim, 'events --for foo/x')).toBe('the server doesn\'t have a resource type "foo"\n')
   })
 
   it('-o yaml prints an EventList', () => {

@@ -17,7 +17,8 @@ function forObject(value: string): { kind: string; apiVersion: string; name: str
   const parts = value.split('/')
   if (parts.length !== 2) throw new KubectlError('error: arguments in resource/name form may not have more than one slash')
   const resource = resolveResourceName(parts[0])
-  if (!resource) throw new KubectlError(`error: no matches for /, Resource=${parts[0].toLowerCase()}`)
+  // The RESTMapper's NoResourceMatchError, which checkErr prints with no `error: ` in front.
+  if (!resource) throw new KubectlError(`the server doesn't have a resource type "${parts[0].toLowerCase()}"`)
   return { kind: resource.kind, apiVersion: apiVersionOf(resource), name: parts[1] }
 }
 
