@@ -93,7 +93,9 @@ describe('bad input never breaks the engine', () => {
       'jsonpath={.items[?(@.kind=~"(")]}', 'jsonpath={.items[9]}', 'custom-columns=N:.metadata.name,I:.spec.containers[*].image', 'custom-columns=N', 'custom-columns=X:.items[7]',
       '--sort-by=.metadata.name', '--sort-by={.x', '--sort-by=.spec', '-L', 'app,tier', '--allow-missing-template-keys=false', '--template={.kind}', '--no-headers',
       'events', '--for', 'pod/x', '--for=deploy/web', '--types=Warning', '--types=bad', 'ev', 'svc', 'cm', 'secret', 'sa', 'role', 'clusterrole', 'rolebinding',
-      'clusterrolebinding', 'pc', 'sc', 'ingressclass', 'ing', 'netpol', 'pvc', 'pv', 'pdb', 'hpa', 'lease', 'ep', 'endpointslice']
+      'clusterrolebinding', 'pc', 'sc', 'ingressclass', 'ing', 'netpol', 'pvc', 'pv', 'pdb', 'hpa', 'lease', 'ep', 'endpointslice',
+      'go-template={{.metadata.name}}', 'go-template={{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}', 'go-template={{.a}', 'go-template={{range .x}}',
+      'go-template={{index .metadata.labels "app"}}', 'go-template={{len .}}{{printf "%s" .kind}}', 'template={{if .spec}}x{{else}}y{{end}}', 'go-template={{foo}}']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])

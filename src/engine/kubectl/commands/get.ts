@@ -7,6 +7,7 @@ import { parseFieldSelector } from '../fieldSelector.ts'
 import { kindModule } from '../../kinds/registry.ts'
 import { genericTable } from '../printers/genericTable.ts'
 import { customColumnLines, parseCustomColumns, type CustomColumn } from '../printers/customColumns.ts'
+import { GoTemplate, GoTemplateError } from '../printers/goTemplate.ts'
 import { JsonPath, JsonPathError, jsonPathExecutionError } from '../printers/jsonpath.ts'
 import { sortByField } from '../printers/sortBy.ts'
 import { KubectlError, resolveResourceArgs } from '../resolve.ts'
@@ -57,6 +58,7 @@ type Printer =
   | { kind: 'yaml' | 'json' | 'name' }
   | { kind: 'jsonpath'; template: string; path: JsonPath }
   | { kind: 'custom-columns'; columns: CustomColumn[] }
+  | { kind: 'go-template'; template: string; program: GoTemplate }
 
 function choosePrinter(ctx: CommandContext): Printer {
   const output = flag(ctx.args, 'output') ?? ''
@@ -72,6 +74,16 @@ function choosePrinter(ctx: CommandContext): Printer {
       return { kind: 'jsonpath', template: argument, path: new JsonPath(argument, { allowMissingKeys, outputJson: format === 'jsonpath-as-json' }) }
     } catch (e) {
       if (e instanceof JsonPathError) throw new KubectlError(`error: error parsing jsonpath ${argument}, ${e.message}`)
+      throw e
+    }
+  }
+  if (format === 'go-template' || format === 'template') {
+    if (argument === '') throw new KubectlError('error: template format specified but no template given')
+    try {
+      const program = new GoTemplate(argument, { allowMissingKeys: flag(ctx.args, 'allow-missing-template-keys') !== 'false' })
+      return { kind: 'go-template', template: argument, program }
+    } catch (e) {
+      if (e instanceof GoTemplateError) throw new KubectlError(`error: error parsing template ${argument}, ${e.message}`)
       throw e
     }
   }
@@ -190,6 +202,13 @@ function printGeneric(printer: Exclude<Printer, { kind: 'table' }>, entries: { r
         return printer.path.execute(data)
       } catch (e) {
         if (e instanceof JsonPathError) throw new KubectlError(`error: ${jsonPathExecutionError(printer.template, e.message, data).replace(/\n$/, '')}`)
+        throw e
+      }
+    case 'go-template':
+      try {
+        return printer.program.execute(data)
+      } catch (e) {
+        if (e instanceof GoTemplateError) throw new KubectlError(`error: error executing template "${printer.template}": ${e.message}`)
         throw e
       }
     case 'custom-columns': {
