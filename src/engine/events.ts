@@ -14,19 +14,34 @@ export interface EventSource {
 /** client-go's EventAggregator: 10 events differing only in message within 10 minutes are combined. */
 const AGGREGATE_MAX_EVENTS = 10
 const AGGREGATE_INTERVAL_MS = 600_000
+/** client-go's EventSourceObjectSpamFilter: 25 events per source and object, then one every 5 minutes. */
+const SPAM_BURST = 25
+const SPAM_REFILL_MS = 300_000
 const LRU_ENTRIES = 4096
 
+/** What eventLogger remembers of an event it has seen (eventLog in events_cache.go). */
+interface Observation {
+  count: number
+  firstTimestamp: string
+  name: string
+}
+
 /**
- * Records Kubernetes Events the way client-go's recorder does: an identical event
- * (same object, type, reason, message, source) is not duplicated but its count and
- * lastTimestamp are bumped, which is what `kubectl describe` shows as `(x5 over 3m)`.
- * From the tenth similar event (same object, type, reason, source, another message)
- * on, they go into one event whose message starts `(combined from similar events): `.
+ * Records Kubernetes Events the way client-go's EventCorrelator does, in its three steps:
+ * 1. aggregate: from the tenth event of one object, type, reason and source with another
+ *    message within 10 minutes on, they go into one event whose message starts
+ *    `(combined from similar events): `;
+ * 2. observe: an identical event is not duplicated but its count and lastTimestamp are bumped,
+ *    which is what `kubectl describe` shows as `(x5 over 3m)`;
+ * 3. spam filter: a source may write 25 events about one object, then one every 5 minutes.
+ *    A filtered event is still counted, so the next one written carries the whole count
+ *    (a pod crash-looping for hours shows `(x40 over 3h)`).
  */
 export class EventRecorder {
-  /** client-go keeps both caches at 4096 entries (maxLruCacheEntries), so memory stays flat. */
-  private lastByKey = new LruMap<string, KubeEvent>(LRU_ENTRIES)
+  /** client-go keeps every cache at 4096 entries (maxLruCacheEntries), so memory stays flat. */
+  private observed = new LruMap<string, Observation>(LRU_ENTRIES)
   private similar = new LruMap<string, { messages: Set<string>; last: number }>(LRU_ENTRIES)
+  private spam = new LruMap<string, { tokens: number; at: number }>(LRU_ENTRIES)
   /** Tells apart events about one object recorded in the same millisecond. */
   private sequence = 0
   /** Unix nanoseconds of the current millisecond, computed once per millisecond. */
@@ -56,8 +71,9 @@ export class EventRecorder {
     fieldPath?: string,
   ): void {
     const now = this.clock.rfc3339()
-    let key = [obj.metadata.uid, type, reason, message, source.component, source.host ?? '', fieldPath ?? ''].join('\u0000')
-    const similarKey = [obj.metadata.uid, type, reason, source.component, source.host ?? ''].join('\u0000')
+    const objectKey = [source.component, source.host ?? '', obj.kind, obj.metadata.namespace ?? '', obj.metadata.name, obj.metadata.uid, obj.apiVersion].join('\u0000')
+    let key = [objectKey, fieldPath ?? '', type, reason, message].join('\u0000')
+    const similarKey = [objectKey, type, reason].join('\u0000')
     let record = this.similar.get(similarKey)
     if (!record || this.clock.now - record.last > AGGREGATE_INTERVAL_MS) record = { messages: new Set(), last: 0 }
     record.messages.add(message)
@@ -70,29 +86,26 @@ export class EventRecorder {
       key = similarKey
       fieldPath = undefined
     }
-    const last = this.lastByKey.get(key)
-    const existing = last && this.store.get<KubeEvent>('Event', last.metadata.namespace, last.metadata.name)
+
+    const last = this.observed.get(key)
+    const observation: Observation = last
+      ? { ...last, count: last.count + 1 }
+      : { count: 1, firstTimestamp: now, name: `${obj.metadata.name}.${this.nanosHex()}` }
+    this.observed.set(key, observation)
+    if (!this.allowed(objectKey)) return
+
+    const namespace = obj.metadata.namespace ?? 'default'
+    const existing = last && this.store.get<KubeEvent>('Event', namespace, observation.name)
     if (existing) {
-      this.lastByKey.set(key, this.write(() => this.api.update({ ...existing, count: existing.count + 1, lastTimestamp: now, message })) ?? existing)
+      this.write(() => this.api.update({ ...existing, count: observation.count, lastTimestamp: now, message }))
       return
     }
-    const namespace = obj.metadata.namespace ?? 'default'
-    // client-go names events `<object>.<unix nanos in hex>`; that also sorts them by time.
-    if (this.nanosMs !== this.clock.now) {
-      this.nanosMs = this.clock.now
-      this.nanosBase = BigInt(EPOCH_MS + this.clock.now) * 1_000_000n
-    }
-    const nanos = this.nanosBase + BigInt(this.sequence++ % 1_000_000)
+    // A first event, or one whose earlier occurrences were filtered or have expired: the
+    // recorder's patch finds nothing, so it creates the event with what it has counted.
     const event: KubeEvent = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: {
-        name: `${obj.metadata.name}.${nanos.toString(16)}`,
-        namespace,
-        uid: '',
-        resourceVersion: '',
-        creationTimestamp: '',
-      },
+      metadata: { name: observation.name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
       involvedObject: {
         kind: obj.kind,
         namespace: obj.metadata.namespace,
@@ -104,13 +117,32 @@ export class EventRecorder {
       reason,
       message,
       source,
-      firstTimestamp: now,
+      firstTimestamp: observation.firstTimestamp,
       lastTimestamp: now,
-      count: 1,
+      count: observation.count,
       type,
     }
-    const created = this.write(() => this.api.create(event))
-    if (created) this.lastByKey.set(key, created)
+    this.write(() => this.api.create(event))
+  }
+
+  /** client-go names events `<object>.<unix nanos in hex>`; that also sorts them by time. */
+  private nanosHex(): string {
+    if (this.nanosMs !== this.clock.now) {
+      this.nanosMs = this.clock.now
+      this.nanosBase = BigInt(EPOCH_MS + this.clock.now) * 1_000_000n
+    }
+    return (this.nanosBase + BigInt(this.sequence++ % 1_000_000)).toString(16)
+  }
+
+  /** The spam filter's token bucket for one source and object: starts full, refills one token per 5 minutes. */
+  private allowed(objectKey: string): boolean {
+    const bucket = this.spam.get(objectKey) ?? { tokens: SPAM_BURST, at: this.clock.now }
+    bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + (this.clock.now - bucket.at) / SPAM_REFILL_MS)
+    bucket.at = this.clock.now
+    const accept = bucket.tokens >= 1
+    if (accept) bucket.tokens -= 1
+    this.spam.set(objectKey, bucket)
+    return accept
   }
 
   /** A refused event (its namespace is gone) is dropped, as client-go's recorder drops it. */

@@ -43,7 +43,7 @@ describe('the API server', () => {
         d.spec.template.metadata!.labels = { app: 'other' }
       }),
     )
-    expect(e.printed()).toBe('Error from server (Invalid): The Deployment "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"other"}}: field is immutable')
+    expect(e.printed()).toBe('The Deployment "web" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"other"}}: field is immutable')
     const pod = pods(sim)[0]
     const podError = refusal(() => sim.ctx.api.mutate<Pod>('Pod', 'default', pod.metadata.name, (p) => void (p.spec.restartPolicy = 'Never')))
     expect(podError.message).toMatch(/^The Pod "web-\w+-\w+" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`/)

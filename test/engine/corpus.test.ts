@@ -37,7 +37,7 @@ describe('the Kubernetes documentation examples (shared/corpus)', () => {
     for (const file of files) {
       const { result } = applyCorpusFile(file)
       for (const line of result.output) {
-        expect(line, file).toMatch(/^(\S+ (created|configured|unchanged)|Warning: kubesim stores \w+ objects but does not simulate them yet|error: .+|Error from server \((BadRequest|Invalid|NotFound|AlreadyExists|Forbidden)\): .+)/s)
+        expect(line, file).toMatch(/^(\S+ (created|configured|unchanged)|Warning: kubesim stores \w+ objects but does not simulate them yet|error: .+|The \w+ ".*" is invalid: .+|Error from server \((BadRequest|Invalid|NotFound|AlreadyExists|Forbidden)\): .+)/s)
       }
     }
   })

@@ -24,7 +24,7 @@ const jobs = (sim: Sim) => sim.store.list<Job>('Job').map((j) => j.metadata.name
 const cron = (sim: Sim, name: string) => sim.store.get<CronJob>('CronJob', 'default', name)!
 const events = (sim: Sim, name: string) =>
   sim.store.list<KubeEvent>('Event').filter((e) => e.involvedObject.name === name).map((e) => `${e.type} ${e.reason} ${e.message}`)
-const INVALID = (name: string, detail: string) => `Error from server (Invalid): error when creating "STDIN": The CronJob "${name}" is invalid: ${detail}`
+const INVALID = (name: string, detail: string) => `The CronJob "${name}" is invalid: ${detail}`
 
 describe('CronJob schedules', () => {
   it('validates with robfig/cron\'s messages', () => {

@@ -278,10 +278,10 @@ Events:
     const sim = newSim()
     // An empty selector selects everything, so only its emptiness is an error.
     expect(apply(sim, dsYaml().replace('    matchLabels: {name: fluentd}', '    matchLabels: {}'))).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The DaemonSet "fluentd" is invalid: spec.selector: Invalid value: {"matchLabels":{}}: empty selector is invalid for daemonset',
+      'The DaemonSet "fluentd" is invalid: spec.selector: Invalid value: {"matchLabels":{}}: empty selector is invalid for daemonset',
     ])
     expect(apply(sim, dsYaml('      restartPolicy: Never\n'))).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The DaemonSet "fluentd" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"',
+      'The DaemonSet "fluentd" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"',
     ])
     apply(sim, dsYaml())
     expect(apply(sim, dsYaml().replace(/name: fluentd}/g, 'name: fluentd, tier: log}'))[0]).toContain('spec.selector: Invalid value: {"matchLabels":{"name":"fluentd","tier":"log"}}: field is immutable')

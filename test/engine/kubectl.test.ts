@@ -81,7 +81,7 @@ describe('kubectl apply', () => {
     ].join('\n')
     const result = applyManifestText(sim.ctx, text, { source: 'web.yaml' })
     expect(result.output).toEqual([
-      'Error from server (Invalid): error when creating "web.yaml": The Deployment "web" is invalid: spec.template.metadata.labels: Invalid value: {"app":"nginx"}: `selector` does not match template `labels`',
+      'The Deployment "web" is invalid: spec.template.metadata.labels: Invalid value: {"app":"nginx"}: `selector` does not match template `labels`',
     ])
     expect(result.markers[0]).toMatchObject({ line: 10, severity: 'error' })
     expect(sim.store.list('Deployment')).toHaveLength(0)

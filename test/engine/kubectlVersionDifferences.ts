@@ -36,6 +36,11 @@ export const KUBECTL_VERSION_DIFFERENCES: readonly KubectlVersionDifference[] = 
     v132: 'Client Version: v1.32.4-dispatcher\nKustomize Version: v5.5.0',
     v135: 'Client Version: v1.35.0\nKustomize Version: v5.7.1',
   },
+  {
+    what: "describe's Events table: an event about a container leads its message with the container's field path (kubectl 1.35, DescribeEvents)",
+    v132: '  Warning  BackOff  6s  kubelet  Back-off restarting failed container crash in pod crash_default(…)',
+    v135: '  Warning  BackOff  6s  kubelet  spec.containers{crash}: Back-off restarting failed container crash in pod crash_default(…)',
+  },
 ]
 
 /** Applies the differences above to text captured from the v1.32 binary. */

@@ -79,8 +79,8 @@ describe('LimitRange', () => {
   it('refuses an inconsistent LimitRange', () => {
     const sim = newSim()
     expect(apply(sim, 'apiVersion: v1\nkind: LimitRange\nmetadata: {name: bad}\nspec:\n  limits:\n  - type: Container\n    min: {cpu: "1"}\n    max: {cpu: 500m}\n')).toEqual([
-      'The LimitRange "bad" is invalid: [spec.limits[0].min[cpu]: Invalid value: "1": min value 1 is greater than max value 500m, spec.limits[0].defaultRequest[cpu]: Invalid value: "500m": min value 1 is greater than default request value 500m, spec.limits[0].default[cpu]: Invalid value: "1": min value 1 is greater than default value 500m]',
-    ].map((l) => `Error from server (Invalid): error when creating "STDIN": ${l}`))
+      'The LimitRange "bad" is invalid: \n* spec.limits[0].min[cpu]: Invalid value: "1": min value 1 is greater than max value 500m\n* spec.limits[0].defaultRequest[cpu]: Invalid value: "500m": min value 1 is greater than default request value 500m\n* spec.limits[0].default[cpu]: Invalid value: "1": min value 1 is greater than default value 500m',
+    ])
   })
 
   it('Deployment pods are refused the same way; the ReplicaSet records FailedCreate', () => {

@@ -94,10 +94,10 @@ Pod Template:
     const sim = newSim({ workers: 1 })
     const bad = rcYaml(1, '  selector:\n    app: other\n').replace('containers:', 'restartPolicy: Never\n      containers:')
     expect(apply(sim, bad)).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The ReplicationController "nginx" is invalid: [spec.template.metadata.labels: Invalid value: {"app":"nginx"}: `selector` does not match template `labels`, spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"]',
+      'The ReplicationController "nginx" is invalid: \n* spec.template.metadata.labels: Invalid value: {"app":"nginx"}: `selector` does not match template `labels`\n* spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"',
     ])
     expect(apply(sim, 'apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: empty\nspec:\n  replicas: 1\n')).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The ReplicationController "empty" is invalid: [spec.selector: Required value, spec.template: Required value]',
+      'The ReplicationController "empty" is invalid: \n* spec.selector: Required value\n* spec.template: Required value',
     ])
   })
 

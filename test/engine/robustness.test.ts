@@ -107,7 +107,11 @@ describe('bad input never breaks the engine', () => {
       '[{"op":"remove","path":"/spec"}]', '[{"op":"add","path":"/x/-"}]', '{"$patch":"delete"}', '{"metadata":{"$retainKeys":[]}}', 'a: b: c', '--type', 'json', 'merge',
       'strategic', '--type=json', '--patch-file', '--subresource=status', '--subresource=scale', '--dry-run', '--dry-run=client', '--dry-run=server', '--local',
       'A=1', 'A-', '-e', 'B=2', '--list', '--from=configmap/x', '--from=secret/y', '--keys=a', '--prefix=P_', '--overwrite=false', '--limits=cpu=1',
-      '--requests=memory=1Gi', '--limits=cpu=x', 'main=nginx:1.28', '*=busybox', '-c', 'main', 'name', '-w', '--watch']
+      '--requests=memory=1Gi', '--limits=cpu=x', 'main=nginx:1.28', '*=busybox', '-c', 'main', 'name', '-w', '--watch',
+      'events', '--for', 'pod/x', '--for=deploy/web', '--types=Warning', '--types=bad', 'ev', 'svc', 'cm', 'secret', 'sa', 'role', 'clusterrole', 'rolebinding',
+      'clusterrolebinding', 'pc', 'sc', 'ingressclass', 'ing', 'netpol', 'pvc', 'pv', 'pdb', 'hpa', 'lease', 'ep', 'endpointslice',
+      'go-template={{.metadata.name}}', 'go-template={{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}', 'go-template={{.a}', 'go-template={{range .x}}',
+      'go-template={{index .metadata.labels "app"}}', 'go-template={{len .}}{{printf "%s" .kind}}', 'template={{if .spec}}x{{else}}y{{end}}', 'go-template={{foo}}']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])
@@ -150,7 +154,7 @@ describe('values of the wrong type in kinds kubesim types only in part', () => {
       'Error from server (BadRequest): error when creating "STDIN": PersistentVolume in version "v1" cannot be handled as a PersistentVolume: json: cannot unmarshal number into Go struct field PersistentVolume.spec of type v1.PersistentVolumeSpec',
     ])
     expect(apply(sim, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  volumes: [null]\n  containers: [{name: c, image: nginx}]\n')).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The Pod "p" is invalid: spec.volumes[0].name: Required value',
+      'The Pod "p" is invalid: spec.volumes[0].name: Required value',
     ])
   })
 })

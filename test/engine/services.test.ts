@@ -44,16 +44,16 @@ describe('Service IP and port allocation', () => {
     const sim = newSim()
     expect(apply(sim, service('a', '  type: NodePort\n  ports:\n  - port: 80\n    nodePort: 30080'))).toEqual(['service/a created'])
     expect(apply(sim, service('b', '  type: NodePort\n  ports:\n  - port: 80\n    nodePort: 30080'))).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The Service "b" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated',
+      'The Service "b" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated',
     ])
     expect(apply(sim, service('c', '  type: NodePort\n  ports:\n  - port: 80\n    nodePort: 80'))).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The Service "c" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
+      'The Service "c" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
     ])
     expect(apply(sim, service('d', '  clusterIP: 10.96.0.1\n  ports:\n  - port: 80'))).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The Service "d" is invalid: spec.clusterIPs: Invalid value: ["10.96.0.1"]: failed to allocate IP 10.96.0.1: provided IP is already allocated',
+      'The Service "d" is invalid: spec.clusterIPs: Invalid value: ["10.96.0.1"]: failed to allocate IP 10.96.0.1: provided IP is already allocated',
     ])
     expect(apply(sim, service('e', '  clusterIP: 192.168.0.5\n  ports:\n  - port: 80'))).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The Service "e" is invalid: spec.clusterIPs: Invalid value: ["192.168.0.5"]: failed to allocate IP 192.168.0.5: the provided network does not match the current range',
+      'The Service "e" is invalid: spec.clusterIPs: Invalid value: ["192.168.0.5"]: failed to allocate IP 192.168.0.5: the provided network does not match the current range',
     ])
     // A freed port can be taken again.
     kubectl(sim, 'delete svc a')
@@ -63,13 +63,13 @@ describe('Service IP and port allocation', () => {
   it('validates ports as the API server does', () => {
     const sim = newSim()
     expect(apply(sim, service('m', '  ports:\n  - port: 80\n  - port: 81\n    targetPort: http--x'))).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The Service "m" is invalid: [spec.ports[0].name: Required value, spec.ports[1].name: Required value, spec.ports[1].targetPort: Invalid value: "http--x": must not contain consecutive hyphens]',
+      'The Service "m" is invalid: \n* spec.ports[0].name: Required value\n* spec.ports[1].name: Required value\n* spec.ports[1].targetPort: Invalid value: "http--x": must not contain consecutive hyphens',
     ])
-    expect(apply(sim, service('n', '  selector: {app: web}'))).toEqual(['Error from server (Invalid): error when creating "STDIN": The Service "n" is invalid: spec.ports: Required value'])
+    expect(apply(sim, service('n', '  selector: {app: web}'))).toEqual(['The Service "n" is invalid: spec.ports: Required value'])
     expect(apply(sim, service('o', '  ports:\n  - port: 80\n    nodePort: 30001'))).toEqual([
-      "Error from server (Invalid): error when creating \"STDIN\": The Service \"o\" is invalid: spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'",
+      "The Service \"o\" is invalid: spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'",
     ])
-    expect(apply(sim, service('p', '  type: ExternalName'))).toEqual(['Error from server (Invalid): error when creating "STDIN": The Service "p" is invalid: spec.externalName: Required value'])
+    expect(apply(sim, service('p', '  type: ExternalName'))).toEqual(['The Service "p" is invalid: spec.externalName: Required value'])
   })
 
   it('keeps the cluster IP through updates and refuses to change it', () => {

@@ -249,10 +249,10 @@ Events:
     const sim = newSim()
     const noSelector = statefulSetYaml().replace('  selector:\n    matchLabels: {app: nginx}\n', '')
     expect(apply(sim, noSelector)).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The StatefulSet "web" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: {"app":"nginx"}: `selector` does not match template `labels`]',
+      'The StatefulSet "web" is invalid: \n* spec.selector: Required value\n* spec.template.metadata.labels: Invalid value: {"app":"nginx"}: `selector` does not match template `labels`',
     ])
     expect(apply(sim, statefulSetYaml({ podExtra: '      restartPolicy: Never\n' }))).toEqual([
-      'Error from server (Invalid): error when creating "STDIN": The StatefulSet "web" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"',
+      'The StatefulSet "web" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"',
     ])
     expect(kubectl(sim, 'get sts')).toBe('No resources found in default namespace.\n')
     apply(sim, statefulSetYaml())

@@ -58,6 +58,25 @@ function defaultContainer(c: Container): void {
   c.terminationMessagePolicy ??= 'File'
   c.resources ??= {}
   for (const p of c.ports ?? []) p.protocol ??= 'TCP'
+  for (const field of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
+    const probe = c[field]
+    if (probe && typeof probe === 'object' && !Array.isArray(probe)) defaultProbe(probe as Record<string, unknown>)
+  }
+}
+
+/** SetDefaults_Probe, SetDefaults_HTTPGetAction and GRPCAction's `+default=""` service. */
+function defaultProbe(probe: Record<string, unknown>): void {
+  if (!probe.timeoutSeconds) probe.timeoutSeconds = 1
+  if (!probe.periodSeconds) probe.periodSeconds = 10
+  if (!probe.successThreshold) probe.successThreshold = 1
+  if (!probe.failureThreshold) probe.failureThreshold = 3
+  const httpGet = probe.httpGet as Record<string, unknown> | undefined
+  if (httpGet && typeof httpGet === 'object') {
+    if (!httpGet.path) httpGet.path = '/'
+    if (!httpGet.scheme) httpGet.scheme = 'HTTP'
+  }
+  const grpc = probe.grpc as Record<string, unknown> | undefined
+  if (grpc && typeof grpc === 'object') grpc.service ??= ''
 }
 
 /** A new pod's status before anything has happened to it. */

@@ -68,4 +68,5 @@ export function defaultService(obj: KubeObject, ctx: AdmissionContext): void {
     if (p.nodePort === undefined) p.nodePort = allocations.nextNodePort(ctx.rng, p.protocol, taken)
     if (p.nodePort !== undefined) taken.add(p.nodePort)
   }
+  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true
 }

@@ -21,7 +21,14 @@ export interface ApplyRequest {
 
 export type ApplyResult =
   | { ok: true; resource: ResourceType; name: string; action: 'created' | 'configured' | 'unchanged'; warnings: string[] }
-  | { ok: false; error: string; /** Field path the error is about, for pointing at a line. */ path?: string }
+  | {
+      ok: false
+      error: string
+      /** Field path the error is about, for pointing at a line. */
+      path?: string
+      /** The error as kubectl words it when the command failed more than once (an Invalid error differs). */
+      aggregated?: string
+    }
 
 /**
  * `kubectl apply` / `kubectl create` for one document: resolve the kind, decode
@@ -103,7 +110,8 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
   } catch (e) {
     if (!(e instanceof ApiError)) throw e
     const doing = existing ? 'applying patch' : 'creating'
-    return { ok: false, error: e.printed(`error when ${doing} "${req.source}"`), path: e.path }
+    const context = `error when ${doing} "${req.source}"`
+    return { ok: false, error: e.printed(context), aggregated: e.aggregated(context), path: e.path }
   }
 }
 

@@ -245,6 +245,7 @@ export class ApiServer {
   private refuseInvalid(obj: KubeObject, errors: FieldError[]): void {
     if (errors.length === 0) return
     const causes = errors.map((e) => ({ field: e.path, message: formatFieldError(e).slice(e.path.length + 2) }))
-    throw new ApiError('Invalid', invalidMessage(obj.kind, obj.metadata.name, errors), errors[0].path, undefined, { kind: obj.kind, name: obj.metadata.name, causes })
+    const details = { kind: obj.kind, group: kindModule(obj.kind)?.names.group ?? '', name: obj.metadata.name, causes }
+    throw new ApiError('Invalid', invalidMessage(obj.kind, obj.metadata.name, errors), errors[0].path, undefined, details)
   }
 }

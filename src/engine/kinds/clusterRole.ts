@@ -1,5 +1,6 @@
 import { createdAtTable } from './columns.ts'
 import { defineKind } from './kindModule.ts'
+import { describePolicyRules } from '../kubectl/describe/describePolicyRules.ts'
 
 // kubesim runs every request as cluster-admin: RBAC objects change nothing a user can see.
 export const clusterRoleKind = defineKind({
@@ -7,5 +8,6 @@ export const clusterRoleKind = defineKind({
   simulated: true,
   nameRule: 'path-segment',
   // No printer in kubectl: the server's default table.
+  describe: (role) => describePolicyRules(role),
   table: createdAtTable,
 })

@@ -1,10 +1,12 @@
 import { ageOf } from '../kubectl/podSummary.ts'
 import { defineKind } from './kindModule.ts'
+import { describeConfigMap } from '../kubectl/describe/describeConfigMap.ts'
 
 export const configMapKind = defineKind({
   names: { kind: 'ConfigMap', group: '', version: 'v1', plural: 'configmaps', singular: 'configmap', shortNames: ['cm'], namespaced: true },
   simulated: true,
   nameRule: 'subdomain',
+  describe: (cm, ctx) => describeConfigMap(cm, ctx.eventsFor(cm), ctx.now),
   table: {
     columns: ['NAME', 'DATA', 'AGE'],
     wideColumns: [],

@@ -1,11 +1,13 @@
 import { ageOf } from '../kubectl/podSummary.ts'
 import { listWithMore } from './columns.ts'
 import { defineKind } from './kindModule.ts'
+import { describeEndpointSlice } from '../kubectl/describe/describeEndpointSlice.ts'
 
 export const endpointSliceKind = defineKind({
   names: { kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', singular: 'endpointslice', shortNames: [], namespaced: true },
   simulated: true,
   nameRule: 'subdomain',
+  describe: (eps, ctx) => describeEndpointSlice(eps, ctx.eventsFor(eps), ctx.now),
   table: {
     columns: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],
     wideColumns: [],

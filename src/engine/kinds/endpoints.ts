@@ -2,6 +2,7 @@ import { ageOf } from '../kubectl/podSummary.ts'
 import type { KubeObject } from '../api/types.ts'
 import { listWithMore } from './columns.ts'
 import { defineKind } from './kindModule.ts'
+import { describeEndpoints } from '../kubectl/describe/describeEndpoints.ts'
 
 interface Subset {
   addresses?: { ip: string }[]
@@ -24,6 +25,7 @@ export const endpointsKind = defineKind({
   names: { kind: 'Endpoints', group: '', version: 'v1', plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], namespaced: true },
   simulated: true,
   nameRule: 'subdomain',
+  describe: (ep, ctx) => describeEndpoints(ep, ctx.eventsFor(ep), ctx.now),
   table: {
     columns: ['NAME', 'ENDPOINTS', 'AGE'],
     wideColumns: [],

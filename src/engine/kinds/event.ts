@@ -1,8 +1,26 @@
-import type { KubeEvent } from '../api/types.ts'
+import type { KubeEvent, KubeObject } from '../api/types.ts'
 import { parseSimTime } from '../clock.ts'
 import { humanDuration } from '../util/duration.ts'
 import { defineKind } from './kindModule.ts'
 
+/** translateTimestampSince: `<unknown>` for a missing time. */
+function since(timestamp: string | undefined, now: number): string {
+  return timestamp ? humanDuration(now - parseSimTime(timestamp)) : '<unknown>'
+}
+
+/** `pod/web-1`: the involved object as printEvent names it (kind lower-cased). */
+function target(e: KubeEvent): string {
+  const kind = e.involvedObject.kind.toLowerCase()
+  return e.involvedObject.name ? `${kind}/${e.involvedObject.name}` : kind
+}
+
+/** formatEventSource: `kubelet, worker-1`, `default-scheduler`, or `<unknown>`. */
+function source(e: KubeEvent): string {
+  if (!e.source.component) return '<unknown>'
+  return e.source.host ? `${e.source.component}, ${e.source.host}` : e.source.component
+}
+
+/** printEvent in kubectl's printers.go; -o wide puts SUBOBJECT and SOURCE before MESSAGE. */
 export const eventKind = defineKind<KubeEvent>({
   names: { kind: 'Event', group: '', version: 'v1', plural: 'events', singular: 'event', shortNames: ['ev'], namespaced: true },
   simulated: true,
@@ -10,10 +28,20 @@ export const eventKind = defineKind<KubeEvent>({
   table: {
     columns: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
     wideColumns: [],
-    row(obj, now) {
+    row(obj: KubeObject, now: number) {
       const e = obj as KubeEvent
-      return [humanDuration(now - parseSimTime(e.lastTimestamp)), e.type, e.reason, `${e.involvedObject.kind.toLowerCase()}/${e.involvedObject.name}`, e.message]
+      const first = since(e.firstTimestamp, now)
+      return [e.lastTimestamp ? since(e.lastTimestamp, now) : first, e.type, e.reason, target(e), e.message.trim()]
     },
     wideRow: () => [],
+    wideTable: {
+      columns: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'],
+      row(obj: KubeObject, now: number) {
+        const e = obj as KubeEvent
+        const first = since(e.firstTimestamp, now)
+        const last = e.lastTimestamp ? since(e.lastTimestamp, now) : first
+        return [last, e.type, e.reason, target(e), e.involvedObject.fieldPath ?? '', source(e), e.message.trim(), first, String(e.count || 1), e.metadata.name]
+      },
+    },
   },
 })

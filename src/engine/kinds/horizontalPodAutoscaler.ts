@@ -3,6 +3,7 @@ import type { KubeObject } from '../api/types.ts'
 import { canonicalQuantity } from '../util/exactQuantity.ts'
 import { specOf } from './columns.ts'
 import { defineKind } from './kindModule.ts'
+import { describeHorizontalPodAutoscaler } from '../kubectl/describe/describeHorizontalPodAutoscaler.ts'
 
 interface MetricTarget {
   type?: string
@@ -56,6 +57,7 @@ export const horizontalPodAutoscalerKind = defineKind({
   // No metrics and no autoscaling controller yet.
   simulated: false,
   nameRule: 'subdomain',
+  describe: (hpa, ctx) => describeHorizontalPodAutoscaler(hpa, ctx.eventsFor(hpa), ctx.now),
   table: {
     columns: ['NAME', 'REFERENCE', 'TARGETS', 'MINPODS', 'MAXPODS', 'REPLICAS', 'AGE'],
     wideColumns: [],

@@ -1,6 +1,7 @@
 import { ageOf } from '../kubectl/podSummary.ts'
 import { specOf } from './columns.ts'
 import { defineKind } from './kindModule.ts'
+import { describeIngress } from '../kubectl/describe/describeIngress.ts'
 
 interface IngressSpec {
   ingressClassName: string
@@ -21,6 +22,16 @@ export const ingressKind = defineKind({
   // No ingress controller gives it an address or routes traffic.
   simulated: false,
   nameRule: 'subdomain',
+  describe: (ing, ctx) =>
+    describeIngress(
+      ing,
+      {
+        service: (name) => ctx.store.get('Service', ing.metadata.namespace, name),
+        endpointSlices: (name) => ctx.store.list('EndpointSlice', ing.metadata.namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name),
+      },
+      ctx.eventsFor(ing),
+      ctx.now,
+    ),
   table: {
     columns: ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],
     wideColumns: [],

@@ -33,6 +33,8 @@ export interface TableDefinition {
   wideColumns: string[]
   row(obj: KubeObject, nowMs: number): string[]
   wideRow(obj: KubeObject, nowMs: number): string[]
+  /** With -o wide, a whole other table, for kinds whose wide columns sit between the others (events). */
+  wideTable?: { columns: string[]; row(obj: KubeObject, nowMs: number): string[] }
 }
 
 /** What a describer may read: the cluster as it is now. */

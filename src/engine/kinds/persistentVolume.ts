@@ -2,6 +2,7 @@ import { ageOf } from '../kubectl/podSummary.ts'
 import { canonicalQuantity } from '../util/exactQuantity.ts'
 import { specOf } from './columns.ts'
 import { defineKind } from './kindModule.ts'
+import { describePersistentVolume } from '../kubectl/describe/describePersistentVolume.ts'
 
 interface PersistentVolumeSpec {
   capacity: Record<string, string | number>
@@ -32,6 +33,7 @@ export const persistentVolumeKind = defineKind({
     spec.volumeMode ??= 'Filesystem'
   },
   initialStatus: () => ({ phase: 'Pending' }),
+  describe: (pv, ctx) => describePersistentVolume(pv, ctx.eventsFor(pv), ctx.now),
   table: {
     columns: ['NAME', 'CAPACITY', 'ACCESS MODES', 'RECLAIM POLICY', 'STATUS', 'CLAIM', 'STORAGECLASS', 'VOLUMEATTRIBUTESCLASS', 'REASON', 'AGE'],
     wideColumns: ['VOLUMEMODE'],

@@ -1,8 +1,9 @@
 import { labelSelector, struct, topLevel } from '../admission/decodeShapes.ts'
 import { type FieldError, required, unsupported } from '../admission/fieldErrors.ts'
-import type { PersistentVolumeClaim, PersistentVolumeClaimSpec } from '../api/types.ts'
+import type { PersistentVolumeClaim, PersistentVolumeClaimSpec, Pod } from '../api/types.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
 import { defineKind } from './kindModule.ts'
+import { describePersistentVolumeClaim, podsUsingClaim } from '../kubectl/describe/describePersistentVolumeClaim.ts'
 
 export const pvcSpecShape = struct('v1.PersistentVolumeClaimSpec', {
   accessModes: '[]string', selector: labelSelector,
@@ -49,6 +50,7 @@ export const persistentVolumeClaimKind = defineKind<PersistentVolumeClaim>({
   defaults: (pvc) => defaultClaimSpec(pvc.spec),
   initialStatus: () => ({ phase: 'Pending' }),
   validate: (pvc) => validateClaimSpec(pvc.spec, 'spec'),
+  describe: (pvc, ctx) => describePersistentVolumeClaim(pvc, podsUsingClaim(pvc, ctx.store.list<Pod>('Pod', pvc.metadata.namespace)), ctx.eventsFor(pvc), ctx.now),
   table: {
     columns: ['NAME', 'STATUS', 'VOLUME', 'CAPACITY', 'ACCESS MODES', 'STORAGECLASS', 'VOLUMEATTRIBUTESCLASS', 'AGE'],
     wideColumns: ['VOLUMEMODE'],

@@ -1,12 +1,14 @@
 import { ageOf } from '../kubectl/podSummary.ts'
 import { intOrStringCell, specOf } from './columns.ts'
 import { defineKind } from './kindModule.ts'
+import { describePodDisruptionBudget } from '../kubectl/describe/describePodDisruptionBudget.ts'
 
 export const podDisruptionBudgetKind = defineKind({
   names: { kind: 'PodDisruptionBudget', group: 'policy', version: 'v1', plural: 'poddisruptionbudgets', singular: 'poddisruptionbudget', shortNames: ['pdb'], namespaced: true },
   // No disruption controller computes its status, and evictions do not consult it.
   simulated: false,
   nameRule: 'subdomain',
+  describe: (pdb, ctx) => describePodDisruptionBudget(pdb, ctx.eventsFor(pdb), ctx.now),
   table: {
     columns: ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'],
     wideColumns: [],

@@ -1,5 +1,6 @@
 import { ageOf } from '../kubectl/podSummary.ts'
 import { defineKind } from './kindModule.ts'
+import { describePriorityClass } from '../kubectl/describe/describePriorityClass.ts'
 
 export const priorityClassKind = defineKind({
   names: { kind: 'PriorityClass', group: 'scheduling.k8s.io', version: 'v1', plural: 'priorityclasses', singular: 'priorityclass', shortNames: ['pc'], namespaced: false },
@@ -9,6 +10,7 @@ export const priorityClassKind = defineKind({
   defaults(pc) {
     pc.preemptionPolicy ??= 'PreemptLowerPriority'
   },
+  describe: (pc, ctx) => describePriorityClass(pc, ctx.eventsFor(pc), ctx.now),
   table: {
     columns: ['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE'],
     wideColumns: ['PREEMPTIONPOLICY'],

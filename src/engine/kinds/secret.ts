@@ -1,11 +1,13 @@
 import { ageOf } from '../kubectl/podSummary.ts'
 import { defineKind } from './kindModule.ts'
+import { describeSecret } from '../kubectl/describe/describeSecret.ts'
 
 export const secretKind = defineKind({
   names: { kind: 'Secret', group: '', version: 'v1', plural: 'secrets', singular: 'secret', shortNames: [], namespaced: true },
   simulated: true,
   nameRule: 'subdomain',
   fieldLabels: ['type'],
+  describe: (secret) => describeSecret(secret),
   table: {
     columns: ['NAME', 'TYPE', 'DATA', 'AGE'],
     wideColumns: [],

@@ -5,6 +5,7 @@ import type { KubeObject } from '../api/types.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
 import { formatLabels } from '../util/labels.ts'
 import { defineKind } from './kindModule.ts'
+import { describeService } from '../kubectl/describe/describeService.ts'
 
 interface ServiceView {
   type?: string
@@ -49,6 +50,7 @@ export const serviceKind = defineKind({
   },
   validateUpdate: validateServiceUpdate,
   initialStatus: () => ({ loadBalancer: {} }),
+  describe: (svc, ctx) => describeService(svc, ctx.store.list('EndpointSlice', svc.metadata.namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name), ctx.eventsFor(svc), ctx.now),
   table: {
     columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
     wideColumns: ['SELECTOR'],

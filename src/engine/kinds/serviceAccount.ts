@@ -1,6 +1,7 @@
 import type { KubeObject } from '../api/types.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
 import { defineKind } from './kindModule.ts'
+import { describeServiceAccount } from '../kubectl/describe/describeServiceAccount.ts'
 
 export interface ServiceAccount extends KubeObject {
   kind: 'ServiceAccount'
@@ -11,6 +12,7 @@ export const serviceAccountKind = defineKind<ServiceAccount>({
   names: { kind: 'ServiceAccount', group: '', version: 'v1', plural: 'serviceaccounts', singular: 'serviceaccount', shortNames: ['sa'], namespaced: true },
   simulated: true,
   nameRule: 'subdomain',
+  describe: (sa, ctx) => describeServiceAccount(sa, ctx.eventsFor(sa), ctx.now),
   table: {
     columns: ['NAME', 'SECRETS', 'AGE'],
     wideColumns: [],

@@ -1,5 +1,6 @@
 import { ageOf } from '../kubectl/podSummary.ts'
 import { defineKind } from './kindModule.ts'
+import { describeStorageClass } from '../kubectl/describe/describeStorageClass.ts'
 
 const DEFAULT_CLASS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class']
 
@@ -11,6 +12,7 @@ export const storageClassKind = defineKind({
     sc.reclaimPolicy ??= 'Delete'
     sc.volumeBindingMode ??= 'Immediate'
   },
+  describe: (sc, ctx) => describeStorageClass(sc, ctx.eventsFor(sc), ctx.now),
   table: {
     columns: ['NAME', 'PROVISIONER', 'RECLAIMPOLICY', 'VOLUMEBINDINGMODE', 'ALLOWVOLUMEEXPANSION', 'AGE'],
     wideColumns: [],

@@ -43,6 +43,7 @@ export function applyManifestText(
   }
   const output: string[] = []
   const errorLines: string[] = []
+  const aggregatedLines: string[] = []
   const markers: ManifestMarker[] = []
   for (const doc of documents) {
     const result = applyManifest(ctx, { manifest: doc.object, source: opts.source, namespace: opts.namespace, mode: opts.mode ?? 'apply' })
@@ -51,8 +52,11 @@ export function applyManifestText(
       for (const w of result.warnings) markers.push({ line: doc.startLine, column: 1, message: w.replace(/^Warning: /, ''), severity: 'warning' })
     } else {
       errorLines.push(result.error)
+      aggregatedLines.push(result.aggregated ?? result.error)
       markers.push({ line: result.path ? doc.lineOf(result.path) : doc.startLine, column: 1, message: result.error, severity: 'error' })
     }
   }
-  return { output: [...output, ...errorLines], markers, failed: errorLines.length > 0 }
+  // One error is printed on its own (an Invalid one as `The Deployment "web" is invalid: ...`);
+  // several are aggregated, each as the server's error (cmdutil.checkErr, MultipleErrors).
+  return { output: [...output, ...(errorLines.length > 1 ? aggregatedLines : errorLines)], markers, failed: errorLines.length > 0 }
 }

@@ -19,6 +19,12 @@ const SANDBOX_MS = 600
 const CREATE_MS = 150
 /** The kubelet's pod worker notices a container exit and acts on the next sync. */
 const SYNC_AFTER_EXIT_MS = 1_000
+/**
+ * While a container waits out CrashLoopBackOff the pod worker keeps syncing the pod
+ * (kubelet's backOffPeriod), and every sync records the BackOff event again: a long
+ * crash loop shows `Back-off restarting failed container` with a count far above the restarts.
+ */
+const BACKOFF_RESYNC_MS = 10_000
 /** The kubelet retries a pod whose ConfigMap or Secret is missing on its next sync. */
 const CONFIG_RETRY_MS = 10_000
 /** A process that handles SIGTERM (a server run by its image's entrypoint) is gone this fast. */
@@ -373,9 +379,24 @@ export class Kubelet {
         message: `back-off ${goDuration(delay)} restarting failed container=${c.name} pod=${runtime.name}_${runtime.namespace}(${runtime.uid})`,
       },
     }
-    this.ctx.recorder.warning(pod, this.host, 'BackOff', `Back-off restarting failed container ${c.name} in pod ${runtime.name}_${runtime.namespace}(${runtime.uid})`, `spec.containers{${c.name}}`)
+    const backOffEvent = (p: Pod) =>
+      this.ctx.recorder.warning(p, this.host, 'BackOff', `Back-off restarting failed container ${c.name} in pod ${runtime.name}_${runtime.namespace}(${runtime.uid})`, `spec.containers{${c.name}}`)
+    backOffEvent(pod)
     this.publish(runtime)
-    c.timer = this.ctx.after(remaining, `kubelet ${this.nodeName}: restart ${runtime.name}/${c.name}`, restart)
+    // One timer chain: a sync every BACKOFF_RESYNC_MS re-records the event, and the restart comes when the back-off ends.
+    const wait = (left: number) => {
+      if (left <= BACKOFF_RESYNC_MS) {
+        c.timer = this.ctx.after(left, `kubelet ${this.nodeName}: restart ${runtime.name}/${c.name}`, restart)
+        return
+      }
+      c.timer = this.ctx.after(BACKOFF_RESYNC_MS, `kubelet ${this.nodeName}: sync ${runtime.name} in back-off`, () => {
+        const p = this.pod(runtime)
+        if (!p || runtime.terminating || !this.online) return
+        backOffEvent(p)
+        wait(left - BACKOFF_RESYNC_MS)
+      })
+    }
+    wait(remaining)
   }
 
   /** Graceful termination: SIGTERM, wait for exit or the grace period, then remove the pod. */

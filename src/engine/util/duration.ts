@@ -4,7 +4,10 @@
 
 /** k8s.io/apimachinery/pkg/util/duration.HumanDuration: `45s`, `5m3s`, `95m`, `3h20m`, `3d4h`. */
 export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000)
+  // Go's int(d.Seconds()) truncates toward zero; up to a second in the future is "now",
+  // further is `<invalid>` (a pod's deletionTimestamp during its grace period).
+  const seconds = Math.trunc(ms / 1000)
+  if (seconds < -1) return '<invalid>'
   if (seconds < 0) return '0s'
   if (seconds < 60 * 2) return `${seconds}s`
   const minutes = Math.floor(seconds / 60)

@@ -7,6 +7,7 @@ import { parseFieldSelector } from '../fieldSelector.ts'
 import { kindModule } from '../../kinds/registry.ts'
 import { genericTable } from '../printers/genericTable.ts'
 import { customColumnLines, parseCustomColumns, type CustomColumn } from '../printers/customColumns.ts'
+import { GoTemplate, GoTemplateError } from '../printers/goTemplate.ts'
 import { JsonPath, JsonPathError, jsonPathExecutionError } from '../printers/jsonpath.ts'
 import { sortByField } from '../printers/sortBy.ts'
 import { KubectlError, resolveResourceArgs } from '../resolve.ts'
@@ -58,6 +59,7 @@ type Printer =
   | { kind: 'yaml' | 'json' | 'name' }
   | { kind: 'jsonpath'; template: string; path: JsonPath }
   | { kind: 'custom-columns'; columns: CustomColumn[] }
+  | { kind: 'go-template'; template: string; program: GoTemplate }
 
 function choosePrinter(ctx: CommandContext): Printer {
   const output = flag(ctx.args, 'output') ?? ''
@@ -73,6 +75,16 @@ function choosePrinter(ctx: CommandContext): Printer {
       return { kind: 'jsonpath', template: argument, path: new JsonPath(argument, { allowMissingKeys, outputJson: format === 'jsonpath-as-json' }) }
     } catch (e) {
       if (e instanceof JsonPathError) throw new KubectlError(`error: error parsing jsonpath ${argument}, ${e.message}`)
+      throw e
+    }
+  }
+  if (format === 'go-template' || format === 'template') {
+    if (argument === '') throw new KubectlError('error: template format specified but no template given')
+    try {
+      const program = new GoTemplate(argument, { allowMissingKeys: flag(ctx.args, 'allow-missing-template-keys') !== 'false' })
+      return { kind: 'go-template', template: argument, program }
+    } catch (e) {
+      if (e instanceof GoTemplateError) throw new KubectlError(`error: error parsing template ${argument}, ${e.message}`)
       throw e
     }
   }
@@ -165,7 +177,8 @@ export const getCommand: KubectlCommand = {
         const objects = f.objects.length > 1 ? sortObjects(ctx, f.objects.map((obj) => ({ obj }))).map((e) => e.obj) : f.objects
         return renderTable(ctx, f.resource, objects, ctx.sim.now, printer.wide, prefixNames && requests.length > 1)
       })
-      .join('\n')
+      // A blank line between tables, unless --no-headers (get.go: `!o.NoHeaders && nonEmptyObjCount > 0`).
+      .join(boolFlag(ctx.args, 'no-headers') ? '' : '\n')
     if (nonEmpty.length === 0 && errors.length === 0) {
       out += noResourcesMessage(ctx, requests.every((r) => r.resource.namespaced)) + '\n'
     }
@@ -190,6 +203,13 @@ function printGeneric(printer: Exclude<Printer, { kind: 'table' }>, entries: { r
         return printer.path.execute(data)
       } catch (e) {
         if (e instanceof JsonPathError) throw new KubectlError(`error: ${jsonPathExecutionError(printer.template, e.message, data).replace(/\n$/, '')}`)
+        throw e
+      }
+    case 'go-template':
+      try {
+        return printer.program.execute(data)
+      } catch (e) {
+        if (e instanceof GoTemplateError) throw new KubectlError(`error: error executing template "${printer.template}": ${e.message}`)
         throw e
       }
     case 'custom-columns': {
@@ -226,18 +246,16 @@ export function tableCells(ctx: CommandContext, resource: ResourceType, objects:
   const labelKeys = labelColumns(ctx)
   const headers = [
     ...(ctx.allNamespaces && resource.namespaced ? ['NAMESPACE'] : []),
-    ...table.columns,
-    ...(wide ? table.wideColumns : []),
+    ...(wide && table.wideTable ? table.wideTable.columns : [...table.columns, ...(wide ? table.wideColumns : [])]),
     ...labelKeys.map((k) => k.split('/').at(-1)!.toUpperCase()),
     ...(showLabels ? ['LABELS'] : []),
   ]
   const rows = objects.map((o) => {
-    const cells = table.row(o, now)
+    const cells = wide && table.wideTable ? table.wideTable.row(o, now) : [...table.row(o, now), ...(wide ? table.wideRow(o, now) : [])]
     if (prefixNames && cells[0] === o.metadata.name) cells[0] = `${qualifiedSingular(resource)}/${o.metadata.name}`
     return [
       ...(ctx.allNamespaces && resource.namespaced ? [o.metadata.namespace ?? ''] : []),
       ...cells,
-      ...(wide ? table.wideRow(o, now) : []),
       ...labelKeys.map((k) => o.metadata.labels?.[k] ?? ''),
       ...(showLabels ? [formatLabels(o.metadata.labels)] : []),
     ]

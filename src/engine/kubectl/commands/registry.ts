@@ -9,6 +9,7 @@ import type { KubectlCommand } from './context.ts'
 import { cordonCommand, uncordonCommand } from './cordon.ts'
 import { deleteCommand } from './delete.ts'
 import { describeCommand } from './describe.ts'
+import { eventsCommand } from './events.ts'
 import { getCommand } from './get.ts'
 import { labelCommand } from './label.ts'
 import { logsCommand } from './logs.ts'
@@ -49,6 +50,7 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   versionCommand,
   clusterInfoCommand,
   apiVersionsCommand,
+  eventsCommand,
 ]
 
 export function findCommand(name: string): KubectlCommand | undefined {

@@ -104,6 +104,11 @@ function restart(ctx: CommandContext): string {
   const ds = targetDaemonSet(ctx)
   if (ds) return restartDaemonSet(ctx, ds)
   const d = targetDeployment(ctx, ctx.args.positional.slice(1))
+  // ObjectRestarterFn refuses a paused deployment; a second restart within the same second patches nothing.
+  if (d.spec.paused) throw new KubectlError(`error: deployments.apps "${d.metadata.name}" can't restart paused deployment (run rollout resume first)`)
+  if (d.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'] === ctx.sim.ctx.clock.rfc3339()) {
+    throw new KubectlError(`error: failed to create patch for ${d.metadata.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`)
+  }
   ctx.sim.ctx.api.mutate<Deployment>('Deployment', d.metadata.namespace, d.metadata.name, (draft) => {
     draft.spec.template.metadata = {
       ...draft.spec.template.metadata,
@@ -117,7 +122,8 @@ function restart(ctx: CommandContext): string {
 function setPaused(ctx: CommandContext, paused: boolean): string {
   const d = targetDeployment(ctx, ctx.args.positional.slice(1))
   const verb = paused ? 'paused' : 'resumed'
-  if (!!d.spec.paused === paused) throw new KubectlError(`error: deployments.apps "${d.metadata.name}" is already ${verb}`)
+  // ObjectPauserFn / ObjectResumerFn: `is already paused`, and `is not paused` for a resume.
+  if (!!d.spec.paused === paused) throw new KubectlError(`error: deployments.apps "${d.metadata.name}" ${paused ? 'is already paused' : 'is not paused'}`)
   ctx.sim.ctx.api.mutate<Deployment>('Deployment', d.metadata.namespace, d.metadata.name, (draft) => {
     if (paused) draft.spec.paused = true
     else delete draft.spec.paused

@@ -1,9 +1,10 @@
-import type { Container, ContainerState, ContainerStatus, KubeEvent, KubeObject, PodTemplateSpec, Taint, Toleration } from '../../api/types.ts'
+import type { Container, Pod, ContainerState, ContainerStatus, KubeEvent, KubeObject, PodTemplateSpec, Taint, Toleration } from '../../api/types.ts'
 import { parseSimTime } from '../../clock.ts'
 import { humanDuration } from '../../util/duration.ts'
 import { formatQuantityForDisplay } from '../quantityDisplay.ts'
 import { type DescribeWriter, rfc1123z } from '../describeWriter.ts'
 import { LAST_APPLIED } from '../../api/apply.ts'
+import { describeContainerProbes, describeEnv, describeEnvFrom } from './containerDetails.ts'
 
 /** Shared pieces of kubectl's describers (pkg/describe/describe.go), same format strings. */
 
@@ -86,8 +87,12 @@ export function describeEvents(w: DescribeWriter, events: KubeEvent[], nowMs: nu
   w.flush()
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n')
   w.write(1, '----\t------\t----\t----\t-------\n')
-  for (const e of events) {
-    w.write(1, `${e.type}\t${e.reason}\t${eventAge(e, nowMs)}\t${e.source.component}\t${e.message.trim()}\n`)
+  // event.SortableEvents: oldest last-seen first.
+  const sorted = [...events].sort((a, b) => parseSimTime(a.lastTimestamp) - parseSimTime(b.lastTimestamp))
+  for (const e of sorted) {
+    // Since kubectl 1.35 an event about a container names it: `spec.containers{web}: Started container web`.
+    const message = e.involvedObject.fieldPath ? `${e.involvedObject.fieldPath}: ${e.message.trim()}` : e.message.trim()
+    w.write(1, `${e.type}\t${e.reason}\t${eventAge(e, nowMs)}\t${e.source.component}\t${message}\n`)
   }
 }
 
@@ -145,6 +150,7 @@ export function describeContainers(
   statuses: ContainerStatus[] | undefined,
   space: string,
   volumeMounts: (c: Container) => string[] = () => [],
+  pod?: Pod,
 ): void {
   w.write(0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`)
   for (const c of containers) {
@@ -153,10 +159,17 @@ export function describeContainers(
     if (status) w.write(2, `Container ID:\t${status.containerID ?? ''}\n`)
     w.write(2, `Image:\t${c.image}\n`)
     if (status) w.write(2, `Image ID:\t${status.imageID}\n`)
-    const ports = (c.ports ?? []).map((p) => `${p.containerPort}/${p.protocol ?? 'TCP'}`).join(', ')
+    // A named port carries its name: `80/TCP (http)`.
+    const named = (text: string, name: string | undefined) => (name ? `${text} (${name})` : text)
+    const ports = (c.ports ?? []).map((p) => named(`${p.containerPort}/${p.protocol ?? 'TCP'}`, p.name)).join(', ')
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`)
-    const hostPorts = (c.ports ?? []).map((p) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ')
+    const hostPorts = (c.ports ?? []).map((p) => named(`${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`, p.name)).join(', ')
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`)
+    const seccomp = (c.securityContext as { seccompProfile?: { type?: string; localhostProfile?: string } } | undefined)?.seccompProfile
+    if (seccomp) {
+      w.write(2, `SeccompProfile:\t${seccomp.type ?? ''}\n`)
+      if (seccomp.type === 'Localhost') w.write(3, `LocalhostProfile:\t${seccomp.localhostProfile ?? ''}\n`)
+    }
     if (c.command?.length) {
       w.write(2, 'Command:\n')
       for (const s of c.command.flatMap((x) => x.split('\n'))) w.write(3, `${s}\n`)
@@ -172,12 +185,9 @@ export function describeContainers(
       w.write(2, `Restart Count:\t${status.restartCount}\n`)
     }
     describeResources(w, c.resources, 2)
-    const env = c.env ?? []
-    w.write(2, `Environment:${env.length === 0 ? '\t<none>' : ''}\n`)
-    for (const e of env) {
-      if (e.valueFrom === undefined) w.write(3, `${e.name}:\t${e.value ?? ''}\n`)
-      else w.write(3, `${e.name}:\t<set from a reference>\n`)
-    }
+    describeContainerProbes(w, c)
+    describeEnvFrom(w, c)
+    describeEnv(w, c, pod)
     const mounts = volumeMounts(c)
     w.write(2, `Mounts:${mounts.length === 0 ? '\t<none>' : ''}\n`)
     for (const m of mounts) w.write(3, `${m}\n`)

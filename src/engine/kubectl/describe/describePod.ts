@@ -49,6 +49,7 @@ export function describePod(pod: Pod, events: KubeEvent[], nowMs: number): strin
   w.write(0, `Namespace:\t${pod.metadata.namespace}\n`)
   if (pod.spec.priority !== undefined) w.write(0, `Priority:\t${pod.spec.priority}\n`)
   if (pod.spec.priorityClassName) w.write(0, `Priority Class Name:\t${pod.spec.priorityClassName}\n`)
+  if (pod.spec.runtimeClassName) w.write(0, `Runtime Class Name:\t${pod.spec.runtimeClassName}\n`)
   if (pod.spec.serviceAccountName) w.write(0, `Service Account:\t${pod.spec.serviceAccountName}\n`)
   w.write(0, pod.spec.nodeName ? `Node:\t${pod.spec.nodeName}/${pod.status.hostIP ?? ''}\n` : 'Node:\t<none>\n')
   if (pod.status.startTime) w.write(0, `Start Time:\t${rfc1123z(pod.status.startTime)}\n`)
@@ -69,8 +70,10 @@ export function describePod(pod: Pod, events: KubeEvent[], nowMs: number): strin
   }
   const controlledBy = controllerOf(pod)
   if (controlledBy) w.write(0, `Controlled By:\t${controlledBy}\n`)
-  if (pod.spec.initContainers?.length) describeContainers(w, 'Init Containers', pod.spec.initContainers, undefined, '', mountsOf)
-  describeContainers(w, 'Containers', pod.spec.containers, pod.status.containerStatuses, '', mountsOf)
+  const nominated = (pod.status as { nominatedNodeName?: string }).nominatedNodeName
+  if (nominated) w.write(0, `NominatedNodeName:\t${nominated}\n`)
+  if (pod.spec.initContainers?.length) describeContainers(w, 'Init Containers', pod.spec.initContainers, pod.status.initContainerStatuses, '', mountsOf, pod)
+  describeContainers(w, 'Containers', pod.spec.containers, pod.status.containerStatuses, '', mountsOf, pod)
   if (pod.status.conditions?.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\n')
     for (const c of pod.status.conditions) w.write(1, `${c.type} \t${c.status} \n`)
