@@ -91,7 +91,9 @@ describe('bad input never breaks the engine', () => {
       '--from=cronjob/x', '--schedule=*/1 * * * *', '--schedule=bad', '--cascade=foreground', '--cascade=orphan', '--field-selector', 'status.phase=Running', '%',
       'jsonpath={.items[*].metadata.name}', 'jsonpath={range .items[*]}{.metadata.name}{"\\n"}{end}', '-o=jsonpath={.a', 'jsonpath-as-json={..name}', 'jsonpath={end}',
       'jsonpath={.items[?(@.kind=~"(")]}', 'jsonpath={.items[9]}', 'custom-columns=N:.metadata.name,I:.spec.containers[*].image', 'custom-columns=N', 'custom-columns=X:.items[7]',
-      '--sort-by=.metadata.name', '--sort-by={.x', '--sort-by=.spec', '-L', 'app,tier', '--allow-missing-template-keys=false', '--template={.kind}', '--no-headers']
+      '--sort-by=.metadata.name', '--sort-by={.x', '--sort-by=.spec', '-L', 'app,tier', '--allow-missing-template-keys=false', '--template={.kind}', '--no-headers',
+      // exec, logs, wait, drain, explain, autoscale
+      'exec', 'deploy/web', 'env', 'printenv', 'sh', '-c', 'echo $HOME && cat /tmp/x || ls /tmp', 'hostname', 'date', 'cat', '/etc/hosts', '-it', '-q', 'exit 3', 'ls']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])

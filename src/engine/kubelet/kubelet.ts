@@ -273,6 +273,7 @@ export class Kubelet {
     this.ctx.recorder.normal(pod, this.host, 'Created', `Created container: ${c.name}`, fieldPath)
     this.ctx.recorder.normal(pod, this.host, 'Started', `Started container ${c.name}`, fieldPath)
     c.state = { running: { startedAt: this.ctx.clock.rfc3339() } }
+    c.startedAtMs = now
     c.everStarted = true
     // With a startup probe the container is not "started" until it passes; with a
     // readiness probe it is not ready until the first success.
@@ -460,5 +461,14 @@ export class Kubelet {
     const c = this.pods.get(podUid)?.containers.find((x) => x.name === container)
     if (!c) return undefined
     return previous ? c.previousLogs : c.logs
+  }
+
+  /**
+   * What `kubectl exec` reaches: the container as the runtime has it. Undefined when the
+   * kubelet does not know the pod (not synced yet, or gone).
+   */
+  container(podUid: string, container: string): Readonly<ContainerRuntime> | undefined {
+    if (!this.pods.has(podUid)) return undefined
+    return this.pods.get(podUid)?.containers.find((x) => x.name === container)
   }
 }

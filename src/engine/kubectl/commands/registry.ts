@@ -4,6 +4,7 @@ import type { KubectlCommand } from './context.ts'
 import { cordonCommand, uncordonCommand } from './cordon.ts'
 import { deleteCommand } from './delete.ts'
 import { describeCommand } from './describe.ts'
+import { execCommand } from './exec.ts'
 import { getCommand } from './get.ts'
 import { logsCommand } from './logs.ts'
 import { rolloutCommand } from './rollout.ts'
@@ -20,6 +21,7 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   deleteCommand,
   scaleCommand,
   logsCommand,
+  execCommand,
   cordonCommand,
   uncordonCommand,
   runCommand,
