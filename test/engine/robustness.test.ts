@@ -93,7 +93,9 @@ describe('bad input never breaks the engine', () => {
       'jsonpath={.items[?(@.kind=~"(")]}', 'jsonpath={.items[9]}', 'custom-columns=N:.metadata.name,I:.spec.containers[*].image', 'custom-columns=N', 'custom-columns=X:.items[7]',
       '--sort-by=.metadata.name', '--sort-by={.x', '--sort-by=.spec', '-L', 'app,tier', '--allow-missing-template-keys=false', '--template={.kind}', '--no-headers',
       // exec, logs, wait, drain, explain, autoscale
-      'exec', 'deploy/web', 'env', 'printenv', 'sh', '-c', 'echo $HOME && cat /tmp/x || ls /tmp', 'hostname', 'date', 'cat', '/etc/hosts', '-it', '-q', 'exit 3', 'ls']
+      'exec', 'deploy/web', 'env', 'printenv', 'sh', '-c', 'echo $HOME && cat /tmp/x || ls /tmp', 'hostname', 'date', 'cat', '/etc/hosts', '-it', '-q', 'exit 3', 'ls',
+      'wait', '--for=delete', '--for=condition=Ready', '--for=condition=Available=false', '--for=jsonpath={.status.phase}=Running', '--for=jsonpath={.a}=', '--for=create',
+      '--timeout=0', '--timeout=1s', '--timeout=-1s', '--timeout=x']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])

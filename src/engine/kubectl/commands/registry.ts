@@ -11,6 +11,7 @@ import { rolloutCommand } from './rollout.ts'
 import { runCommand } from './run.ts'
 import { scaleCommand } from './scale.ts'
 import { setCommand } from './setImage.ts'
+import { waitCommand } from './wait.ts'
 
 /** Every kubectl verb kubesim answers, one entry per line (kept in kubectl's help order where it matters). */
 export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
@@ -28,6 +29,7 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   rolloutCommand,
   setCommand,
   apiResourcesCommand,
+  waitCommand,
 ]
 
 export function findCommand(name: string): KubectlCommand | undefined {
