@@ -4,6 +4,7 @@ import type { KubectlCommand } from './context.ts'
 import { cordonCommand, uncordonCommand } from './cordon.ts'
 import { deleteCommand } from './delete.ts'
 import { describeCommand } from './describe.ts'
+import { drainCommand } from './drain.ts'
 import { execCommand } from './exec.ts'
 import { getCommand } from './get.ts'
 import { logsCommand } from './logs.ts'
@@ -25,6 +26,7 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   execCommand,
   cordonCommand,
   uncordonCommand,
+  drainCommand,
   runCommand,
   rolloutCommand,
   setCommand,
