@@ -96,7 +96,8 @@ describe('bad input never breaks the engine', () => {
       'exec', 'deploy/web', 'env', 'printenv', 'sh', '-c', 'echo $HOME && cat /tmp/x || ls /tmp', 'hostname', 'date', 'cat', '/etc/hosts', '-it', '-q', 'exit 3', 'ls',
       'wait', '--for=delete', '--for=condition=Ready', '--for=condition=Available=false', '--for=jsonpath={.status.phase}=Running', '--for=jsonpath={.a}=', '--for=create',
       '--timeout=0', '--timeout=1s', '--timeout=-1s', '--timeout=x',
-      'drain', 'uncordon', '--ignore-daemonsets', '--delete-emptydir-data', '--disable-eviction', '--pod-selector=app=web', '--pod-selector=(', '--grace-period=x', 'worker-2']
+      'drain', 'uncordon', '--ignore-daemonsets', '--delete-emptydir-data', '--disable-eviction', '--pod-selector=app=web', '--pod-selector=(', '--grace-period=x', 'worker-2',
+      '--tail=2', '--tail=-3', '--since=1m', '--since=5', '--since-time=2026-01-05T09:00:00Z', '--since-time=x', '--timestamps', '--prefix', '--all-containers', '-p', 'main', 'job/x']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])
