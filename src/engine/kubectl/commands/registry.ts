@@ -1,5 +1,6 @@
 import { apiResourcesCommand } from './apiResources.ts'
 import { applyCommand, createCommand } from './apply.ts'
+import { autoscaleCommand } from './autoscale.ts'
 import type { KubectlCommand } from './context.ts'
 import { cordonCommand, uncordonCommand } from './cordon.ts'
 import { deleteCommand } from './delete.ts'
@@ -22,6 +23,7 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   createCommand,
   deleteCommand,
   scaleCommand,
+  autoscaleCommand,
   logsCommand,
   execCommand,
   cordonCommand,
