@@ -91,3 +91,21 @@ describe('kubectl delete flags', () => {
     expect(kubectl(sim, 'delete pod a --force --grace-period=5')).toBe('error: --force and --grace-period greater than 0 cannot be specified together\n')
   })
 })
+
+describe('kubectl rollout restart', () => {
+  it('restarts every Deployment when given the type alone, once per second', () => {
+    const sim = newSim()
+    apply(sim, deploymentYaml('web', 1))
+    apply(sim, deploymentYaml('api', 1))
+    sim.advance(5_000)
+    expect(kubectl(sim, 'rollout restart deployment')).toBe('deployment.apps/api restarted\ndeployment.apps/web restarted\n')
+    expect(kubectl(sim, 'rollout restart deploy/web')).toBe(
+      'error: failed to create patch for web: if restart has already been triggered within the past second, please wait before attempting to trigger another\n',
+    )
+    kubectl(sim, 'rollout pause deploy/api')
+    sim.advance(1_000)
+    expect(kubectl(sim, 'rollout restart deploy -l app=api')).toBe('No resources found in default namespace.\n')
+    expect(kubectl(sim, 'rollout restart deploy/api')).toBe(`error: deployments.apps "api" can't restart paused deployment (run rollout resume first)\n`)
+    expect(kubectl(sim, 'rollout restart')).toBe('error: required resource not specified\n')
+  })
+})
