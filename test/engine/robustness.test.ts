@@ -99,7 +99,8 @@ describe('bad input never breaks the engine', () => {
       'drain', 'uncordon', '--ignore-daemonsets', '--delete-emptydir-data', '--disable-eviction', '--pod-selector=app=web', '--pod-selector=(', '--grace-period=x', 'worker-2',
       '--tail=2', '--tail=-3', '--since=1m', '--since=5', '--since-time=2026-01-05T09:00:00Z', '--since-time=x', '--timestamps', '--prefix', '--all-containers', '-p', 'main', 'job/x',
       'autoscale', '--max=3', '--min=5', '--max=x', '--cpu-percent=50', '--cpu=70%', '--cpu=bad', '--memory=200Mi', '--name=h', '--current-replicas=2', '--current-replicas=-5',
-      '--now', '--wait=false', 'sts/x', 'rc/x', 'rs', 'hpa']
+      '--now', '--wait=false', 'sts/x', 'rc/x', 'rs', 'hpa',
+      'explain', 'deploy.spec', 'pod.spec.containers.resources', 'pods.nope', 'deployment.spec.template.spec', '--recursive', '--api-version=apps/v1', '--api-version=v9', 'ingress']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])

@@ -7,6 +7,7 @@ import { deleteCommand } from './delete.ts'
 import { describeCommand } from './describe.ts'
 import { drainCommand } from './drain.ts'
 import { execCommand } from './exec.ts'
+import { explainCommand } from './explain.ts'
 import { getCommand } from './get.ts'
 import { logsCommand } from './logs.ts'
 import { rolloutCommand } from './rollout.ts'
@@ -33,6 +34,7 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   rolloutCommand,
   setCommand,
   apiResourcesCommand,
+  explainCommand,
   waitCommand,
 ]
 
