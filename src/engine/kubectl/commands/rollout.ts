@@ -1,3 +1,4 @@
+import { qualifiedPlural } from '../../api/resources.ts'
 import { kindModule } from '../../kinds/registry.ts'
 import type { Deployment, ReplicaSet } from '../../api/types.ts'
 import { flag } from '../args.ts'
@@ -102,6 +103,12 @@ function undo(ctx: CommandContext): string {
 }
 
 function setPaused(ctx: CommandContext, paused: boolean): string {
+  // Only Deployments pause (polymorphichelpers objectpauser/objectresumer).
+  const [req] = resolveResourceArgs(ctx.args.positional.slice(1))
+  if (req && req.names.length > 0 && req.resource.kind !== 'Deployment') {
+    if (!ctx.sim.store.get(req.resource.kind, req.resource.namespaced ? ctx.namespace : undefined, req.names[0])) throw new KubectlError(notFound(req.resource, req.names[0]))
+    throw new KubectlError(`error: ${qualifiedPlural(req.resource)} "${req.names[0]}" ${paused ? 'pausing' : 'resuming'} is not supported`)
+  }
   const d = targetDeployment(ctx, ctx.args.positional.slice(1))
   const verb = paused ? 'paused' : 'resumed'
   if (!!d.spec.paused === paused) throw new KubectlError(`error: deployments.apps "${d.metadata.name}" is already ${verb}`)
