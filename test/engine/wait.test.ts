@@ -33,6 +33,15 @@ describe('kubectl wait', () => {
     expect(kubectl(sim, 'wait --for=delete pod/p')).toBe('')
   })
 
+  it('--for=create polls until the objects exist, then reports each', () => {
+    const sim = newSim()
+    expect(kubectl(sim, 'wait --for=create deploy/web --timeout=2s')).toBe('error: timed out waiting for the condition\n')
+    expect(sim.now).toBe(2_000)
+    apply(sim, deploymentYaml('web', 1))
+    expect(kubectl(sim, 'wait --for=create deploy/web')).toBe('deployment.apps/web condition met\n')
+    expect(kubectl(sim, 'wait --for=create pod -l app=web')).toMatch(/^pod\/web-\S+ condition met\n$/)
+  })
+
   it('answers at once in the app, where time runs by itself', () => {
     const sim = newSim()
     apply(sim, deploymentYaml('web', 1))

@@ -142,6 +142,22 @@ export const waitCommand: KubectlCommand = {
     if (requests.length === 0) {
       throw new KubectlError("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'")
     }
+    const selecting = boolFlag(ctx.args, 'all') || !!flag(ctx.args, 'selector') || !!flag(ctx.args, 'field-selector')
+    if (condition.kind === 'create') {
+      // --for=create first polls (every 500ms) until every name exists, or a selector matches something.
+      const found = () =>
+        requests.every((req) =>
+          req.names.length > 0
+            ? req.names.every((n) => ctx.sim.store.get(req.resource.kind, req.resource.namespaced ? ctx.namespace : undefined, n))
+            : !selecting || listObjects(ctx, req.resource).length > 0,
+        )
+      const deadline = ctx.sim.now + timeoutMs
+      while (!found() && ctx.io.waitAdvancesTime && ctx.sim.now < deadline) ctx.sim.advance(Math.min(500, deadline - ctx.sim.now))
+      if (!found()) {
+        if (!ctx.io.waitAdvancesTime) return 'kubesim: not created yet; time runs on in the app, so run wait again in a moment\n'
+        throw new KubectlError('error: timed out waiting for the condition')
+      }
+    }
     const errors: string[] = []
     const targets: Target[] = []
     for (const req of requests) {
@@ -150,10 +166,10 @@ export const waitCommand: KubectlCommand = {
         for (const name of req.names) {
           const obj = ctx.sim.store.get(req.resource.kind, namespace, name)
           // For delete, a missing object is already what was asked for (NotFound is ignored).
-          if (obj || condition.kind === 'create') targets.push({ resource: req.resource, namespace, name, uid: obj?.metadata.uid })
+          if (obj) targets.push({ resource: req.resource, namespace, name, uid: obj?.metadata.uid })
           else if (condition.kind !== 'delete') errors.push(notFound(req.resource, name))
         }
-      } else if (boolFlag(ctx.args, 'all') || flag(ctx.args, 'selector') || flag(ctx.args, 'field-selector')) {
+      } else if (selecting) {
         for (const obj of listObjects(ctx, req.resource)) targets.push({ resource: req.resource, namespace: obj.metadata.namespace, name: obj.metadata.name, uid: obj.metadata.uid })
       } else {
         throw new KubectlError('error: resource(s) were provided, but no name was specified')
