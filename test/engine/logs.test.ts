@@ -48,6 +48,13 @@ describe('kubectl logs', () => {
     expect(lines).toEqual([...Array.from({ length: 10 }, (_, i) => `l${i + 2}`), ...Array.from({ length: 10 }, (_, i) => `l${i + 2}`)])
   })
 
+  it('leaves out what an echo wrote to a file', () => {
+    const sim = newSim()
+    apply(sim, 'apiVersion: v1\nkind: Pod\nmetadata: {name: b}\nspec:\n  containers:\n  - {name: c, image: busybox, command: [sh, -c, "echo hi; echo hello > /tmp/g; sleep 3600"]}\n')
+    sim.advance(5_000)
+    expect(kubectl(sim, 'logs b')).toBe('hi\n')
+  })
+
   it("refuses with kubectl's words", () => {
     const sim = talking()
     expect(kubectl(sim, 'logs ghost')).toBe('error: error from server (NotFound): pods "ghost" not found in namespace "default"\n')

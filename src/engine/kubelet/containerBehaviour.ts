@@ -108,6 +108,10 @@ function echoedLines(script: string): string[] {
   const out: string[] = []
   const re = /echo\s+(?:"([^"]*)"|'([^']*)'|([^;&|]+))/g
   let m: RegExpExecArray | null
-  while ((m = re.exec(script))) out.push((m[1] ?? m[2] ?? m[3] ?? '').trim())
+  while ((m = re.exec(script))) {
+    // `echo x > file` writes the file, not the log.
+    if (/^\s*>/.test(script.slice(m.index + m[0].length)) || (m[3] ?? '').includes('>')) continue
+    out.push((m[1] ?? m[2] ?? m[3] ?? '').trim())
+  }
   return out
 }
