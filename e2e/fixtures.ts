@@ -69,6 +69,6 @@ export const RUNNING_WEB = /^Pod web-[a-z0-9]+-[a-z0-9]{5}, Running$/
 /** Every card on the canvas is fully visible (the view re-fits as the layout changes). */
 export async function expectAllCardsVisible(page: Page): Promise<void> {
   const cards = page.locator('.react-flow__node')
-  await expect(cards).toHaveCount(6) // 4 nodes, unscheduled pods, workloads
+  await expect(cards).toHaveCount(7) // 4 nodes, unscheduled pods, workloads, services
   for (const card of await cards.all()) await expect(card).toBeInViewport({ ratio: 0.98 })
 }

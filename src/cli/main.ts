@@ -30,6 +30,22 @@ function pathReader(baseDir: string) {
   }
 }
 
+/** Reads `--from-file PATH` for kubectl create, relative to the script's folder: a file, or every file of a folder. */
+function localReader(baseDir: string) {
+  return (path: string) => {
+    const full = resolve(baseDir, path)
+    let stat
+    try {
+      stat = statSync(full)
+    } catch {
+      return undefined
+    }
+    if (!stat.isDirectory()) return { file: readFileSync(full, 'utf8') }
+    const files = readdirSync(full).filter((f) => statSync(join(full, f)).isFile()).sort()
+    return { dir: files.map((f) => ({ name: f, text: readFileSync(join(full, f), 'utf8') })) }
+  }
+}
+
 function main(argv: string[]): void {
   const [verb, ...rest] = argv
   if (verb !== 'run') fail(verb ? `unknown command "${verb}"; ${USAGE}` : USAGE)
@@ -59,7 +75,7 @@ function main(argv: string[]): void {
     throw e
   }
   const baseDir = file === '-' ? process.cwd() : dirname(resolve(file))
-  process.stdout.write(runScript(steps, { seed, readPath: pathReader(baseDir) }))
+  process.stdout.write(runScript(steps, { seed, readPath: pathReader(baseDir), readLocal: localReader(baseDir) }))
 }
 
 main(process.argv.slice(2))

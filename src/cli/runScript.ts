@@ -6,7 +6,7 @@ import type { ScriptStep } from './scriptParser.ts'
  * Runs parsed script steps against a fresh simulation and returns the transcript:
  * each line echoed after `$ `, followed by what kubectl printed.
  */
-export function runScript(steps: ScriptStep[], opts: { seed: number; readPath: KubectlIO['readPath'] }): string {
+export function runScript(steps: ScriptStep[], opts: { seed: number; readPath: KubectlIO['readPath']; readLocal?: KubectlIO['readLocal'] }): string {
   const clusterStep = steps.find((s) => s.kind === 'cluster')
   const clusterSpec = clusterStep?.kind === 'cluster' ? clusterStep.spec : undefined
   const sim = new Simulation({ seed: opts.seed, cluster: clusterSpec })
@@ -19,7 +19,7 @@ export function runScript(steps: ScriptStep[], opts: { seed: number; readPath: K
       case 'cluster':
         break
       case 'kubectl':
-        out += runKubectl(sim, step.argv, { stdin: step.stdin, readPath: opts.readPath, waitAdvancesTime: true })
+        out += runKubectl(sim, step.argv, { stdin: step.stdin, readPath: opts.readPath, readLocal: opts.readLocal, waitAdvancesTime: true })
         break
       case 'advance':
         sim.advance(step.ms)

@@ -122,6 +122,9 @@ function parseClusterFlags(words: string[], lineNo: number): Partial<ClusterSpec
       case '--no-control-plane':
         spec.controlPlane = false
         break
+      case '--no-load-balancer':
+        spec.loadBalancers = false
+        break
       default:
         throw new ScriptError(lineNo, `unknown cluster flag "${name}"`)
     }

@@ -1,12 +1,15 @@
 import { ApiStore } from './api/store.ts'
 import type { Node, Pod } from './api/types.ts'
 import { SimClock } from './clock.ts'
-import { buildNode, type NodeShape } from './cluster/nodeFactory.ts'
+import { buildNode, nodeAddress, type NodeShape } from './cluster/nodeFactory.ts'
+import { API_SERVER_FALLBACK_ADDRESS, createKubernetesService, publishApiServerEndpoints } from './network/apiServerService.ts'
+import { ServiceLoadBalancerController } from './controllers/serviceLoadBalancerController.ts'
 import type { EngineContext } from './context.ts'
 import { ApiServer } from './api/server.ts'
 import { CONTROLLERS } from './controllers/registry.ts'
 import { SYSTEM_PRIORITY_CLASSES } from './admission/plugins/priority.ts'
 import { INITIAL_NAMESPACES } from './kinds/namespace.ts'
+import { initialKubeconfig, type Kubeconfig } from './kubeconfig.ts'
 import { EventQueue } from './eventQueue.ts'
 import { EventRecorder } from './events.ts'
 import { Kubelet } from './kubelet/kubelet.ts'
@@ -19,9 +22,11 @@ export interface ClusterSpec {
   memory: string
   maxPods: number
   controlPlane: boolean
+  /** A cloud that provisions load balancers; without one (bare metal) LoadBalancer Services stay `<pending>`. */
+  loadBalancers: boolean
 }
 
-export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true }
+export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true }
 
 /** A safety net against controllers that feed each other forever within one instant. */
 const MAX_TASKS_PER_INSTANT = 1_000_000
@@ -35,6 +40,8 @@ export class Simulation {
   readonly ctx: EngineContext
   readonly scheduler: Scheduler
   readonly kubelets = new Map<string, Kubelet>()
+  /** kubectl's kubeconfig: its current context's namespace is the default for every command. */
+  kubeconfig: Kubeconfig = initialKubeconfig()
   /** The highest node ordinal used, so machines added later get fresh IPs and pod CIDRs. */
   private lastOrdinal = 0
 
@@ -67,20 +74,16 @@ export class Simulation {
     for (const pc of SYSTEM_PRIORITY_CLASSES) {
       api.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name, uid: '', resourceVersion: '', creationTimestamp: '' }, value: pc.value, description: pc.description })
     }
-    // Every cluster has the `kubernetes` Service for the API server, at the range's first IP.
-    api.create({
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'kubernetes', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '', labels: { component: 'apiserver', provider: 'kubernetes' } },
-      spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], sessionAffinity: 'None', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }] },
-      status: { loadBalancer: {} },
-    })
+    createKubernetesService(api)
     const spec = { ...DEFAULT_CLUSTER, ...opts.cluster }
     let ordinal = 1
     if (spec.controlPlane) this.addNode({ name: 'control-plane', cpu: '2', memory: '4Gi', maxPods: 110, controlPlane: true, ordinal: ordinal++ })
     for (let i = 1; i <= spec.workers; i++) {
       this.addNode({ name: `worker-${i}`, cpu: spec.cpu, memory: spec.memory, maxPods: spec.maxPods, controlPlane: false, ordinal: ordinal++ })
     }
+    publishApiServerEndpoints(api, spec.controlPlane ? nodeAddress(1) : API_SERVER_FALLBACK_ADDRESS)
+    // A cloud's controller manager provisions load balancers; bare metal has none.
+    if (spec.loadBalancers) new ServiceLoadBalancerController(this.ctx)
     this.settle()
   }
 

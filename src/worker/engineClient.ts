@@ -4,7 +4,8 @@
  * from requestAnimationFrame so the worker sends at most one batch per frame.
  */
 import type { ClusterSpec } from '../engine/simulation.ts'
-import type { EngineMessage, UiCommand } from './protocol.ts'
+import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
+import type { EditorFile, EngineMessage, UiCommand } from './protocol.ts'
 
 export interface ApplyResult {
   output: string[]
@@ -15,6 +16,18 @@ export interface ApplyResult {
 export interface EngineClientHandlers {
   onPatch(batch: Extract<EngineMessage, { type: 'patch' }>['batch']): void
   onFatal(message: string): void
+  onVocabulary?(vocabulary: KubectlVocabulary): void
+  /** New rows of the `get -w` started by request `requestId`. */
+  onWatchOutput?(requestId: number, text: string): void
+}
+
+export interface KubectlResult {
+  requestId: number
+  output: string
+  /** A `get -w` now streams its rows to onWatchOutput until stopWatch. */
+  watching: boolean
+  /** The kubeconfig context's namespace after the command. */
+  namespace: string
 }
 
 type Pending = { resolve: (msg: EngineMessage) => void }
@@ -55,6 +68,12 @@ export class EngineClient {
       case 'fatal':
         this.handlers.onFatal(msg.message)
         break
+      case 'watchOutput':
+        this.handlers.onWatchOutput?.(msg.requestId, msg.text)
+        break
+      case 'vocabulary':
+        this.handlers.onVocabulary?.(msg.vocabulary)
+        break
     }
   }
 
@@ -71,11 +90,16 @@ export class EngineClient {
     return { output: msg.output, markers: msg.markers, failed: msg.failed }
   }
 
-  /** Runs a kubectl command line; a leading `kubectl` is optional. */
-  async kubectl(line: string): Promise<string> {
+  /** Runs a kubectl command line; a leading `kubectl` is optional. `files` are what `-f NAME` may read. */
+  async kubectl(line: string, files?: EditorFile[]): Promise<KubectlResult> {
     const args = line.trim().replace(/^kubectl(\s+|$)/, '')
-    const msg = await this.request<Extract<EngineMessage, { type: 'kubectlResult' }>>((requestId) => ({ type: 'kubectl', requestId, args }))
-    return msg.output
+    const msg = await this.request<Extract<EngineMessage, { type: 'kubectlResult' }>>((requestId) => ({ type: 'kubectl', requestId, args, files }))
+    return { requestId: msg.requestId, output: msg.output, watching: msg.watching, namespace: msg.namespace }
+  }
+
+  /** Stops the running `get -w` (Ctrl+C). */
+  stopWatch(): void {
+    this.send({ type: 'stopWatch' })
   }
 
   setRunning(running: boolean): void {

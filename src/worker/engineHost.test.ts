@@ -174,3 +174,32 @@ describe('splitCommandLine', () => {
     expect(splitArgs('   ')).toEqual([])
   })
 })
+
+describe("EngineHost: the terminal's get -w and -f manifest.yaml", () => {
+  it('streams watch rows as simulated time runs, until stopWatch', () => {
+    const { host, messages, elapse } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    expect(messages.find((m) => m.type === 'vocabulary')).toBeDefined()
+    host.handle({ type: 'kubectl', requestId: 7, args: 'get pods -w' })
+    expect(messages.find((m) => m.type === 'kubectlResult')).toEqual({ type: 'kubectlResult', requestId: 7, output: '', watching: true, namespace: 'default' })
+    host.handle({ type: 'kubectl', requestId: 8, args: 'apply -f manifest.yaml', files: [{ name: 'manifest.yaml', text: WEB }] })
+    expect(messages.filter((m) => m.type === 'kubectlResult').at(-1)).toMatchObject({ requestId: 8, output: 'deployment.apps/web created\n', watching: false })
+    host.handle({ type: 'setRunning', running: true })
+    elapse(5_000)
+    const rows = messages.flatMap((m) => (m.type === 'watchOutput' && m.requestId === 7 ? [m.text] : [])).join('')
+    expect(rows).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\nweb-/)
+    expect(rows).toMatch(/ContainerCreating/)
+    host.handle({ type: 'stopWatch' })
+    const before = messages.length
+    host.handle({ type: 'kubectl', requestId: 9, args: 'scale deploy web --replicas=1' })
+    elapse(5_000)
+    expect(messages.slice(before).some((m) => m.type === 'watchOutput')).toBe(false)
+  })
+
+  it("tells the terminal kubectl's namespace after each command, for completing names", () => {
+    const { host, messages } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'kubectl', requestId: 1, args: 'config set-context --current --namespace=kube-system' })
+    expect(messages.find((m) => m.type === 'kubectlResult')).toMatchObject({ requestId: 1, namespace: 'kube-system' })
+  })
+})

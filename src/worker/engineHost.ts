@@ -7,9 +7,13 @@
 import type { KubeObject, Pod } from '../engine/api/types.ts'
 import { applyManifestText } from '../engine/kubectl/applyText.ts'
 import { splitCommandLine } from '../engine/kubectl/args.ts'
+import type { WatchStream } from '../engine/kubectl/commands/getWatch.ts'
 import { runKubectl } from '../engine/kubectl/runKubectl.ts'
+import { contextNamespace } from '../engine/kubeconfig.ts'
+import { kubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import { Simulation } from '../engine/simulation.ts'
+import { editorFileReader } from './editorFiles.ts'
 import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
 
 export interface HostEnvironment {
@@ -53,6 +57,8 @@ export class EngineHost {
   private lastSentRunning = false
   private lastSentSpeed = 1
   private sentDecisions = new Map<string, SchedulingDecision>()
+  /** The terminal's running `get -w`, if any (one terminal, one watch). */
+  private watch: { requestId: number; stream: WatchStream } | undefined
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -70,6 +76,7 @@ export class EngineHost {
 
   private dispatch(cmd: UiCommand): void {
     if (cmd.type === 'init') {
+      this.stopWatch()
       this.sim = new Simulation({ seed: cmd.seed, cluster: cmd.cluster })
       this.sim.store.recordChanges()
       this.pending.clear()
@@ -77,7 +84,12 @@ export class EngineHost {
       this.needsReset = true
       this.awaitingAck = false
       this.carry = 0
+      this.env.post({ type: 'vocabulary', vocabulary: kubectlVocabulary() })
       this.flush()
+      return
+    }
+    if (cmd.type === 'stopWatch') {
+      this.stopWatch()
       return
     }
     if (cmd.type === 'ack') {
@@ -122,16 +134,40 @@ export class EngineHost {
       case 'kubectl': {
         let output: string
         try {
-          output = runKubectl(sim, splitCommandLine(cmd.args), {})
+          output = runKubectl(sim, splitCommandLine(cmd.args), {
+            readPath: editorFileReader(cmd.files ?? []),
+            watch: (stream) => {
+              this.stopWatch()
+              this.watch = { requestId: cmd.requestId, stream }
+            },
+          })
         } catch (err) {
           output = `error: ${err instanceof Error ? err.message : String(err)}`
         }
         sim.settle()
-        this.env.post({ type: 'kubectlResult', requestId: cmd.requestId, output })
+        this.env.post({
+          type: 'kubectlResult',
+          requestId: cmd.requestId,
+          output,
+          watching: this.watch?.requestId === cmd.requestId,
+          namespace: contextNamespace(sim.kubeconfig),
+        })
         break
       }
     }
     this.flush()
+  }
+
+  private stopWatch(): void {
+    this.watch?.stream.stop()
+    this.watch = undefined
+  }
+
+  /** Sends the watch's new rows, if any, whatever the patch batches are doing. */
+  private drainWatch(): void {
+    if (!this.watch) return
+    const text = this.watch.stream.drain()
+    if (text) this.env.post({ type: 'watchOutput', requestId: this.watch.requestId, text })
   }
 
   private requireSim(): Simulation {
@@ -178,6 +214,7 @@ export class EngineHost {
   private flush(): void {
     const sim = this.sim
     if (!sim) return
+    this.drainWatch()
     for (const [key, obj] of sim.store.drainChanges()) if (shown(key)) this.pending.set(key, obj)
     if (this.awaitingAck) return
     const changed =
@@ -229,6 +266,7 @@ export class EngineHost {
   }
 
   dispose(): void {
+    this.stopWatch()
     if (this.timer !== undefined) this.env.clearInterval(this.timer)
     this.timer = undefined
   }

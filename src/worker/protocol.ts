@@ -4,6 +4,7 @@
  */
 import type { KubeObject } from '../engine/api/types.ts'
 import type { ManifestMarker } from '../engine/kubectl/applyText.ts'
+import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import type { ClusterSpec } from '../engine/simulation.ts'
 
@@ -11,8 +12,11 @@ export type UiCommand =
   | { type: 'init'; seed?: number; cluster?: Partial<ClusterSpec> }
   /** Apply a (multi-document) manifest, as `kubectl apply -f`. */
   | { type: 'apply'; requestId: number; yaml: string; source: string }
-  /** Run one kubectl command line (without the leading `kubectl`). */
-  | { type: 'kubectl'; requestId: number; args: string }
+  /**
+   * Run one kubectl command line (without the leading `kubectl`). `files` are the editor's
+   * open files by name, what `-f manifest.yaml` reads in the browser.
+   */
+  | { type: 'kubectl'; requestId: number; args: string; files?: EditorFile[] }
   | { type: 'setRunning'; running: boolean }
   | { type: 'setSpeed'; speed: number }
   /** A node's machine loses power (its kubelet stops reporting) or comes back. */
@@ -21,6 +25,14 @@ export type UiCommand =
   | { type: 'step'; ms: number }
   /** The UI has rendered the last batch; the worker may send the next one. */
   | { type: 'ack' }
+  /** Ctrl+C on a running `get -w`. */
+  | { type: 'stopWatch' }
+
+/** A file open in the app's editor, as `kubectl -f NAME` sees it. */
+export interface EditorFile {
+  name: string
+  text: string
+}
 
 /** Everything that changed since the previous batch. */
 export interface PatchBatch {
@@ -45,7 +57,12 @@ export interface PatchBatch {
 export type EngineMessage =
   | { type: 'patch'; batch: PatchBatch }
   | { type: 'applyResult'; requestId: number; output: string[]; markers: ManifestMarker[]; failed: boolean }
-  | { type: 'kubectlResult'; requestId: number; output: string }
+  /** `watching`: the command was `get -w`, whose rows keep coming as watchOutput until stopWatch. */
+  /** `namespace`: the kubeconfig context's namespace after the command (what a bare `get pods` lists). */
+  | { type: 'kubectlResult'; requestId: number; output: string; watching: boolean; namespace: string }
+  | { type: 'watchOutput'; requestId: number; text: string }
   | { type: 'fatal'; message: string }
+  /** Sent once after init: the verbs and resources the terminal completes and lists in `help`. */
+  | { type: 'vocabulary'; vocabulary: KubectlVocabulary }
 
 export const SPEEDS = [1, 5, 30, 100] as const

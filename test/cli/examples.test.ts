@@ -10,7 +10,7 @@ describe('examples/: teaching scenarios keep their transcripts', () => {
   const scripts = readdirSync(EXAMPLES).filter((f) => f.endsWith('.kss'))
 
   it('has the scenarios, each with its transcript', () => {
-    expect(scripts).toEqual(expect.arrayContaining(['crashloop.kss', 'cronjob.kss', 'daemonset.kss', 'job.kss', 'namespace.kss', 'node-failure.kss', 'quota.kss', 'rollout.kss', 'self-healing.kss', 'statefulset.kss']))
+    expect(scripts).toEqual(expect.arrayContaining(['crashloop.kss', 'cronjob.kss', 'daemonset.kss', 'job.kss', 'namespace.kss', 'node-failure.kss', 'quota.kss', 'rollout.kss', 'self-healing.kss', 'statefulset.kss', 'labels.kss', 'config.kss']))
     for (const file of scripts) expect(readdirSync(EXAMPLES)).toContain(file.replace(/\.kss$/, '.expected'))
   })
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { runScript } from '../../src/cli/runScript.ts'
@@ -7,9 +8,9 @@ import type { Node } from '../../src/engine/api/types.ts'
 import { Simulation } from '../../src/engine/simulation.ts'
 
 const BIN = join(__dirname, '../../bin/kubesim.mjs')
+const EXAMPLES = join(__dirname, '../../examples')
 
 const run = (lines: string[]) => runScript(parseScript(lines.join('\n') + '\n'), { seed: 1, readPath: () => undefined })
-const transcript = (lines: string[]) => lines.join('\n') + '\n'
 
 const ADD_SCRIPT = [
   'cluster --workers 1 --cpu 2 --memory 4Gi --no-control-plane',
@@ -41,27 +42,8 @@ const REMOVE_SCRIPT = [
 ]
 
 describe('scenario scripts: node add', () => {
-  it('adds workers of the cluster\'s size by default, or with their own size, labels and taints', () => {
-    expect(run(ADD_SCRIPT)).toBe(
-      transcript([
-        '$ cluster --workers 1 --cpu 2 --memory 4Gi --no-control-plane',
-        '$ node add gpu-1 --cpu 8 --memory 16Gi --max-pods 20 --labels accelerator=nvidia --taints gpu=true:NoSchedule',
-        '$ node add worker-2',
-        '$ kubectl get nodes -o wide --show-labels',
-        'NAME       STATUS   ROLES    AGE   VERSION   INTERNAL-IP   EXTERNAL-IP   OS-IMAGE                         KERNEL-VERSION     CONTAINER-RUNTIME    LABELS',
-        'gpu-1      Ready    <none>   0s    v1.35.0   172.18.0.3    <none>        Debian GNU/Linux 12 (bookworm)   6.8.0-50-generic   containerd://2.1.3   accelerator=nvidia,beta.kubernetes.io/arch=amd64,beta.kubernetes.io/os=linux,kubernetes.io/arch=amd64,kubernetes.io/hostname=gpu-1,kubernetes.io/os=linux',
-        'worker-1   Ready    <none>   0s    v1.35.0   172.18.0.2    <none>        Debian GNU/Linux 12 (bookworm)   6.8.0-50-generic   containerd://2.1.3   beta.kubernetes.io/arch=amd64,beta.kubernetes.io/os=linux,kubernetes.io/arch=amd64,kubernetes.io/hostname=worker-1,kubernetes.io/os=linux',
-        'worker-2   Ready    <none>   0s    v1.35.0   172.18.0.4    <none>        Debian GNU/Linux 12 (bookworm)   6.8.0-50-generic   containerd://2.1.3   beta.kubernetes.io/arch=amd64,beta.kubernetes.io/os=linux,kubernetes.io/arch=amd64,kubernetes.io/hostname=worker-2,kubernetes.io/os=linux',
-        '$ kubectl create deployment web --image=nginx:1.27 --replicas=3',
-        'deployment.apps/web created',
-        '$ advance 30s',
-        '$ kubectl get pods -o wide',
-        'NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE       NOMINATED NODE   READINESS GATES',
-        'web-766486c5b6-n7mpq   1/1     Running   0          30s   10.244.0.3   worker-1   <none>           <none>',
-        'web-766486c5b6-xb75j   1/1     Running   0          30s   10.244.0.2   worker-1   <none>           <none>',
-        'web-766486c5b6-zng2m   1/1     Running   0          30s   10.244.2.2   worker-2   <none>           <none>',
-      ]),
-    )
+  it('adds workers of the cluster\'s size by default, or with their own size, labels and taints (transcript: examples/node-add)', () => {
+    expect(run(ADD_SCRIPT)).toBe(readFileSync(join(EXAMPLES, 'node-add.expected'), 'utf8'))
   })
 
   it('gives a machine without flags the size of the cluster\'s workers', () => {
@@ -108,50 +90,8 @@ describe('scenario scripts: node add', () => {
 })
 
 describe('scenario scripts: node remove', () => {
-  it('loses the machine: NotReady after the grace period, evictions after 300s; the Node stays and the machine can come back', () => {
-    expect(run(REMOVE_SCRIPT)).toBe(
-      transcript([
-        '$ cluster --workers 2 --cpu 2 --memory 4Gi --no-control-plane',
-        '$ kubectl create deployment web --image=nginx:1.27 --replicas=2',
-        'deployment.apps/web created',
-        '$ advance 30s',
-        '$ kubectl get pods -o wide',
-        'NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE       NOMINATED NODE   READINESS GATES',
-        'web-766486c5b6-bmknx   1/1     Running   0          30s   10.244.0.2   worker-1   <none>           <none>',
-        'web-766486c5b6-kwbj9   1/1     Running   0          30s   10.244.1.2   worker-2   <none>           <none>',
-        '$ node remove worker-1',
-        '$ advance 40s',
-        '$ kubectl get nodes',
-        'NAME       STATUS   ROLES    AGE   VERSION',
-        'worker-1   Ready    <none>   70s   v1.35.0',
-        'worker-2   Ready    <none>   70s   v1.35.0',
-        '$ advance 20s',
-        '$ kubectl get nodes',
-        'NAME       STATUS     ROLES    AGE   VERSION',
-        'worker-1   NotReady   <none>   90s   v1.35.0',
-        'worker-2   Ready      <none>   90s   v1.35.0',
-        '$ kubectl get pods -o wide',
-        'NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE       NOMINATED NODE   READINESS GATES',
-        'web-766486c5b6-bmknx   0/1     Running   0          90s   10.244.0.2   worker-1   <none>           <none>',
-        'web-766486c5b6-kwbj9   1/1     Running   0          90s   10.244.1.2   worker-2   <none>           <none>',
-        '$ advance 5m',
-        '$ kubectl get pods -o wide',
-        'NAME                   READY   STATUS        RESTARTS   AGE     IP           NODE       NOMINATED NODE   READINESS GATES',
-        'web-766486c5b6-bmknx   0/1     Terminating   0          6m30s   10.244.0.2   worker-1   <none>           <none>',
-        'web-766486c5b6-kwbj9   1/1     Running       0          6m30s   10.244.1.2   worker-2   <none>           <none>',
-        'web-766486c5b6-tx9fv   1/1     Running       0          10s     10.244.1.3   worker-2   <none>           <none>',
-        '$ node add worker-1',
-        '$ advance 10s',
-        '$ kubectl get nodes',
-        'NAME       STATUS   ROLES    AGE     VERSION',
-        'worker-1   Ready    <none>   6m40s   v1.35.0',
-        'worker-2   Ready    <none>   6m40s   v1.35.0',
-        '$ kubectl get pods',
-        'NAME                   READY   STATUS    RESTARTS   AGE',
-        'web-766486c5b6-kwbj9   1/1     Running   0          6m40s',
-        'web-766486c5b6-tx9fv   1/1     Running   0          20s',
-      ]),
-    )
+  it('loses the machine: NotReady after the grace period, evictions after 300s; the Node stays and the machine can come back (transcript: examples/node-remove)', () => {
+    expect(run(REMOVE_SCRIPT)).toBe(readFileSync(join(EXAMPLES, 'node-remove.expected'), 'utf8'))
   })
 
   it('goes the node-down way in the control plane: the same transcript as fault node-down / node-up', () => {

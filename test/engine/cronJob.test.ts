@@ -121,7 +121,7 @@ describe('CronJob controller', () => {
     const job = sim.store.get<Job>('Job', 'default', 'manual')!
     expect(job.metadata.annotations?.['cronjob.kubernetes.io/instantiate']).toBe('manual')
     expect(job.metadata.ownerReferences?.[0]).toEqual({ apiVersion: 'batch/v1', kind: 'CronJob', name: 'hello', uid: cron(sim, 'hello').metadata.uid, controller: true })
-    expect(kubectl(sim, 'create job x --from=deployment/hello')).toBe('error: from must be an existing cronjob\n')
+    expect(kubectl(sim, 'create job x --from=deployment/hello')).toBe('Error from server (NotFound): deployments.apps "hello" not found\n')
     expect(kubectl(sim, 'create job x')).toBe('error: either --image or --from must be specified\n')
     expect(kubectl(sim, 'create job plain --image=busybox:1.36')).toBe('job.batch/plain created\n')
     expect(kubectl(sim, 'create cronjob c --image=busybox:1.36 --schedule=@hourly')).toBe('cronjob.batch/c created\n')

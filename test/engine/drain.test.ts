@@ -74,6 +74,6 @@ error: error when waiting for pod "a" in namespace "default" to terminate: conte
     expect(kubectl(sim, 'drain ghost')).toBe('Error from server (NotFound): nodes "ghost" not found\n')
     expect(kubectl(sim, 'drain worker-1 -l a=b')).toBe("error: cannot specify both a node name and a --selector option\nSee 'kubectl drain -h' for help and examples\n")
     expect(kubectl(sim, 'drain worker-1 --pod-selector=a=(')).toBe('error: --pod-selector=<pod_selector> must be a valid label selector\n')
-    expect(kubectl(sim, 'drain worker-1 --timeout=5')).toBe('Error: invalid argument "5" for "--timeout" flag: time: missing unit in duration "5"\nSee \'kubectl drain --help\' for usage.\n')
+    expect(kubectl(sim, 'drain worker-1 --timeout=5')).toBe('error: invalid argument "5" for "--timeout" flag: time: missing unit in duration "5"\nSee \'kubectl drain --help\' for usage.\n')
   })
 })

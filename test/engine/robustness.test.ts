@@ -4,7 +4,7 @@ import { applyManifestText } from '../../src/engine/kubectl/applyText.ts'
 import { runKubectl } from '../../src/engine/kubectl/runKubectl.ts'
 import { SeededRandom } from '../../src/engine/rng.ts'
 import { Simulation } from '../../src/engine/simulation.ts'
-import { apply, deploymentYaml, newSim, pods } from '../helpers.ts'
+import { apply, deploymentYaml, kubectl, newSim, pods } from '../helpers.ts'
 
 const DEPLOYMENT = parse(`apiVersion: apps/v1
 kind: Deployment
@@ -100,11 +100,51 @@ describe('bad input never breaks the engine', () => {
       '--tail=2', '--tail=-3', '--since=1m', '--since=5', '--since-time=2026-01-05T09:00:00Z', '--since-time=x', '--timestamps', '--prefix', '--all-containers', '-p', 'main', 'job/x',
       'autoscale', '--max=3', '--min=5', '--max=x', '--cpu-percent=50', '--cpu=70%', '--cpu=bad', '--memory=200Mi', '--name=h', '--current-replicas=2', '--current-replicas=-5',
       '--now', '--wait=false', 'sts/x', 'rc/x', 'rs', 'hpa',
-      'explain', 'deploy.spec', 'pod.spec.containers.resources', 'pods.nope', 'deployment.spec.template.spec', '--recursive', '--api-version=apps/v1', '--api-version=v9', 'ingress']
+      'explain', 'deploy.spec', 'pod.spec.containers.resources', 'pods.nope', 'deployment.spec.template.spec', '--recursive', '--api-version=apps/v1', '--api-version=v9', 'ingress',
+      'label', 'annotate', 'taint', 'config', 'version', 'cluster-info', 'api-versions', 'view', 'get-contexts', 'current-context', 'set-context', 'use-context', 'use',
+      'get-clusters', 'dump', 'kubesim', 'a=b', 'a-', 'a=b=c', 'bad!=x', 'k=v:NoSchedule', 'k:NoExecute', 'k:NoSchedule-', 'k-', 'k=v:Bad', ':NoSchedule', 'app=web', '--overwrite',
+      '--list', '--dry-run', '--dry-run=client', '--dry-run=server', '--dry-run=x', '-o', 'name', 'json', '--minify', '--raw', '--current', '--namespace=dev', '--context=kubesim',
+      '--context', 'nope', '--client', '--cluster=kubesim', '--user=x', 'jsonpath={..namespace}', '--all',
+      'expose', 'secret', 'generic', 'tls', 'docker-registry', 'service', 'svc', 'clusterip', 'nodeport', 'externalname', 'configmap', 'cm', 'serviceaccount', 'role', 'rolebinding',
+      'clusterrole', 'clusterrolebinding', 'priorityclass', 'ingress', 'pdb', '--dry-run=client', '--dry-run=server', '--dry-run', '-o', 'json', 'name', '--from-literal=a=b', '--from-literal=bad',
+      '--from-file=x', '--from-env-file=x', '--tcp=80:8080', '--tcp=x', '--node-port=30080', '--clusterip=None', '--external-name=example.com', '--verb=get', '--resource=pods', '--resource=x.y/z',
+      '--role=r', '--clusterrole=c', '--user=u', '--serviceaccount=a:b', '--serviceaccount=b', '--hard=pods=1', '--hard=x', '--scopes=,', '--value=5', '--value=x', '--global-default',
+      '--rule=a.com/=s:80,tls=t', '--rule=bad', '--default-backend=s:80', '--selector=app=web', '--min-available=1', '--max-unavailable=50%', '--port=80', '--port=x', '--target-port=http',
+      '--type=NodePort', '--name=svc', '--protocol=UDP', '--expose', '--rm', '-i', '-t', '-it', '--restart=Never', '--restart=OnFailure', '--env=A=1', '--env=A', '--labels=a=b', '--command',
+      '--image-pull-policy=Never', '--save-config', '--cert=x', '--key=y', '--docker-username=u', '--docker-password=p', '--aggregation-rule=a=b', '--non-resource-url=/x',
+      'patch', 'replace', 'edit', 'set', 'env', 'image', 'resources', 'serviceaccount', 'sa', 'deploy/web', '-p', '{"spec":{"replicas":2}}', '{"spec":{"template":null}}',
+      '[{"op":"remove","path":"/spec"}]', '[{"op":"add","path":"/x/-"}]', '{"$patch":"delete"}', '{"metadata":{"$retainKeys":[]}}', 'a: b: c', '--type', 'json', 'merge',
+      'strategic', '--type=json', '--patch-file', '--subresource=status', '--subresource=scale', '--dry-run', '--dry-run=client', '--dry-run=server', '--local',
+      'A=1', 'A-', '-e', 'B=2', '--list', '--from=configmap/x', '--from=secret/y', '--keys=a', '--prefix=P_', '--overwrite=false', '--limits=cpu=1',
+      '--requests=memory=1Gi', '--limits=cpu=x', 'main=nginx:1.28', '*=busybox', '-c', 'main', 'name', '-w', '--watch']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])
       expect(() => runKubectl(sim, argv, { waitAdvancesTime: true }), argv.join(' ')).not.toThrow()
+    }
+    // The object-making verbs, with their subcommands in front, so their flags meet each other.
+    const starts = [['create', 'deployment', 'x'], ['create', 'secret', 'generic', 'x'], ['create', 'service', 'clusterip', 'x'], ['create', 'role', 'x'], ['create', 'ingress', 'x'], ['run', 'x'], ['expose', 'deploy', 'web']]
+    for (let i = 0; i < 1500; i++) {
+      const argv = [...starts[rng.int(starts.length)], ...Array.from({ length: rng.int(5) }, () => words[rng.int(words.length)])]
+      expect(() => runKubectl(sim, argv, { waitAdvancesTime: false }), argv.join(' ')).not.toThrow()
+    }
+  })
+
+  it("answers any jumble of get -w words as the app's terminal runs them (streaming) without throwing", () => {
+    const sim = newSim()
+    apply(sim, deploymentYaml())
+    const words = ['get', 'pods', 'pod/x', 'deploy', 'web', 'nodes', 'all', 'pods,svc', '-w', '--watch', '-o', 'wide', 'yaml', '-A', '-n', 'dev', '-l', 'app=web', 'app in (', '--field-selector', 'status.phase=Running', '--no-headers', '-L', 'app', '--show-labels', '']
+    const rng = new SeededRandom(5)
+    for (let i = 0; i < 500; i++) {
+      const argv = ['get', ...Array.from({ length: 1 + rng.int(5) }, () => words[rng.int(words.length)])]
+      const streams: { drain(): string; stop(): void }[] = []
+      expect(() => runKubectl(sim, argv, { watch: (s) => streams.push(s) }), argv.join(' ')).not.toThrow()
+      sim.advance(1_000)
+      kubectl(sim, `scale deploy web --replicas=${1 + rng.int(3)}`)
+      for (const s of streams) {
+        expect(() => s.drain(), argv.join(' ')).not.toThrow()
+        s.stop()
+      }
     }
   })
 })

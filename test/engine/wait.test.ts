@@ -63,7 +63,7 @@ describe('kubectl wait', () => {
     expect(kubectl(sim, 'wait --for=condition=Ready pod')).toBe('error: resource(s) were provided, but no name was specified\n')
     expect(kubectl(sim, 'wait --for=condition=Ready pod -l app=none')).toBe('error: no matching resources found\n')
     expect(kubectl(sim, 'wait --for=condition=Ready pod/ghost')).toBe('Error from server (NotFound): pods "ghost" not found\n')
-    expect(kubectl(sim, 'wait --for=delete pod/x --timeout=-1x')).toBe('Error: invalid argument "-1x" for "--timeout" flag: time: unknown unit "x" in duration "-1x"\nSee \'kubectl wait --help\' for usage.\n')
+    expect(kubectl(sim, 'wait --for=delete pod/x --timeout=-1x')).toBe('error: invalid argument "-1x" for "--timeout" flag: time: unknown unit "x" in duration "-1x"\nSee \'kubectl wait --help\' for usage.\n')
   })
 })
 

@@ -4,12 +4,16 @@ import { isValidQuantity } from '../util/quantity.ts'
 import { selectorMatches } from '../util/labels.ts'
 import { type FieldError, invalid, required, unsupported } from './fieldErrors.ts'
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './names.ts'
+import { validateAnnotations, validateLabels } from './labelValidation.ts'
 
 /** Shared validators, with the API server's paths and wording; kind modules compose them. */
 
 /** metadata.name by the kind's rule (ValidateObjectMeta with its name function). */
 export function validateObjectMeta(obj: KubeObject, rule: NameRule = 'path-segment'): FieldError[] {
-  const name = obj.metadata?.name
+  return [...validateName(obj.metadata?.name, rule), ...validateLabels(obj.metadata?.labels, 'metadata.labels'), ...validateAnnotations(obj.metadata?.annotations, 'metadata.annotations')]
+}
+
+function validateName(name: string | undefined, rule: NameRule): FieldError[] {
   if (!name) return [required('metadata.name', 'name or generateName is required')]
   if (rule === 'subdomain') return dns1123SubdomainErrors(name).map((d) => invalid('metadata.name', name, d))
   if (rule === 'label') return dns1123LabelErrors(name).map((d) => invalid('metadata.name', name, d))

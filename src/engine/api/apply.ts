@@ -5,6 +5,7 @@ import { kindModule } from '../kinds/registry.ts'
 import { ApiError } from './errors.ts'
 import { qualifiedPlural, qualifiedSingular, resourceForManifest, type ResourceType } from './resources.ts'
 import { threeWayMerge } from './threeWayMerge.ts'
+import { goJson } from '../util/goJson.ts'
 import type { KubeObject } from './types.ts'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
@@ -73,11 +74,10 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
   }
 
   const config = (module.shape ? dropNulls(m) : structuredClone(m)) as Record<string, unknown>
-  const lastApplied = JSON.stringify(withoutLastApplied(config)) + '\n'
+  const lastApplied = lastAppliedConfiguration(config, namespace)
   if (existing && existing.metadata.annotations?.[LAST_APPLIED] === lastApplied) {
     return { ok: true, resource, name, action: 'unchanged', warnings: [] }
   }
-
   const previousConfig = existing?.metadata.annotations?.[LAST_APPLIED]
   const candidate = (existing
     ? threeWayMerge(previousConfig ? JSON.parse(previousConfig) : {}, config, structuredClone(existing))
@@ -107,13 +107,18 @@ export function applyManifest(ctx: EngineContext, req: ApplyRequest): ApplyResul
   }
 }
 
-function withoutLastApplied(config: Record<string, unknown>): Record<string, unknown> {
-  const meta = config.metadata as { annotations?: Record<string, string> } | undefined
-  if (meta?.annotations?.[LAST_APPLIED]) {
-    delete meta.annotations[LAST_APPLIED]
-    if (Object.keys(meta.annotations).length === 0) delete meta.annotations
-  }
-  return config
+/**
+ * The annotation as kubectl writes it (GetModifiedConfiguration): the object as sent,
+ * with the namespace kubectl filled in and its own annotation taken out (leaving
+ * `"annotations":{}`), encoded by encoding/json: sorted keys, a closing newline.
+ */
+function lastAppliedConfiguration(config: Record<string, unknown>, namespace: string | undefined): string {
+  const meta = { ...(config.metadata as Record<string, unknown>) }
+  const annotations = { ...((meta.annotations as Record<string, string> | undefined) ?? {}) }
+  delete annotations[LAST_APPLIED]
+  meta.annotations = annotations
+  if (namespace) meta.namespace = namespace
+  return goJson({ ...config, metadata: meta }, false) + '\n'
 }
 
 /** `deployment.apps/web created`, as kubectl prints an apply result. */

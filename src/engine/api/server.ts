@@ -1,5 +1,5 @@
 import type { FieldError } from '../admission/fieldErrors.ts'
-import { invalidMessage } from '../admission/fieldErrors.ts'
+import { formatFieldError, invalidMessage } from '../admission/fieldErrors.ts'
 import { ADMISSION_PLUGINS } from '../admission/plugins/registry.ts'
 import type { AdmissionAttributes } from '../admission/plugins/plugin.ts'
 import { validateObjectMeta } from '../admission/validation.ts'
@@ -254,6 +254,7 @@ export class ApiServer {
 
   private refuseInvalid(obj: KubeObject, errors: FieldError[]): void {
     if (errors.length === 0) return
-    throw new ApiError('Invalid', invalidMessage(obj.kind, obj.metadata.name, errors), errors[0].path)
+    const causes = errors.map((e) => ({ field: e.path, message: formatFieldError(e).slice(e.path.length + 2) }))
+    throw new ApiError('Invalid', invalidMessage(obj.kind, obj.metadata.name, errors), errors[0].path, undefined, { kind: obj.kind, name: obj.metadata.name, causes })
   }
 }

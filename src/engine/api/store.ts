@@ -115,6 +115,12 @@ export class ApiStore {
     }
   }
 
+  /** Ends a watch started with `watch` (a client's watch, like `kubectl get -w`, ends; informers never do). */
+  unwatch(watcher: Watcher): void {
+    this.watchers = this.watchers.filter((w) => w !== watcher)
+    for (const [kind, list] of this.watchersByKind) this.watchersByKind.set(kind, list.filter((w) => w !== watcher))
+  }
+
   get<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
     return this.kinds.get(kind)?.byNamespace.get(namespace ?? '')?.get(name) as T | undefined
   }

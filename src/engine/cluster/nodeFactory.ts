@@ -50,7 +50,7 @@ export function buildNode(shape: NodeShape, now: string): Node {
         cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', now),
       ],
       addresses: [
-        { type: 'InternalIP', address: `172.18.0.${shape.ordinal + 1}` },
+        { type: 'InternalIP', address: nodeAddress(shape.ordinal) },
         { type: 'Hostname', address: shape.name },
       ],
       nodeInfo: {
@@ -72,4 +72,9 @@ export function buildNode(shape: NodeShape, now: string): Node {
 
 function cond(type: string, status: 'True' | 'False', reason: string, message: string, now: string) {
   return { type, status, reason, message, lastHeartbeatTime: now, lastTransitionTime: now }
+}
+
+/** A machine's address on the cluster network (kind's docker network: 172.18.0.0/16, .1 the gateway). */
+export function nodeAddress(ordinal: number): string {
+  return `172.18.0.${ordinal + 1}`
 }

@@ -15,6 +15,8 @@ import { NamespaceDefaultsController } from './namespaceDefaults.ts'
 import { ReplicationControllerManager } from './replicationController.ts'
 import { NodeLifecycleController } from './nodeLifecycleController.ts'
 import { TaintEvictionController } from './taintEvictionController.ts'
+import { EndpointSliceController } from './endpointSliceController.ts'
+import { EndpointsController } from './endpointsController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -38,4 +40,6 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new NamespaceDefaultsController(ctx),
   (ctx) => new NodeLifecycleController(ctx),
   (ctx) => new TaintEvictionController(ctx),
+  (ctx) => new EndpointSliceController(ctx),
+  (ctx) => new EndpointsController(ctx),
 ]

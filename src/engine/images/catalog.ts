@@ -1,3 +1,6 @@
+import { PUBLISHED_TAGS } from './publishedTags.ts'
+import { only, type TagMatcher } from './tags.ts'
+
 /**
  * The image catalog: what the simulated registry holds and how each image behaves
  * when it runs with no command of its own. Data only; the kubelet interprets it.
@@ -8,7 +11,7 @@ export interface ImageSpec {
   /** What the image's default entrypoint does. */
   defaultBehaviour: 'serve' | 'shell-exits' | 'exits-ok'
   /** Tags that exist; anything else is "not found". */
-  tags: RegExp
+  tags: TagMatcher
   sizeBytes: number
   /** Time a pull takes on a node without the image. */
   pullMs: number
@@ -24,15 +27,13 @@ export interface ImageSpec {
   logs: string[]
 }
 
-const VERSION_TAGS = /^(latest|stable|mainline|alpine|slim|bookworm|bullseye|jammy|noble|focal|v?\d+(\.\d+){0,3}([-_][a-z0-9._-]+)?)$/
-
 /** A catalog entry with the usual defaults, for the long tail of images the docs use. */
 function image(repository: string, defaultBehaviour: ImageSpec['defaultBehaviour'], opts: Partial<ImageSpec> = {}): ImageSpec {
   const sizeBytes = opts.sizeBytes ?? 40_000_000
   return {
     repository,
     defaultBehaviour,
-    tags: VERSION_TAGS,
+    tags: PUBLISHED_TAGS[repository] ?? only('latest'),
     sizeBytes,
     // Roughly 30 MB/s from the registry, never instant.
     pullMs: opts.pullMs ?? Math.max(500, Math.round(sizeBytes / 30_000)),
@@ -117,16 +118,15 @@ export const IMAGE_CATALOG: ImageSpec[] = [
     stopsOnSigterm: true,
     logs: ['Hello from Docker!', 'This message shows that your installation appears to be working correctly.'],
   }),
-  image('registry.k8s.io/pause', 'serve', { tags: /^\d+(\.\d+)*$/, sizeBytes: 320_000, pullMs: 500, startMs: 10 }),
+  image('registry.k8s.io/pause', 'serve', { sizeBytes: 320_000, pullMs: 500, startMs: 10 }),
 ]
 
 /** More images from the Kubernetes documentation's examples. */
 IMAGE_CATALOG.push(
   image('registry.k8s.io/busybox', 'shell-exits', { sizeBytes: 1_300_000, stopsOnSigterm: false }),
-  image('docker.io/library/bash', 'shell-exits', { sizeBytes: 6_000_000, stopsOnSigterm: false }),
   image('bash', 'shell-exits', { sizeBytes: 6_000_000, stopsOnSigterm: false }),
   image('fedora', 'shell-exits', { sizeBytes: 60_000_000, stopsOnSigterm: false }),
-  image('radial/busyboxplus', 'shell-exits', { sizeBytes: 4_000_000, stopsOnSigterm: false, tags: /^(curl|latest)$/ }),
+  image('radial/busyboxplus', 'shell-exits', { sizeBytes: 4_000_000, stopsOnSigterm: false }),
   image('registry.k8s.io/nginx-slim', 'serve', { ports: [80], sizeBytes: 20_000_000 }),
   image('registry.k8s.io/nginx', 'serve', { ports: [80], sizeBytes: 20_000_000 }),
   image('bprashanth/nginxhttps', 'serve', { ports: [80, 443], sizeBytes: 40_000_000 }),
@@ -146,7 +146,8 @@ IMAGE_CATALOG.push(
   image('registry.k8s.io/hpa-example', 'serve', { ports: [80], sizeBytes: 180_000_000 }),
   image('registry.k8s.io/redis', 'serve', { ports: [6379], sizeBytes: 40_000_000 }),
   image('registry.k8s.io/kubernetes-zookeeper', 'serve', { ports: [2181], sizeBytes: 120_000_000 }),
-  image('registry.k8s.io/etcd', 'shell-exits', { sizeBytes: 60_000_000 }),
+  // etcd serves clients on 2379 and answers the gRPC health check there (the docs' gRPC liveness example).
+  image('registry.k8s.io/etcd', 'serve', { ports: [2379, 2380], sizeBytes: 60_000_000 }),
   image('registry.k8s.io/node-problem-detector/node-problem-detector', 'serve', { sizeBytes: 50_000_000 }),
   image('registry.k8s.io/fluentd-gcp', 'serve', { sizeBytes: 120_000_000 }),
   image('registry.k8s.io/event-exporter', 'serve', { sizeBytes: 20_000_000 }),

@@ -1,4 +1,5 @@
 import { IMAGE_CATALOG, type ImageSpec } from './catalog.ts'
+import { WINDOWS_ONLY_TAGS } from './publishedTags.ts'
 
 /** An image reference split the way container runtimes read `registry/repo:tag@digest`. */
 export interface ImageReference {
@@ -7,6 +8,8 @@ export interface ImageReference {
   /** Normalised repository, Docker Hub's `library/` and `docker.io/` stripped. */
   repository: string
   tag: string
+  /** `sha256:…` when pinned by digest; the registry then serves the manifest whatever the tag. */
+  digest?: string
   /** `docker.io/library/nginx:1.27`, what containerd reports. */
   fullName: string
 }
@@ -30,13 +33,21 @@ export function parseImageReference(raw: string): ImageReference | undefined {
   if (host !== 'docker.io') repository = `${host}/${repository}`
   const hubPath = host === 'docker.io' && !path.includes('/') ? `library/${path}` : path
   const fullName = host === 'docker.io' ? `docker.io/${hubPath}:${tag}` : `${repository}:${tag}`
-  return { raw, repository, tag, fullName }
+  return { raw, repository, tag, fullName, ...(m[4] ? { digest: m[4] } : {}) }
 }
 
-/** The catalog entry for an image, or undefined when the registry does not have it. */
+/**
+ * The catalog entry for an image, or undefined when the registry does not have it: an unknown
+ * repository, or a tag the repository never published. A tag built only for Windows comes back
+ * as a Windows image, which these linux/amd64 nodes cannot run.
+ */
 export function lookupImage(ref: ImageReference): ImageSpec | undefined {
   const spec = IMAGE_CATALOG.find((i) => i.repository === ref.repository)
-  if (!spec || !spec.tags.test(ref.tag)) return undefined
+  if (!spec) return undefined
+  if (WINDOWS_ONLY_TAGS[spec.repository]?.test(ref.tag)) return { ...spec, platform: 'windows' }
+  // Pinned by digest alone: the digest names the manifest, no tag is looked up.
+  if (ref.digest && !/:[\w][\w.-]*@/.test(ref.raw)) return spec
+  if (!spec.tags.test(ref.tag)) return undefined
   return spec
 }
 

@@ -4,8 +4,7 @@ import { defineKind } from './kindModule.ts'
 
 export const endpointSliceKind = defineKind({
   names: { kind: 'EndpointSlice', group: 'discovery.k8s.io', version: 'v1', plural: 'endpointslices', singular: 'endpointslice', shortNames: [], namespaced: true },
-  // No EndpointSlice controller fills them from services and pods yet.
-  simulated: false,
+  simulated: true,
   nameRule: 'subdomain',
   table: {
     columns: ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'],

@@ -22,8 +22,7 @@ function endpointsCell(obj: KubeObject): string {
 
 export const endpointsKind = defineKind({
   names: { kind: 'Endpoints', group: '', version: 'v1', plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], namespaced: true },
-  // No endpoints controller fills them from services and pods yet.
-  simulated: false,
+  simulated: true,
   nameRule: 'subdomain',
   table: {
     columns: ['NAME', 'ENDPOINTS', 'AGE'],

@@ -1,5 +1,6 @@
 import { list, openStruct, struct, topLevel } from '../admission/decodeShapes.ts'
 import { defaultService } from '../admission/serviceDefaults.ts'
+import { serviceAllocationErrors, validateService, validateServiceUpdate } from '../admission/serviceValidation.ts'
 import type { KubeObject } from '../api/types.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
 import { formatLabels } from '../util/labels.ts'
@@ -26,23 +27,27 @@ const shape = topLevel('v1.Service', {
   spec: openStruct('v1.ServiceSpec', {
     type: 'string', clusterIP: 'string', clusterIPs: '[]string', selector: 'map[string]string', externalName: 'string',
     externalIPs: '[]string', sessionAffinity: 'string', publishNotReadyAddresses: 'bool',
+    externalTrafficPolicy: 'string', internalTrafficPolicy: 'string', ipFamilies: '[]string', ipFamilyPolicy: 'string',
     ports: list(struct('v1.ServicePort', { name: 'string', protocol: 'string', appProtocol: 'string', port: 'int32', targetPort: 'intOrString', nodePort: 'int32' })),
   }),
 })
 
 export const serviceKind = defineKind({
   names: { kind: 'Service', group: '', version: 'v1', plural: 'services', singular: 'service', shortNames: ['svc'], namespaced: true },
-  simulated: false,
+  simulated: true,
   nameRule: 'label',
   shape,
   hasSpec: true,
+  // The service strategy never sets metadata.generation.
+  noGeneration: true,
   fieldLabels: ['spec.clusterIP', 'spec.type'],
-  defaults(obj, ctx) {
-    const specs = ctx.store.list('Service').map((s) => s.spec as { clusterIP?: string; ports?: { nodePort?: number }[] })
-    const usedIPs = new Set(specs.map((s) => s.clusterIP ?? ''))
-    const usedNodePorts = new Set(specs.flatMap((s) => (s.ports ?? []).map((p) => p.nodePort ?? 0)))
-    defaultService(obj, !ctx.old, ctx.rng, usedIPs, usedNodePorts)
+  defaults: defaultService,
+  validate(obj, ctx) {
+    // The allocators refuse before validation runs, and alone.
+    const allocation = serviceAllocationErrors(obj, ctx)
+    return allocation.length ? allocation : validateService(obj)
   },
+  validateUpdate: validateServiceUpdate,
   initialStatus: () => ({ loadBalancer: {} }),
   table: {
     columns: ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],

@@ -40,6 +40,8 @@ export interface FlagSpec {
   takesValue: boolean
   /** May be given more than once (`-f a -f b`). */
   repeatable?: boolean
+  /** pflag's NoOptDefVal: the value of a bare `--flag`, which then never takes the next word (`--dry-run`). */
+  optionalValue?: string
 }
 
 export interface ParsedArgs {
@@ -85,6 +87,7 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
       if (!spec) throw new FlagError(`unknown flag: --${name}`)
       if (!spec.takesValue) set(spec, inline ?? 'true')
       else if (inline !== undefined) set(spec, inline)
+      else if (spec.optionalValue !== undefined) set(spec, spec.optionalValue)
       else if (i + 1 < argv.length) set(spec, argv[++i])
       else throw new FlagError(`flag needs an argument: --${name}`)
     } else if (arg.startsWith('-') && arg.length > 1) {

@@ -8,6 +8,8 @@ import { bestLayout, CARD_WIDTH, type CardSpec } from './layout.ts'
 import { NodeCard } from './NodeCard.tsx'
 import { UnscheduledCard } from './UnscheduledCard.tsx'
 import { WorkloadsCard } from './WorkloadsCard.tsx'
+import { ServicesCard } from './ServicesCard.tsx'
+import { serviceKeys } from './serviceRows.ts'
 import { useElementSize } from './useElementSize.ts'
 
 type CardData = { nodeName: string | null }
@@ -25,7 +27,11 @@ function WorkloadsView() {
   return <WorkloadsCard />
 }
 
-const nodeTypes = { k8sNode: K8sNodeView, unscheduled: UnscheduledView, workloads: WorkloadsView }
+function ServicesView() {
+  return <ServicesCard />
+}
+
+const nodeTypes = { k8sNode: K8sNodeView, unscheduled: UnscheduledView, workloads: WorkloadsView, services: ServicesView }
 
 /** Every card's measured height: a row that wraps onto a second line grows its card without moving the layout. */
 const measuredHeights = (s: ReactFlowState) => Array.from(s.nodeLookup.values(), (n) => Math.round(n.measured?.height ?? 0)).join(',')
@@ -46,14 +52,17 @@ export function ClusterCanvas() {
   const names = useNodeNames()
   const counts = usePodCounts()
   const workloadRowCount = useCluster((s) => workloadOutline(s).length)
+  const serviceCount = useCluster((s) => serviceKeys(s).length)
   const container = useRef<HTMLDivElement>(null)
   const size = useElementSize(container)
   const placed = useMemo(() => {
     const cards: CardSpec[] = names.map((n) => ({ id: `node:${n}`, type: 'k8sNode', nodeName: n, pods: counts[n] ?? 0 }))
     cards.push({ id: 'unscheduled', type: 'unscheduled', nodeName: null, pods: counts[''] ?? 0 })
     cards.push({ id: 'workloads', type: 'workloads', nodeName: null, pods: Math.ceil(workloadRowCount * 0.9) })
+    // A Service row is two lines plus its endpoints: about two pod rows.
+    cards.push({ id: 'services', type: 'services', nodeName: null, pods: serviceCount * 2 })
     return bestLayout(cards, size.width || 1000, size.height || 600).cards
-  }, [names, counts, workloadRowCount, size.width, size.height])
+  }, [names, counts, workloadRowCount, serviceCount, size.width, size.height])
   const nodes: CardNode[] = useMemo(
     () =>
       placed.map((c) => ({

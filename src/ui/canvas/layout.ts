@@ -12,7 +12,7 @@ const FIT_MARGIN = 1.16
 
 export interface CardSpec {
   id: string
-  type: 'k8sNode' | 'unscheduled' | 'workloads'
+  type: 'k8sNode' | 'unscheduled' | 'workloads' | 'services'
   nodeName: string | null
   pods: number
 }

@@ -3,9 +3,11 @@ import { useEngine } from '../engineContext.ts'
 import { appendBlock, useCluster } from '../store/clusterStore.ts'
 import { OutputLog } from './ApplyOutput.tsx'
 import type { ManifestEditor } from './monacoEditor.ts'
+import { registerOpenFile } from './openFiles.ts'
 import { SAMPLES } from './samples.ts'
 
-const SOURCE = 'manifest.yaml'
+/** The editor's file name: Apply echoes `kubectl apply -f manifest.yaml`, and the terminal's `-f manifest.yaml` reads it. */
+export const SOURCE = 'manifest.yaml'
 
 /** Manifest editor with sample picker, Apply (or Ctrl/Cmd+Enter), and the apply output. */
 export function EditorPanel() {
@@ -43,7 +45,9 @@ export function EditorPanel() {
       })
       setLoaded(true)
     })
+    const unregister = registerOpenFile(SOURCE, () => editor.current?.getValue() ?? '')
     return () => {
+      unregister()
       disposed = true
       editor.current?.dispose()
       editor.current = null

@@ -53,4 +53,12 @@ describe('editor samples', () => {
     expect(podLines(sim).map((l) => l.replace(/ worker-\d$/, ''))).toEqual(['web-0 Running', 'web-1 Running', 'web-2 Running'])
     expect(kubectl(sim, 'get sts')).toMatch(/^web +3\/3 /m)
   })
+
+  it('the Service sends traffic to the Deployment sample\'s three pods once they are ready', () => {
+    const sim = newSim()
+    apply(sim, sample('deployment'))
+    apply(sim, sample('service'))
+    sim.advance(30_000)
+    expect(kubectl(sim, 'get endpoints web')).toMatch(/^web +10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80,10\.244\.\d+\.\d+:80 +30s$/m)
+  })
 })

@@ -37,6 +37,23 @@ spec:
 `,
   },
   {
+    id: 'service',
+    label: 'Service: web (NodePort in front of the Deployment sample)',
+    yaml: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+  - name: http
+    port: 80
+    targetPort: 80
+`,
+  },
+  {
     id: 'job',
     label: 'Job: pi (computes π, then completes)',
     yaml: `apiVersion: batch/v1

@@ -6,6 +6,7 @@
 import { create } from 'zustand'
 import type { KubeObject } from '../../engine/api/types.ts'
 import type { ManifestMarker } from '../../engine/kubectl/applyText.ts'
+import type { KubectlVocabulary } from '../../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../../engine/scheduler/decision.ts'
 import type { PatchBatch } from '../../worker/protocol.ts'
 
@@ -39,6 +40,12 @@ export interface ClusterState {
   applyMarkers: ManifestMarker[]
   applyPending: boolean
   terminal: OutputBlock[]
+  /** Verbs and resources the engine answers, for the terminal's completion and `help`. */
+  vocabulary: KubectlVocabulary | null
+  /** The terminal's running `get -w`: its request, and the output block its rows go to. */
+  watch: { requestId: number; blockId: number } | null
+  /** kubectl's namespace (the kubeconfig context's), as of the last command: completion lists names from it. */
+  kubectlNamespace: string
 
   applyBatch(batch: PatchBatch): void
   selectPod(key: string | null): void
@@ -63,6 +70,9 @@ export const useCluster = create<ClusterState>()((set) => ({
   applyMarkers: [],
   applyPending: false,
   terminal: [],
+  vocabulary: null,
+  watch: null,
+  kubectlNamespace: 'default',
 
   applyBatch: (batch) =>
     set((state) => {
@@ -104,6 +114,14 @@ export const useCluster = create<ClusterState>()((set) => ({
 
 export function objectKeyOf(obj: KubeObject): string {
   return `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`
+}
+
+/** A watch's block keeps its newest rows only, like a terminal's scrollback. */
+const MAX_WATCH_LINES = 1000
+
+/** More lines for an existing block (a `get -w` printing rows as objects change). */
+export function extendBlock(blocks: OutputBlock[], id: number, lines: string[]): OutputBlock[] {
+  return blocks.map((b) => (b.id === id ? { ...b, lines: [...b.lines, ...lines].slice(-MAX_WATCH_LINES) } : b))
 }
 
 export function appendBlock(blocks: OutputBlock[], block: Omit<OutputBlock, 'id'>): OutputBlock[] {

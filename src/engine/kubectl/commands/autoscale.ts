@@ -13,7 +13,7 @@ const CPU_PERCENT_DEPRECATED = "Flag --cpu-percent has been deprecated, Use --cp
 function int32Flag(name: string, text: string | undefined): number {
   if (text === undefined) return -1
   if (!/^[-+]?\d+$/.test(text)) {
-    throw new KubectlError(`Error: invalid argument "${text}" for "--${name}" flag: strconv.ParseInt: parsing "${text}": invalid syntax\nSee 'kubectl autoscale --help' for usage.`)
+    throw new KubectlError(`error: invalid argument "${text}" for "--${name}" flag: strconv.ParseInt: parsing "${text}": invalid syntax\nSee 'kubectl autoscale --help' for usage.`)
   }
   return Number(text)
 }

@@ -17,4 +17,6 @@ export interface KubectlCommand {
   name: string
   flags: FlagSpec[]
   run(ctx: CommandContext): string
+  /** The command path kubectl names in flag errors (`create deployment`), for verbs with subcommands. */
+  commandPath?(argv: string[]): string
 }

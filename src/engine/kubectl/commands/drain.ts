@@ -151,9 +151,9 @@ export const drainCommand: KubectlCommand = {
     if (names.length > 0 && nodeSelector) throw new KubectlError("error: cannot specify both a node name and a --selector option\nSee 'kubectl drain -h' for help and examples")
     const timeoutText = flag(ctx.args, 'timeout') ?? '0s'
     const timeoutMs = parseGoDuration(timeoutText)
-    if (typeof timeoutMs !== 'number') throw new KubectlError(`Error: invalid argument "${timeoutText}" for "--timeout" flag: ${timeoutMs.error}\nSee 'kubectl drain --help' for usage.`)
+    if (typeof timeoutMs !== 'number') throw new KubectlError(`error: invalid argument "${timeoutText}" for "--timeout" flag: ${timeoutMs.error}\nSee 'kubectl drain --help' for usage.`)
     const graceText = flag(ctx.args, 'grace-period') ?? '-1'
-    if (!/^-?\d+$/.test(graceText)) throw new KubectlError(`Error: invalid argument "${graceText}" for "--grace-period" flag: strconv.ParseInt: parsing "${graceText}": invalid syntax\nSee 'kubectl drain --help' for usage.`)
+    if (!/^-?\d+$/.test(graceText)) throw new KubectlError(`error: invalid argument "${graceText}" for "--grace-period" flag: strconv.ParseInt: parsing "${graceText}": invalid syntax\nSee 'kubectl drain --help' for usage.`)
     const grace = Number(graceText) >= 0 ? Number(graceText) : undefined
     const podSelector = flag(ctx.args, 'pod-selector')
     if (podSelector && typeof parseSelectorExpression(podSelector) === 'string') throw new KubectlError('error: --pod-selector=<pod_selector> must be a valid label selector')

@@ -12,6 +12,7 @@ import { sortByField } from '../printers/sortBy.ts'
 import { KubectlError, resolveResourceArgs } from '../resolve.ts'
 import { GET_TABWRITER, tabwrite } from '../tabwriter.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
+import { startWatch } from './getWatch.ts'
 
 /** Objects of one resource type visible to this command (namespace, -A, -l, --field-selector). */
 export function listObjects(ctx: CommandContext, resource: ResourceType): KubeObject[] {
@@ -37,7 +38,7 @@ export function noResourcesMessage(ctx: CommandContext, namespaced: boolean): st
 }
 
 /** kubectl prints objects as generic maps, whose keys encoding/json and sigs.k8s.io/yaml sort. */
-function sortedKeys(value: unknown): unknown {
+export function sortedKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedKeys)
   if (!value || typeof value !== 'object') return value
   const out: Record<string, unknown> = {}
@@ -127,8 +128,8 @@ export const getCommand: KubectlCommand = {
         'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl get -h\' for help and examples',
       )
     }
-    if (boolFlag(ctx.args, 'watch')) throw new KubectlError('error: kubesim scripts cannot watch; use `advance` and get again')
     const printer = choosePrinter(ctx)
+    if (boolFlag(ctx.args, 'watch')) return startWatch(ctx, requests, printer.kind === 'table' ? printer.wide : undefined)
     const errors: string[] = []
     const found: Found[] = []
     for (const req of requests) {
@@ -213,6 +214,13 @@ function labelColumns(ctx: CommandContext): string[] {
 }
 
 function renderTable(ctx: CommandContext, resource: ResourceType, objects: KubeObject[], now: number, wide: boolean, prefixNames: boolean): string {
+  const { headers, rows } = tableCells(ctx, resource, objects, now, wide, prefixNames)
+  const lines = boolFlag(ctx.args, 'no-headers') ? rows : [headers, ...rows]
+  return tabwrite(lines.map((cells) => cells.join('\t')).join('\n') + '\n', GET_TABWRITER)
+}
+
+/** The table's header and row cells, before the tabwriter aligns them (`get -w` aligns row by row). */
+export function tableCells(ctx: CommandContext, resource: ResourceType, objects: KubeObject[], now: number, wide: boolean, prefixNames: boolean): { headers: string[]; rows: string[][] } {
   const table = kindModule(resource.kind)?.table ?? genericTable
   const showLabels = boolFlag(ctx.args, 'show-labels')
   const labelKeys = labelColumns(ctx)
@@ -234,6 +242,5 @@ function renderTable(ctx: CommandContext, resource: ResourceType, objects: KubeO
       ...(showLabels ? [formatLabels(o.metadata.labels)] : []),
     ]
   })
-  const lines = boolFlag(ctx.args, 'no-headers') ? rows : [headers, ...rows]
-  return tabwrite(lines.map((cells) => cells.join('\t')).join('\n') + '\n', GET_TABWRITER)
+  return { headers, rows }
 }

@@ -40,7 +40,7 @@ function logTimestamp(ms: number, index: number): string {
 }
 
 function invalidFlag(name: string, text: string, reason: string): KubectlError {
-  return new KubectlError(`Error: invalid argument "${text}" for "--${name}" flag: ${reason}\nSee 'kubectl logs --help' for usage.`)
+  return new KubectlError(`error: invalid argument "${text}" for "--${name}" flag: ${reason}\nSee 'kubectl logs --help' for usage.`)
 }
 
 /** The kubelet's answer for one container: its lines, or the API server's refusal. */

@@ -10,7 +10,7 @@ import { listObjects, notFound } from './get.ts'
 function intFlag(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback
   if (!/^[-+]?\d+$/.test(text)) {
-    throw new KubectlError(`Error: invalid argument "${text}" for "--${name}" flag: strconv.ParseInt: parsing "${text}": invalid syntax\nSee 'kubectl scale --help' for usage.`)
+    throw new KubectlError(`error: invalid argument "${text}" for "--${name}" flag: strconv.ParseInt: parsing "${text}": invalid syntax\nSee 'kubectl scale --help' for usage.`)
   }
   return Number(text)
 }

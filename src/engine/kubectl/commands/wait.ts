@@ -107,7 +107,7 @@ function timeoutOf(ctx: CommandContext): number {
   const text = flag(ctx.args, 'timeout')
   if (text === undefined) return DEFAULT_TIMEOUT_MS
   const ms = parseGoDuration(text)
-  if (typeof ms !== 'number') throw new KubectlError(`Error: invalid argument "${text}" for "--timeout" flag: ${ms.error}\nSee 'kubectl wait --help' for usage.`)
+  if (typeof ms !== 'number') throw new KubectlError(`error: invalid argument "${text}" for "--timeout" flag: ${ms.error}\nSee 'kubectl wait --help' for usage.`)
   return ms < 0 ? WEEK_MS : ms
 }
 

@@ -52,20 +52,4 @@ export function goTypeName(v: Json): string {
   return 'map[string]interface {}'
 }
 
-function sortKeys(v: Json): Json {
-  if (Array.isArray(v)) return v.map(sortKeys)
-  if (!isObject(v)) return v
-  const out: Record<string, Json> = {}
-  for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sortKeys(v[k])
-  return out
-}
-
-/** encoding/json: sorted map keys, HTML-safe escapes; MarshalIndent with four spaces when `indent`. */
-export function goJson(v: Json, indent: boolean): string {
-  return JSON.stringify(sortKeys(v), null, indent ? 4 : undefined)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-}
+export { goJson } from '../../util/goJson.ts'
