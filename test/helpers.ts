@@ -1,5 +1,6 @@
 import { applyManifestText } from '../src/engine/kubectl/applyText.ts'
-import { runKubectl } from '../src/engine/kubectl/runKubectl.ts'
+import { splitCommandLine } from '../src/engine/kubectl/args.ts'
+import { runKubectl, type KubectlIO } from '../src/engine/kubectl/runKubectl.ts'
 import { Simulation, type ClusterSpec } from '../src/engine/simulation.ts'
 import type { Pod } from '../src/engine/api/types.ts'
 
@@ -16,6 +17,11 @@ export function apply(sim: Simulation, yaml: string): string[] {
 
 export function kubectl(sim: Simulation, line: string): string {
   return runKubectl(sim, line.split(/\s+/).filter(Boolean), { waitAdvancesTime: true })
+}
+
+/** Like `kubectl`, but splits the line as a shell would (quotes kept together): `exec p -- sh -c 'a; b'`. */
+export function kubectlShell(sim: Simulation, line: string, io: KubectlIO = { waitAdvancesTime: true }): string {
+  return runKubectl(sim, splitCommandLine(line), io)
 }
 
 export function pods(sim: Simulation): Pod[] {

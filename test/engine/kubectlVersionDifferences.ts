@@ -32,6 +32,16 @@ export const KUBECTL_VERSION_DIFFERENCES: readonly KubectlVersionDifference[] = 
     v135: "error: unknown flag: --bogus\nSee 'kubectl create deployment --help' for usage.",
   },
   {
+    what: 'the HorizontalPodAutoscaler `kubectl autoscale` creates',
+    v132: 'apiVersion: autoscaling/v1 (spec.targetCPUUtilizationPercentage)',
+    v135: 'apiVersion: autoscaling/v2 (spec.metrics), falling back to v1 only if v2 fails (since v1.33)',
+  },
+  {
+    what: '`kubectl autoscale --cpu-percent=80`',
+    v132: '(no notice)',
+    v135: "Flag --cpu-percent has been deprecated, Use --cpu with percentage or resource quantity format (e.g., '70%' for utilization or '500m' for milliCPU).",
+  },
+  {
     what: '`kubectl version --client`',
     v132: 'Client Version: v1.32.4-dispatcher\nKustomize Version: v5.5.0',
     v135: 'Client Version: v1.35.0\nKustomize Version: v5.7.1',

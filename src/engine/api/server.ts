@@ -219,6 +219,16 @@ export class ApiServer {
     return { object: written, gone: false }
   }
 
+  /**
+   * POST pods/NAME/eviction (pkg/registry/core/pod/storage/eviction.go): a delete the
+   * server may refuse to protect availability. A pod already terminating or finished is
+   * simply deleted. PodDisruptionBudget checks are not simulated yet, so every eviction
+   * is allowed.
+   */
+  evict(namespace: string, name: string, opts: { gracePeriodSeconds?: number } = {}): { object: KubeObject; gone: boolean } {
+    return this.delete('Pod', namespace, name, { gracePeriodSeconds: opts.gracePeriodSeconds })
+  }
+
   /** Finalizers still holding a deleted object (a namespace's spec.finalizers among them). */
   pendingFinalizers(obj: KubeObject): string[] {
     const own = obj.metadata.finalizers ?? []

@@ -58,6 +58,14 @@ export const horizontalPodAutoscalerKind = defineKind({
   simulated: false,
   nameRule: 'subdomain',
   describe: (hpa, ctx) => describeHorizontalPodAutoscaler(hpa, ctx.eventsFor(hpa), ctx.now),
+  /** SetDefaults_HorizontalPodAutoscaler: one replica at least, and an 80% CPU target when no metric is given. */
+  defaults(hpa) {
+    const spec = ((hpa as { spec?: HpaSpec }).spec ??= {} as HpaSpec) as HpaSpec & { minReplicas?: number; metrics?: unknown[] }
+    spec.minReplicas ??= 1
+    if (hpa.apiVersion === 'autoscaling/v2' && (spec.metrics ?? []).length === 0) {
+      spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }]
+    }
+  },
   table: {
     columns: ['NAME', 'REFERENCE', 'TARGETS', 'MINPODS', 'MAXPODS', 'REPLICAS', 'AGE'],
     wideColumns: [],

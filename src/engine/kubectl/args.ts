@@ -49,6 +49,8 @@ export interface ParsedArgs {
   flags: Map<string, string[]>
   /** Words after a bare `--` (the container command of `kubectl run`). */
   afterDash: string[]
+  /** How many positional words came before the `--`, when there was one (cobra's ArgsLenAtDash). */
+  dashAt?: number
 }
 
 /** Flags every command accepts (kubectl's global flags). */
@@ -67,6 +69,7 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
   const positional: string[] = []
   const flags = new Map<string, string[]>()
   let afterDash: string[] = []
+  let dashAt: number | undefined
   const set = (spec: FlagSpec, value: string) => {
     const list = flags.get(spec.name) ?? []
     flags.set(spec.name, spec.repeatable ? [...list, value] : [value])
@@ -75,6 +78,7 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
     const arg = argv[i]
     if (arg === '--') {
       afterDash = argv.slice(i + 1)
+      dashAt = positional.length
       break
     }
     if (arg.startsWith('--')) {
@@ -102,7 +106,7 @@ export function parseArgs(argv: string[], specs: FlagSpec[]): ParsedArgs {
       positional.push(arg)
     }
   }
-  return { positional, flags, afterDash }
+  return { positional, flags, afterDash, dashAt }
 }
 
 function splitOnce(s: string, sep: string): [string, string | undefined] {

@@ -13,6 +13,8 @@ export interface FileLifetime {
   path: string
   from: number
   until?: number
+  /** What `echo … > f` wrote; empty for `touch`. */
+  content?: string
 }
 
 /** Does the container's filesystem hold `path` this long after it started? */
@@ -78,7 +80,8 @@ function planShellScript(commandLine: string, image: ImageSpec): ContainerPlan {
     if (statement.startsWith('trap ')) continue
     let m: RegExpExecArray | null
     if ((m = /^["']?touch\s+(\S+?)["']?$/.exec(statement)) || (m = />\s*(\/\S+?)["']?$/.exec(statement))) {
-      files.push({ path: m[1], from: elapsedMs })
+      const echoed = /^["']?echo\s+(?:"([^"]*)"|'([^']*)'|([^>]*?))\s*>/.exec(statement)
+      files.push({ path: m[1], from: elapsedMs, content: echoed ? (echoed[1] ?? echoed[2] ?? echoed[3] ?? '') + '\n' : '' })
     } else if ((m = /^["']?rm\s+(?:-\w+\s+)*(\S+?)["']?$/.exec(statement))) {
       for (const f of files) if (f.path === m[1] && f.until === undefined) f.until = elapsedMs
     } else if ((m = /^(?:sh\s+-c\s+)?["']?sleep\s+(\d+(?:\.\d+)?)([smhd]?)/.exec(statement))) {
@@ -105,6 +108,10 @@ function echoedLines(script: string): string[] {
   const out: string[] = []
   const re = /echo\s+(?:"([^"]*)"|'([^']*)'|([^;&|]+))/g
   let m: RegExpExecArray | null
-  while ((m = re.exec(script))) out.push((m[1] ?? m[2] ?? m[3] ?? '').trim())
+  while ((m = re.exec(script))) {
+    // `echo x > file` writes the file, not the log.
+    if (/^\s*>/.test(script.slice(m.index + m[0].length)) || (m[3] ?? '').includes('>')) continue
+    out.push((m[1] ?? m[2] ?? m[3] ?? '').trim())
+  }
   return out
 }

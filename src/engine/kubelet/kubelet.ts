@@ -279,6 +279,8 @@ export class Kubelet {
     this.ctx.recorder.normal(pod, this.host, 'Created', `Created container: ${c.name}`, fieldPath)
     this.ctx.recorder.normal(pod, this.host, 'Started', `Started container ${c.name}`, fieldPath)
     c.state = { running: { startedAt: this.ctx.clock.rfc3339() } }
+    c.previousStartedAtMs = c.startedAtMs
+    c.startedAtMs = now
     c.everStarted = true
     // With a startup probe the container is not "started" until it passes; with a
     // readiness probe it is not ready until the first success.
@@ -476,10 +478,19 @@ export class Kubelet {
     this.pods.delete(uid)
   }
 
-  /** Logs of a container, as `kubectl logs` returns them. */
-  logs(podUid: string, container: string, previous: boolean): string[] | undefined {
+  /** Logs of a container, as `kubectl logs` returns them, with the time the run that wrote them started. */
+  logs(podUid: string, container: string, previous: boolean): { lines: string[]; atMs: number } | undefined {
     const c = this.pods.get(podUid)?.containers.find((x) => x.name === container)
     if (!c) return undefined
-    return previous ? c.previousLogs : c.logs
+    return previous ? { lines: c.previousLogs, atMs: c.previousStartedAtMs ?? 0 } : { lines: c.logs, atMs: c.startedAtMs ?? 0 }
+  }
+
+  /**
+   * What `kubectl exec` reaches: the container as the runtime has it. Undefined when the
+   * kubelet does not know the pod (not synced yet, or gone).
+   */
+  container(podUid: string, container: string): Readonly<ContainerRuntime> | undefined {
+    if (!this.pods.has(podUid)) return undefined
+    return this.pods.get(podUid)?.containers.find((x) => x.name === container)
   }
 }

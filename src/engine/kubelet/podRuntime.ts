@@ -21,6 +21,10 @@ export interface ContainerRuntime {
   everStarted: boolean
   /** Timer for the next thing this container will do (exit, restart, pull retry). */
   timer?: ScheduledTask
+  /** When the current run started, in simulated ms (what `kubectl exec` sees of the files its command made). */
+  startedAtMs?: number
+  /** When the previous run started: the time its log lines carry. */
+  previousStartedAtMs?: number
   /** Counts the container's runs; probes and timers of an earlier run stop when it changes. */
   runId: number
   /** Logs of the current and previous run, for `kubectl logs`. */

@@ -5,7 +5,7 @@
  */
 import type * as Monaco from 'monaco-editor/editor'
 import { configureMonacoYaml } from 'monaco-yaml'
-import k8sSchema from './k8sSchema.json'
+import k8sSchema from '../../engine/schema/k8sSchema.json'
 import YamlWorker from './yaml.worker?worker'
 
 type CreateWebWorkerOptions = { createData?: unknown; host?: unknown; keepIdleModels?: boolean }

@@ -5,35 +5,34 @@ import type { CommandContext, KubectlCommand } from './context.ts'
 
 const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable'
 
-/** cordon / uncordon: flip spec.unschedulable; the node controller mirrors it as a taint. */
+/**
+ * Cordons or uncordons one node: flips spec.unschedulable (the node controller mirrors it
+ * as a taint) and returns kubectl's line (`node/x cordoned`, `already cordoned`, or the error).
+ */
+export function setNodeUnschedulable(ctx: CommandContext, name: string, unschedulable: boolean): string {
+  const verb = unschedulable ? 'cordon' : 'uncordon'
+  const node = ctx.sim.store.get<Node>('Node', undefined, name)
+  if (!node) return `Error from server (NotFound): nodes "${name}" not found`
+  if (!!node.spec.unschedulable === unschedulable) return `node/${name} already ${verb}ed`
+  try {
+    ctx.sim.ctx.api.mutate<Node>('Node', undefined, name, (draft) => {
+      if (unschedulable) draft.spec.unschedulable = true
+      else delete draft.spec.unschedulable
+      const others = (draft.spec.taints ?? []).filter((t) => t.key !== UNSCHEDULABLE_TAINT)
+      draft.spec.taints = unschedulable ? [...others, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule', timeAdded: ctx.sim.ctx.clock.rfc3339() }] : others
+      if (draft.spec.taints.length === 0) delete draft.spec.taints
+    })
+    return `node/${name} ${verb}ed`
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e
+    return e.printed()
+  }
+}
+
 function setUnschedulable(ctx: CommandContext, unschedulable: boolean, verb: string): string {
   const names = ctx.args.positional
   if (names.length === 0) throw new KubectlError(`error: USAGE: ${verb} NODE [flags]\nSee 'kubectl ${verb} -h' for help and examples`)
-  const lines: string[] = []
-  for (const name of names) {
-    const node = ctx.sim.store.get<Node>('Node', undefined, name)
-    if (!node) {
-      lines.push(`Error from server (NotFound): nodes "${name}" not found`)
-      continue
-    }
-    if (!!node.spec.unschedulable === unschedulable) {
-      lines.push(`node/${name} already ${verb}ed`)
-      continue
-    }
-    try {
-      ctx.sim.ctx.api.mutate<Node>('Node', undefined, name, (draft) => {
-        if (unschedulable) draft.spec.unschedulable = true
-        else delete draft.spec.unschedulable
-        const others = (draft.spec.taints ?? []).filter((t) => t.key !== UNSCHEDULABLE_TAINT)
-        draft.spec.taints = unschedulable ? [...others, { key: UNSCHEDULABLE_TAINT, effect: 'NoSchedule', timeAdded: ctx.sim.ctx.clock.rfc3339() }] : others
-        if (draft.spec.taints.length === 0) delete draft.spec.taints
-      })
-      lines.push(`node/${name} ${verb}ed`)
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e
-      lines.push(e.printed())
-    }
-  }
+  const lines = names.map((name) => setNodeUnschedulable(ctx, name, unschedulable))
   ctx.sim.settle()
   return lines.map((l) => l + '\n').join('')
 }

@@ -44,6 +44,12 @@ export const deleteCommand: KubectlCommand = {
     { name: 'ignore-not-found', takesValue: false },
   ],
   run(ctx) {
+    const graceText = flag(ctx.args, 'grace-period')
+    if (boolFlag(ctx.args, 'now') && graceText !== undefined && Number(graceText) !== -1) throw new KubectlError('error: --now and --grace-period cannot be specified together')
+    if (boolFlag(ctx.args, 'all') && flag(ctx.args, 'selector')) throw new KubectlError("error: setting 'all' parameter but found a non empty selector. ")
+    if (ctx.allNamespaces && ctx.args.positional.length > 0 && (ctx.args.positional.length > 1 || ctx.args.positional[0].includes('/'))) {
+      throw new KubectlError('error: a resource cannot be retrieved by name across all namespaces')
+    }
     const lines: string[] = []
     const errors: string[] = []
     const targets: { resource: ResourceType; obj: KubeObject }[] = []
@@ -76,7 +82,10 @@ export const deleteCommand: KubectlCommand = {
     const graceFlag = flag(ctx.args, 'grace-period')
     let grace = graceFlag === undefined ? undefined : Number(graceFlag)
     if (boolFlag(ctx.args, 'now')) grace = 1
+    // --grace-period=0 without --force means 1, so that nothing is lost by accident.
+    if (grace === 0 && !force) grace = 1
     if (force && (grace === undefined || grace < 0)) grace = 0
+    if (force && grace !== undefined && grace > 0) throw new KubectlError('error: --force and --grace-period greater than 0 cannot be specified together')
     const cascade = flag(ctx.args, 'cascade') ?? 'background'
     const policies: Record<string, PropagationPolicy> = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan', true: 'Background', false: 'Orphan' }
     const propagationPolicy = policies[cascade]

@@ -2,6 +2,7 @@ import { apiResourcesCommand } from './apiResources.ts'
 import { annotateCommand } from './annotate.ts'
 import { applyCommand } from './apply.ts'
 import { apiVersionsCommand } from './apiVersions.ts'
+import { autoscaleCommand } from './autoscale.ts'
 import { clusterInfoCommand } from './clusterInfo.ts'
 import { configCommand } from './config.ts'
 import { createCommand } from './create/createCommand.ts'
@@ -10,6 +11,9 @@ import { cordonCommand, uncordonCommand } from './cordon.ts'
 import { deleteCommand } from './delete.ts'
 import { describeCommand } from './describe.ts'
 import { eventsCommand } from './events.ts'
+import { drainCommand } from './drain.ts'
+import { execCommand } from './exec.ts'
+import { explainCommand } from './explain.ts'
 import { getCommand } from './get.ts'
 import { labelCommand } from './label.ts'
 import { logsCommand } from './logs.ts'
@@ -23,6 +27,7 @@ import { replaceCommand } from './replace.ts'
 import { setCommand } from './set.ts'
 import { taintCommand } from './taint.ts'
 import { versionCommand } from './version.ts'
+import { waitCommand } from './wait.ts'
 
 /** Every kubectl verb kubesim answers, one entry per line (kept in kubectl's help order where it matters). */
 export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
@@ -32,9 +37,12 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   createCommand,
   deleteCommand,
   scaleCommand,
+  autoscaleCommand,
   logsCommand,
+  execCommand,
   cordonCommand,
   uncordonCommand,
+  drainCommand,
   runCommand,
   exposeCommand,
   rolloutCommand,
@@ -51,6 +59,8 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   clusterInfoCommand,
   apiVersionsCommand,
   eventsCommand,
+  explainCommand,
+  waitCommand,
 ]
 
 export function findCommand(name: string): KubectlCommand | undefined {

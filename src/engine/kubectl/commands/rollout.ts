@@ -1,11 +1,13 @@
+import { qualifiedPlural } from '../../api/resources.ts'
 import { kindModule } from '../../kinds/registry.ts'
-import type { DaemonSet, Deployment, ReplicaSet } from '../../api/types.ts'
+import type { Deployment, ReplicaSet } from '../../api/types.ts'
 import { flag } from '../args.ts'
 import { KubectlError, resolveResourceArgs } from '../resolve.ts'
 import { tabwrite } from '../tabwriter.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
 import { notFound } from './get.ts'
-import { daemonSetHistory, restartDaemonSet, undoDaemonSet } from './rolloutDaemonSet.ts'
+import { rolloutRestart } from './rolloutRestart.ts'
+import { undoWorkload, workloadHistory, type RevisionedWorkload } from './rolloutRevisions.ts'
 
 const REVISION = 'deployment.kubernetes.io/revision'
 const CHANGE_CAUSE = 'kubernetes.io/change-cause'
@@ -21,13 +23,13 @@ function targetDeployment(ctx: CommandContext, positional: string[]): Deployment
   return d
 }
 
-/** The DaemonSet named in the arguments, when they name one; history, undo and restart have their own code for it. */
-function targetDaemonSet(ctx: CommandContext): DaemonSet | undefined {
+/** The DaemonSet or StatefulSet named in the arguments, when they name one: their history lives in ControllerRevisions. */
+function targetRevisioned(ctx: CommandContext): RevisionedWorkload | undefined {
   const [req] = resolveResourceArgs(ctx.args.positional.slice(1))
-  if (req?.resource.kind !== 'DaemonSet' || req.names.length === 0) return undefined
-  const ds = ctx.sim.store.get<DaemonSet>('DaemonSet', ctx.namespace, req.names[0])
-  if (!ds) throw new KubectlError(notFound(req.resource, req.names[0]))
-  return ds
+  if ((req?.resource.kind !== 'DaemonSet' && req?.resource.kind !== 'StatefulSet') || req.names.length === 0) return undefined
+  const w = ctx.sim.store.get<RevisionedWorkload>(req.resource.kind, ctx.namespace, req.names[0])
+  if (!w) throw new KubectlError(notFound(req.resource, req.names[0]))
+  return w
 }
 
 function ownedReplicaSets(ctx: CommandContext, d: Deployment): ReplicaSet[] {
@@ -63,8 +65,8 @@ function status(ctx: CommandContext): string {
 }
 
 function history(ctx: CommandContext): string {
-  const ds = targetDaemonSet(ctx)
-  if (ds) return daemonSetHistory(ctx, ds)
+  const w = targetRevisioned(ctx)
+  if (w) return workloadHistory(ctx, w)
   const d = targetDeployment(ctx, ctx.args.positional.slice(1))
   const byRevision = new Map<number, ReplicaSet>()
   for (const rs of ownedReplicaSets(ctx, d)) byRevision.set(Number(rs.metadata.annotations?.[REVISION] ?? 0), rs)
@@ -79,8 +81,8 @@ function history(ctx: CommandContext): string {
 }
 
 function undo(ctx: CommandContext): string {
-  const ds = targetDaemonSet(ctx)
-  if (ds) return undoDaemonSet(ctx, ds)
+  const w = targetRevisioned(ctx)
+  if (w) return undoWorkload(ctx, w)
   const d = targetDeployment(ctx, ctx.args.positional.slice(1))
   if (d.spec.paused) throw new KubectlError(`error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again`)
   const replicaSets = ownedReplicaSets(ctx, d)
@@ -100,26 +102,13 @@ function undo(ctx: CommandContext): string {
   return `deployment.apps/${d.metadata.name} rolled back\n`
 }
 
-function restart(ctx: CommandContext): string {
-  const ds = targetDaemonSet(ctx)
-  if (ds) return restartDaemonSet(ctx, ds)
-  const d = targetDeployment(ctx, ctx.args.positional.slice(1))
-  // ObjectRestarterFn refuses a paused deployment; a second restart within the same second patches nothing.
-  if (d.spec.paused) throw new KubectlError(`error: deployments.apps "${d.metadata.name}" can't restart paused deployment (run rollout resume first)`)
-  if (d.spec.template.metadata?.annotations?.['kubectl.kubernetes.io/restartedAt'] === ctx.sim.ctx.clock.rfc3339()) {
-    throw new KubectlError(`error: failed to create patch for ${d.metadata.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another`)
-  }
-  ctx.sim.ctx.api.mutate<Deployment>('Deployment', d.metadata.namespace, d.metadata.name, (draft) => {
-    draft.spec.template.metadata = {
-      ...draft.spec.template.metadata,
-      annotations: { ...(draft.spec.template.metadata?.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': ctx.sim.ctx.clock.rfc3339() },
-    }
-  })
-  ctx.sim.settle()
-  return `deployment.apps/${d.metadata.name} restarted\n`
-}
-
 function setPaused(ctx: CommandContext, paused: boolean): string {
+  // Only Deployments pause (polymorphichelpers objectpauser/objectresumer).
+  const [req] = resolveResourceArgs(ctx.args.positional.slice(1))
+  if (req && req.names.length > 0 && req.resource.kind !== 'Deployment') {
+    if (!ctx.sim.store.get(req.resource.kind, req.resource.namespaced ? ctx.namespace : undefined, req.names[0])) throw new KubectlError(notFound(req.resource, req.names[0]))
+    throw new KubectlError(`error: ${qualifiedPlural(req.resource)} "${req.names[0]}" ${paused ? 'pausing' : 'resuming'} is not supported`)
+  }
   const d = targetDeployment(ctx, ctx.args.positional.slice(1))
   const verb = paused ? 'paused' : 'resumed'
   // ObjectPauserFn / ObjectResumerFn: `is already paused`, and `is not paused` for a resume.
@@ -140,6 +129,7 @@ export const rolloutCommand: KubectlCommand = {
     { name: 'revision', takesValue: true },
     { name: 'watch', short: 'w', takesValue: false },
     { name: 'timeout', takesValue: true },
+    { name: 'selector', short: 'l', takesValue: true },
   ],
   run(ctx) {
     const sub = ctx.args.positional[0]
@@ -151,7 +141,7 @@ export const rolloutCommand: KubectlCommand = {
       case 'undo':
         return undo(ctx)
       case 'restart':
-        return restart(ctx)
+        return rolloutRestart(ctx, ctx.args.positional.slice(1))
       case 'pause':
         return setPaused(ctx, true)
       case 'resume':

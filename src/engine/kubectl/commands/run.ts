@@ -161,7 +161,7 @@ function attachTo(ctx: CommandContext, name: string, restart: string, remove: bo
   let out = ''
   if (pod) {
     const kubelet = pod.spec.nodeName ? ctx.sim.kubelets.get(pod.spec.nodeName) : undefined
-    out += (kubelet?.logs(pod.metadata.uid, name, false) ?? []).map((l) => l + '\n').join('')
+    out += (kubelet?.logs(pod.metadata.uid, name, false)?.lines ?? []).map((l) => l + '\n').join('')
   }
   const finished = pod && (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed')
   if (remove) out += runKubectl(ctx.sim, ['delete', 'pod', name, '--namespace', ns, '--wait=false'], ctx.io)
