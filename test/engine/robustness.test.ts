@@ -107,7 +107,9 @@ describe('bad input never breaks the engine', () => {
       '[{"op":"remove","path":"/spec"}]', '[{"op":"add","path":"/x/-"}]', '{"$patch":"delete"}', '{"metadata":{"$retainKeys":[]}}', 'a: b: c', '--type', 'json', 'merge',
       'strategic', '--type=json', '--patch-file', '--subresource=status', '--subresource=scale', '--dry-run', '--dry-run=client', '--dry-run=server', '--local',
       'A=1', 'A-', '-e', 'B=2', '--list', '--from=configmap/x', '--from=secret/y', '--keys=a', '--prefix=P_', '--overwrite=false', '--limits=cpu=1',
-      '--requests=memory=1Gi', '--limits=cpu=x', 'main=nginx:1.28', '*=busybox', '-c', 'main', 'name']
+      '--requests=memory=1Gi', '--limits=cpu=x', 'main=nginx:1.28', '*=busybox', '-c', 'main', 'name',
+      'ing', 'ingresses', 'ing/web', 'ingressclass', 'ingressclasses', 'nginx', 'netpol', 'networkpolicies', 'netpol/x', 'ingress-nginx',
+      'https://raw.githubusercontent.com/kubernetes/ingress-nginx/controller-v1.12.0/deploy/static/provider/cloud/deploy.yaml', 'https://example.com/x.yaml']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])

@@ -1,3 +1,4 @@
+import { validateIngressClass, validateIngressClassUpdate } from '../admission/ingressValidation.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
 import { specOf } from './columns.ts'
 import { defineKind } from './kindModule.ts'
@@ -11,6 +12,9 @@ export const ingressClassKind = defineKind({
   names: { kind: 'IngressClass', group: 'networking.k8s.io', version: 'v1', plural: 'ingressclasses', singular: 'ingressclass', shortNames: [], namespaced: false },
   simulated: true,
   nameRule: 'subdomain',
+  hasSpec: true,
+  validate: validateIngressClass,
+  validateUpdate: validateIngressClassUpdate,
   table: {
     columns: ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'],
     wideColumns: [],
