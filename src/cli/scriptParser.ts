@@ -94,6 +94,8 @@ function initialMachines(spec: Partial<ClusterSpec>): Set<string> {
   return new Set([...(controlPlane ? ['control-plane'] : []), ...Array.from({ length: workers }, (_, i) => `worker-${i + 1}`)])
 }
 
+const CNI_PLUGINS = ['calico', 'cilium', 'flannel']
+
 function parseClusterFlags(words: string[], lineNo: number): Partial<ClusterSpec> {
   const spec: Partial<ClusterSpec> = {}
   for (let i = 0; i < words.length; i++) {
@@ -125,6 +127,13 @@ function parseClusterFlags(words: string[], lineNo: number): Partial<ClusterSpec
       case '--no-load-balancer':
         spec.loadBalancers = false
         break
+      case '--cni': {
+        // The network plugin: Calico and Cilium enforce NetworkPolicies, Flannel does not.
+        const cni = value()
+        if (!CNI_PLUGINS.includes(cni)) throw new ScriptError(lineNo, `--cni must be one of ${CNI_PLUGINS.join(', ')}`)
+        spec.networkPolicies = cni !== 'flannel'
+        break
+      }
       default:
         throw new ScriptError(lineNo, `unknown cluster flag "${name}"`)
     }

@@ -24,9 +24,14 @@ export interface ClusterSpec {
   controlPlane: boolean
   /** A cloud that provisions load balancers; without one (bare metal) LoadBalancer Services stay `<pending>`. */
   loadBalancers: boolean
+  /**
+   * The network plugin enforces NetworkPolicies (Calico, Cilium). False picks one that
+   * does not (Flannel): policies are stored and listed but change nothing.
+   */
+  networkPolicies: boolean
 }
 
-export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true }
+export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true }
 
 /** A safety net against controllers that feed each other forever within one instant. */
 const MAX_TASKS_PER_INSTANT = 1_000_000
@@ -40,6 +45,8 @@ export class Simulation {
   readonly ctx: EngineContext
   readonly scheduler: Scheduler
   readonly kubelets = new Map<string, Kubelet>()
+  /** The cluster as it was built (machines added later are not counted). */
+  readonly cluster: ClusterSpec
   /** kubectl's kubeconfig: its current context's namespace is the default for every command. */
   kubeconfig: Kubeconfig = initialKubeconfig()
   /** The highest node ordinal used, so machines added later get fresh IPs and pod CIDRs. */
@@ -75,7 +82,7 @@ export class Simulation {
       api.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name, uid: '', resourceVersion: '', creationTimestamp: '' }, value: pc.value, description: pc.description })
     }
     createKubernetesService(api)
-    const spec = { ...DEFAULT_CLUSTER, ...opts.cluster }
+    const spec = (this.cluster = { ...DEFAULT_CLUSTER, ...opts.cluster })
     let ordinal = 1
     if (spec.controlPlane) this.addNode({ name: 'control-plane', cpu: '2', memory: '4Gi', maxPods: 110, controlPlane: true, ordinal: ordinal++ })
     for (let i = 1; i <= spec.workers; i++) {

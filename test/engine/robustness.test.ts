@@ -120,7 +120,9 @@ describe('bad input never breaks the engine', () => {
       'events', '--for', 'pod/x', '--for=deploy/web', '--types=Warning', '--types=bad', 'ev', 'svc', 'cm', 'secret', 'sa', 'role', 'clusterrole', 'rolebinding',
       'clusterrolebinding', 'pc', 'sc', 'ingressclass', 'ing', 'netpol', 'pvc', 'pv', 'pdb', 'hpa', 'lease', 'ep', 'endpointslice',
       'go-template={{.metadata.name}}', 'go-template={{range .items}}{{.metadata.name}}{{"\\n"}}{{end}}', 'go-template={{.a}', 'go-template={{range .x}}',
-      'go-template={{index .metadata.labels "app"}}', 'go-template={{len .}}{{printf "%s" .kind}}', 'template={{if .spec}}x{{else}}y{{end}}', 'go-template={{foo}}']
+      'go-template={{index .metadata.labels "app"}}', 'go-template={{len .}}{{printf "%s" .kind}}', 'template={{if .spec}}x{{else}}y{{end}}', 'go-template={{foo}}',
+      'ing', 'ingresses', 'ing/web', 'ingressclass', 'ingressclasses', 'nginx', 'netpol', 'networkpolicies', 'netpol/x', 'ingress-nginx',
+      'https://raw.githubusercontent.com/kubernetes/ingress-nginx/controller-v1.12.0/deploy/static/provider/cloud/deploy.yaml', 'https://example.com/x.yaml']
     const rng = new SeededRandom(3)
     for (let i = 0; i < 2000; i++) {
       const argv = Array.from({ length: 1 + rng.int(6) }, () => words[rng.int(words.length)])

@@ -17,6 +17,7 @@ import { NodeLifecycleController } from './nodeLifecycleController.ts'
 import { TaintEvictionController } from './taintEvictionController.ts'
 import { EndpointSliceController } from './endpointSliceController.ts'
 import { EndpointsController } from './endpointsController.ts'
+import { IngressController } from './ingressController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -42,4 +43,6 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new TaintEvictionController(ctx),
   (ctx) => new EndpointSliceController(ctx),
   (ctx) => new EndpointsController(ctx),
+  // Acts only once an ingress-nginx controller pod runs and is ready.
+  (ctx) => new IngressController(ctx),
 ]

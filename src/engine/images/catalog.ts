@@ -144,6 +144,7 @@ IMAGE_CATALOG.push(
   image('registry.k8s.io/goproxy', 'serve', { ports: [8080], sizeBytes: 5_000_000 }),
   image('registry.k8s.io/serve_hostname', 'serve', { ports: [9376], sizeBytes: 3_000_000 }),
   image('registry.k8s.io/hpa-example', 'serve', { ports: [80], sizeBytes: 180_000_000 }),
+  image('registry.k8s.io/ingress-nginx/controller', 'serve', { ports: [80, 443, 8443, 10254], sizeBytes: 105_000_000, startMs: 2_000 }),
   image('registry.k8s.io/redis', 'serve', { ports: [6379], sizeBytes: 40_000_000 }),
   image('registry.k8s.io/kubernetes-zookeeper', 'serve', { ports: [2181], sizeBytes: 120_000_000 }),
   // etcd serves clients on 2379 and answers the gRPC health check there (the docs' gRPC liveness example).

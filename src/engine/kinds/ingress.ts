@@ -1,46 +1,45 @@
+import { validateIngress } from '../admission/ingressValidation.ts'
+import { describeIngress, ingressAddress } from '../kubectl/describe/describeIngress.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
-import { specOf } from './columns.ts'
+import type { Ingress, IngressRule } from '../network/ingressTypes.ts'
 import { defineKind } from './kindModule.ts'
-import { describeIngress } from '../kubectl/describe/describeIngress.ts'
 
-interface IngressSpec {
-  ingressClassName: string
-  rules: { host?: string }[]
-  tls: unknown[]
-}
-
-/** formatHosts: up to three hosts, `*` when no rule names one. */
-function hosts(rules: { host?: string }[]): string {
+/** formatHosts: the first three hosts named, `+ N more...` after them, `*` when no rule names one. */
+function hosts(rules: IngressRule[]): string {
   const max = 3
-  const list = rules.slice(0, max).map((r) => r.host).filter((h): h is string => !!h)
+  const list: string[] = []
+  let more = false
+  for (const rule of rules) {
+    if (list.length === max) more = true
+    if (!more && rule.host) list.push(rule.host)
+  }
   if (list.length === 0) return '*'
-  return rules.length > max ? `${list.join(',')} + ${rules.length - max} more...` : list.join(',')
+  return more ? `${list.join(',')} + ${rules.length - max} more...` : list.join(',')
 }
 
-export const ingressKind = defineKind({
+/** kubectl clips the ADDRESS column to 16 bytes outside `-o wide` (loadBalancerWidth). */
+const LOAD_BALANCER_WIDTH = 16
+
+export const ingressKind = defineKind<Ingress>({
   names: { kind: 'Ingress', group: 'networking.k8s.io', version: 'v1', plural: 'ingresses', singular: 'ingress', shortNames: ['ing'], namespaced: true },
-  // No ingress controller gives it an address or routes traffic.
-  simulated: false,
+  // Stored and validated; routing needs an ingress controller, which the cluster does not have until one is installed.
+  simulated: true,
   nameRule: 'subdomain',
-  describe: (ing, ctx) =>
-    describeIngress(
-      ing,
-      {
-        service: (name) => ctx.store.get('Service', ing.metadata.namespace, name),
-        endpointSlices: (name) => ctx.store.list('EndpointSlice', ing.metadata.namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === name),
-      },
-      ctx.eventsFor(ing),
-      ctx.now,
-    ),
+  hasSpec: true,
+  initialStatus: () => ({ loadBalancer: {} }),
+  // The class annotation must agree with ingressClassName only on create.
+  validate: (ing, ctx) => validateIngress(ing, !ctx.old),
   table: {
     columns: ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'],
     wideColumns: [],
     row(obj, now) {
-      const spec = specOf<IngressSpec>(obj)
-      const lb = (obj.status as { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } | undefined)?.loadBalancer?.ingress ?? []
-      const address = lb.map((i) => i.ip || i.hostname || '').filter(Boolean).sort().join(',')
-      return [obj.metadata.name, spec.ingressClassName ?? '<none>', hosts(spec.rules ?? []), address, spec.tls?.length ? '80, 443' : '80', ageOf(obj.metadata.creationTimestamp, now)]
+      const ing = obj as Ingress
+      const spec = ing.spec ?? {}
+      let address = ingressAddress(ing)
+      if (address.length > LOAD_BALANCER_WIDTH) address = address.slice(0, LOAD_BALANCER_WIDTH - 3) + '...'
+      return [ing.metadata.name, spec.ingressClassName ?? '<none>', hosts(spec.rules ?? []), address, spec.tls?.length ? '80, 443' : '80', ageOf(ing.metadata.creationTimestamp, now)]
     },
     wideRow: () => [],
   },
+  describe: (ing, ctx) => describeIngress(ing, ctx.store, ctx.eventsFor(ing), ctx.now),
 })

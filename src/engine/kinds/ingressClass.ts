@@ -1,7 +1,7 @@
+import { validateIngressClass, validateIngressClassUpdate } from '../admission/ingressValidation.ts'
 import { ageOf } from '../kubectl/podSummary.ts'
 import { specOf } from './columns.ts'
 import { defineKind } from './kindModule.ts'
-import { describeIngressClass } from '../kubectl/describe/describeIngressClass.ts'
 
 interface IngressClassSpec {
   controller: string
@@ -12,7 +12,9 @@ export const ingressClassKind = defineKind({
   names: { kind: 'IngressClass', group: 'networking.k8s.io', version: 'v1', plural: 'ingressclasses', singular: 'ingressclass', shortNames: [], namespaced: false },
   simulated: true,
   nameRule: 'subdomain',
-  describe: (ic, ctx) => describeIngressClass(ic, ctx.eventsFor(ic), ctx.now),
+  hasSpec: true,
+  validate: validateIngressClass,
+  validateUpdate: validateIngressClassUpdate,
   table: {
     columns: ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'],
     wideColumns: [],

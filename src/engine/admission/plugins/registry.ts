@@ -1,3 +1,4 @@
+import { defaultIngressClass } from './defaultIngressClass.ts'
 import { limitRanger } from './limitRanger.ts'
 import { namespaceLifecycle } from './namespaceLifecycle.ts'
 import type { AdmissionPlugin } from './plugin.ts'
@@ -10,4 +11,4 @@ import { resourceQuotaAdmission } from './resourceQuota.ts'
  * LimitRanger fills in defaults before pods are validated; ResourceQuota comes last,
  * so it counts the object as it will be stored.
  */
-export const ADMISSION_PLUGINS: AdmissionPlugin[] = [namespaceLifecycle, limitRanger, podAdmission, priorityAdmission, resourceQuotaAdmission]
+export const ADMISSION_PLUGINS: AdmissionPlugin[] = [namespaceLifecycle, limitRanger, podAdmission, priorityAdmission, defaultIngressClass, resourceQuotaAdmission]

@@ -1,6 +1,7 @@
 import { flagList } from '../args.ts'
 import { KubectlError } from '../resolve.ts'
 import type { CommandContext } from './context.ts'
+import { WELL_KNOWN_MANIFESTS } from './wellKnownManifests.ts'
 
 /** The texts named by `-f` (files, folders, or `-` for standard input), with display names. */
 export function readManifestInputs(ctx: CommandContext, verb: string): { name: string; text: string }[] {
@@ -11,6 +12,11 @@ export function readManifestInputs(ctx: CommandContext, verb: string): { name: s
     if (path === '-') {
       if (ctx.io.stdin === undefined) throw new KubectlError('error: no objects passed to ' + verb)
       out.push({ name: 'STDIN', text: ctx.io.stdin })
+      continue
+    }
+    const known = WELL_KNOWN_MANIFESTS[path]
+    if (known !== undefined) {
+      out.push({ name: path, text: known })
       continue
     }
     const read = ctx.io.readPath?.(path)

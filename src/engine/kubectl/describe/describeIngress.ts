@@ -1,61 +1,96 @@
+import type { ApiStore } from '../../api/store.ts'
 import type { KubeEvent, KubeObject } from '../../api/types.ts'
+import type { ServiceSpec } from '../../admission/serviceDefaults.ts'
+import type { Ingress, IngressBackend } from '../../network/ingressTypes.ts'
+import { SERVICE_NAME_LABEL } from '../../network/serviceEndpoints.ts'
 import { DescribeWriter } from '../describeWriter.ts'
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './common.ts'
-import { type EndpointSlice, formatEndpointSlices } from './describeService.ts'
 
-interface Backend {
-  service?: { name: string; port?: { number?: number; name?: string } }
-  resource?: { apiGroup?: string; kind?: string; name?: string }
+interface Slice extends KubeObject {
+  endpoints?: { addresses: string[]; conditions?: { ready?: boolean } }[]
+  ports?: { name?: string; port?: number }[]
 }
 
-interface IngressSpec {
-  ingressClassName?: string
-  defaultBackend?: Backend
-  tls?: { hosts?: string[]; secretName?: string }[]
-  rules?: { host?: string; http?: { paths?: { path?: string; backend: Backend }[] } }[]
-}
-
-/** What the ingress describer looks up: a Service of the ingress's namespace and its EndpointSlices. */
-export interface IngressLookups {
-  service(name: string): KubeObject | undefined
-  endpointSlices(serviceName: string): EndpointSlice[]
-}
-
-/** describeBackendV1: `web:80 (10.244.1.2:80,...)`, or the lookup's error. */
-function describeBackend(backend: Backend, lookups: IngressLookups): string {
-  if (backend.service) {
-    const port = backend.service.port?.number ? String(backend.service.port.number) : (backend.service.port?.name ?? '')
-    const sb = `${backend.service.name}:${port}`
-    const svc = lookups.service(backend.service.name)
-    if (!svc) return `${sb} (<error: services "${backend.service.name}" not found>)`
-    let portName = ''
-    for (const sp of ((svc.spec as { ports?: { name?: string; port: number }[] } | undefined)?.ports ?? [])) {
-      if (backend.service.port?.number && backend.service.port.number === sp.port) portName = sp.name ?? ''
-      else if (backend.service.port?.name && backend.service.port.name === sp.name) portName = sp.name ?? ''
+/** formatEndpointSlices: ready `ip:port` of the named port, three at most, then `+ N more...`. */
+function formatEndpointSlices(slices: Slice[], portName: string): string {
+  if (slices.length === 0) return '<none>'
+  const list: string[] = []
+  const max = 3
+  let more = false
+  let count = 0
+  for (const slice of slices) {
+    if (!slice.ports?.length) {
+      for (const e of slice.endpoints ?? []) {
+        if (list.length === max) more = true
+        if (e.conditions?.ready === false) continue
+        if (!more) list.push(e.addresses[0])
+        count++
+      }
+      continue
     }
-    return `${sb} (${formatEndpointSlices(lookups.endpointSlices(backend.service.name), portName)})`
+    for (const port of slice.ports) {
+      if ((port.name ?? '') !== portName) continue
+      for (const e of slice.endpoints ?? []) {
+        if (list.length === max) more = true
+        if (e.conditions?.ready === false) continue
+        if (!more) list.push(`${e.addresses[0]}:${port.port}`)
+        count++
+      }
+    }
   }
-  if (backend.resource) return `APIGroup: ${backend.resource.apiGroup ?? '<none>'}, Kind: ${backend.resource.kind ?? ''}, Name: ${backend.resource.name ?? ''}`
+  const joined = list.join(',')
+  return more ? `${joined} + ${count - max} more...` : joined
+}
+
+/** describeBackendV1: `web:80 (10.244.1.2:80,10.244.2.3:80)`, or the error kubectl met looking. */
+function describeBackend(store: ApiStore, namespace: string, backend: IngressBackend): string {
+  if (backend.service) {
+    const b = backend.service
+    const text = `${b.name}:${b.port?.number ? b.port.number : (b.port?.name ?? '')}`
+    const slices = store.select<Slice>('EndpointSlice', namespace, { matchLabels: { [SERVICE_NAME_LABEL]: b.name } })
+    const service = store.get('Service', namespace, b.name)
+    if (!service) return `${text} (<error: services "${b.name}" not found>)`
+    let portName = ''
+    for (const sp of ((service.spec ?? {}) as ServiceSpec).ports ?? []) {
+      if (b.port?.number && b.port.number === sp.port) portName = sp.name ?? ''
+      else if (b.port?.name && b.port.name === sp.name) portName = sp.name ?? ''
+    }
+    return `${text} (${formatEndpointSlices(slices, portName)})`
+  }
+  if (backend.resource) {
+    const r = backend.resource
+    return `APIGroup: ${r.apiGroup ?? '<none>'}, Kind: ${r.kind}, Name: ${r.name}`
+  }
   return ''
 }
 
-/** `kubectl describe ingress` (describeIngressV1): note Labels come before Namespace, Annotations after the rules. */
-export function describeIngress(ing: KubeObject, lookups: IngressLookups, events: KubeEvent[], now: number): string {
-  const spec = (ing.spec ?? {}) as IngressSpec
+/** The Address line: IPs or hostnames of status.loadBalancer, de-duplicated and sorted. */
+export function ingressAddress(ing: Ingress): string {
+  const set = new Set<string>()
+  for (const i of ing.status?.loadBalancer?.ingress ?? []) {
+    if (i.ip) set.add(i.ip)
+    else if (i.hostname) set.add(i.hostname)
+  }
+  return [...set].sort().join(',')
+}
+
+/** `kubectl describe ingress` (describeIngressV1). */
+export function describeIngress(ing: Ingress, store: ApiStore, events: KubeEvent[], now: number): string {
   const w = new DescribeWriter()
+  const spec = ing.spec ?? {}
+  const ns = ing.metadata.namespace ?? 'default'
   w.write(0, `Name:\t${ing.metadata.name}\n`)
   printLabelsMultiline(w, 'Labels', ing.metadata.labels)
-  w.write(0, `Namespace:\t${ing.metadata.namespace}\n`)
-  const lb = (ing.status as { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } | undefined)?.loadBalancer?.ingress ?? []
-  w.write(0, `Address:\t${[...new Set(lb.map((i) => i.ip || i.hostname || '').filter(Boolean))].sort().join(',')}\n`)
+  w.write(0, `Namespace:\t${ns}\n`)
+  w.write(0, `Address:\t${ingressAddress(ing)}\n`)
   w.write(0, `Ingress Class:\t${spec.ingressClassName ?? '<none>'}\n`)
-  const defaultBackend = spec.defaultBackend ? describeBackend(spec.defaultBackend, lookups) : '<default>'
+  const defaultBackend = spec.defaultBackend ? describeBackend(store, ns, spec.defaultBackend) : '<default>'
   w.write(0, `Default backend:\t${defaultBackend}\n`)
   if (spec.tls?.length) {
     w.write(0, 'TLS:\n')
     for (const t of spec.tls) {
-      if (!t.secretName) w.write(1, `SNI routes ${(t.hosts ?? []).join(',')}\n`)
-      else w.write(1, `${t.secretName} terminates ${(t.hosts ?? []).join(',')}\n`)
+      const hosts = (t.hosts ?? []).join(',')
+      w.write(1, t.secretName ? `${t.secretName} terminates ${hosts}\n` : `SNI routes ${hosts}\n`)
     }
   }
   w.write(0, 'Rules:\n  Host\tPath\tBackends\n')
@@ -65,7 +100,7 @@ export function describeIngress(ing: KubeObject, lookups: IngressLookups, events
     if (!rule.http) continue
     count++
     w.write(1, `${rule.host || '*'}\t\n`)
-    for (const path of rule.http.paths ?? []) w.write(2, `\t${path.path ?? ''} \t${describeBackend(path.backend, lookups)}\n`)
+    for (const p of rule.http.paths ?? []) w.write(2, `\t${p.path ?? ''} \t${describeBackend(store, ns, p.backend ?? {})}\n`)
   }
   if (count === 0) w.write(1, `*\t*\t${defaultBackend}\n`)
   printAnnotationsMultiline(w, 'Annotations', ing.metadata.annotations)

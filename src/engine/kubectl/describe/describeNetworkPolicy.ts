@@ -1,69 +1,47 @@
-import type { KubeObject, LabelSelector } from '../../api/types.ts'
+import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from '../../network/networkPolicy.ts'
 import { formatSelector } from '../../util/labels.ts'
 import { DescribeWriter } from '../describeWriter.ts'
 import { printAnnotationsMultiline, printLabelsMultiline } from './common.ts'
 
-interface Peer {
-  podSelector?: LabelSelector
-  namespaceSelector?: LabelSelector
-  ipBlock?: { cidr: string; except?: string[] }
-}
-interface Rule {
-  ports?: { protocol?: string; port?: number | string; endPort?: number }[]
-  from?: Peer[]
-  to?: Peer[]
-}
-interface NetworkPolicySpec {
-  podSelector?: LabelSelector
-  ingress?: Rule[]
-  egress?: Rule[]
-  policyTypes?: string[]
+/** Go's time.Time String(), which `Created on:` prints: `2026-01-05 09:00:00 +0000 UTC`. */
+function goTimeString(timestamp: string): string {
+  const d = new Date(timestamp)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000 UTC`
 }
 
-/** Go's time.Time.String() of a UTC time: `2026-01-05 09:00:00 +0000 UTC`. */
-function goTimeString(timestamp: string | undefined): string {
-  if (!timestamp) return '0001-01-01 00:00:00 +0000 UTC'
-  return `${timestamp.replace('T', ' ').replace(/(\.\d+)?Z$/, '')} +0000 UTC`
+const INDENT = '    '
+
+function printPorts(w: DescribeWriter, ports: NetworkPolicyPort[] | undefined): void {
+  if (!ports?.length) return w.write(0, `${INDENT}To Port: <any> (traffic allowed to all ports)\n`)
+  for (const p of ports) {
+    const port = p.port === undefined ? '<nil>' : String(p.port)
+    const proto = p.protocol ?? 'TCP'
+    w.write(0, p.endPort === undefined ? `${INDENT}To Port: ${port}/${proto}\n` : `${INDENT}To Port Range: ${port}-${p.endPort}/${proto}\n`)
+  }
 }
 
-/** One side's rules (printNetworkPolicySpecIngressFrom / EgressTo): ports, then peers, rules split by a rule line. */
-function describeRules(w: DescribeWriter, rules: Rule[] | undefined, direction: 'ingress' | 'egress'): void {
-  const indent = '    '
-  const [peerWord, none, anyPeer] =
-    direction === 'ingress'
-      ? ['From', '<none> (Selected pods are isolated for ingress connectivity)', 'From: <any> (traffic not restricted by source)']
-      : ['To', '<none> (Selected pods are isolated for egress connectivity)', 'To: <any> (traffic not restricted by destination)']
-  if (!rules?.length) return w.write(0, `${indent}${none}\n`)
-  rules.forEach((rule, i) => {
-    if (!rule.ports?.length) w.write(0, `${indent}To Port: <any> (traffic allowed to all ports)\n`)
-    for (const p of rule.ports ?? []) {
-      const port = p.port === undefined ? '<nil>' : String(p.port)
-      if (p.endPort === undefined) w.write(0, `${indent}To Port: ${port}/${p.protocol ?? 'TCP'}\n`)
-      else w.write(0, `${indent}To Port Range: ${port}-${p.endPort}/${p.protocol ?? 'TCP'}\n`)
+function printPeers(w: DescribeWriter, title: 'From' | 'To', peers: NetworkPolicyPeer[] | undefined, any: string): void {
+  if (!peers?.length) return w.write(0, `${INDENT}${title}: ${any}\n`)
+  for (const peer of peers) {
+    w.write(0, `${INDENT}${title}:\n`)
+    if (peer.podSelector && peer.namespaceSelector) {
+      w.write(1, `${INDENT}NamespaceSelector: ${formatSelector(peer.namespaceSelector)}\n`)
+      w.write(1, `${INDENT}PodSelector: ${formatSelector(peer.podSelector)}\n`)
+    } else if (peer.podSelector) w.write(1, `${INDENT}PodSelector: ${formatSelector(peer.podSelector)}\n`)
+    else if (peer.namespaceSelector) w.write(1, `${INDENT}NamespaceSelector: ${formatSelector(peer.namespaceSelector)}\n`)
+    else if (peer.ipBlock) {
+      w.write(1, `${INDENT}IPBlock:\n`)
+      w.write(2, `${INDENT}CIDR: ${peer.ipBlock.cidr}\n`)
+      w.write(2, `${INDENT}Except: ${(peer.ipBlock.except ?? []).join(', ')}\n`)
     }
-    const peers = (direction === 'ingress' ? rule.from : rule.to) ?? []
-    if (peers.length === 0) w.write(0, `${indent}${anyPeer}\n`)
-    for (const peer of peers) {
-      w.write(0, `${indent}${peerWord}:\n`)
-      if (peer.podSelector && peer.namespaceSelector) {
-        w.write(1, `${indent}NamespaceSelector: ${formatSelector(peer.namespaceSelector)}\n`)
-        w.write(1, `${indent}PodSelector: ${formatSelector(peer.podSelector)}\n`)
-      } else if (peer.podSelector) w.write(1, `${indent}PodSelector: ${formatSelector(peer.podSelector)}\n`)
-      else if (peer.namespaceSelector) w.write(1, `${indent}NamespaceSelector: ${formatSelector(peer.namespaceSelector)}\n`)
-      else if (peer.ipBlock) {
-        w.write(1, `${indent}IPBlock:\n`)
-        w.write(2, `${indent}CIDR: ${peer.ipBlock.cidr}\n`)
-        w.write(2, `${indent}Except: ${(peer.ipBlock.except ?? []).join(', ')}\n`)
-      }
-    }
-    if (i !== rules.length - 1) w.write(0, `${indent}----------\n`)
-  })
+  }
 }
 
-/** `kubectl describe networkpolicy` (describeNetworkPolicy): no events. */
-export function describeNetworkPolicy(np: KubeObject): string {
-  const spec = (np.spec ?? {}) as NetworkPolicySpec
+/** `kubectl describe networkpolicy` (describeNetworkPolicy): the spec in words, no events. */
+export function describeNetworkPolicy(np: NetworkPolicy): string {
   const w = new DescribeWriter()
+  const spec = np.spec ?? {}
   w.write(0, `Name:\t${np.metadata.name}\n`)
   w.write(0, `Namespace:\t${np.metadata.namespace}\n`)
   w.write(0, `Created on:\t${goTimeString(np.metadata.creationTimestamp)}\n`)
@@ -71,18 +49,29 @@ export function describeNetworkPolicy(np: KubeObject): string {
   printAnnotationsMultiline(w, 'Annotations', np.metadata.annotations)
   w.write(0, 'Spec:\n')
   w.write(1, 'PodSelector: ')
-  const selector = spec.podSelector
-  if (!Object.keys(selector?.matchLabels ?? {}).length && !selector?.matchExpressions?.length) {
-    w.write(2, '<none> (Allowing the specific traffic to all pods in this namespace)\n')
-  } else w.write(2, `${formatSelector(selector)}\n`)
+  const selector = spec.podSelector ?? {}
+  const empty = !Object.keys(selector.matchLabels ?? {}).length && !selector.matchExpressions?.length
+  w.write(2, empty ? '<none> (Allowing the specific traffic to all pods in this namespace)\n' : `${formatSelector(selector)}\n`)
   const types = spec.policyTypes ?? []
   if (types.includes('Ingress')) {
     w.write(1, 'Allowing ingress traffic:\n')
-    describeRules(w, spec.ingress, 'ingress')
+    const rules = spec.ingress ?? []
+    if (rules.length === 0) w.write(0, `${INDENT}<none> (Selected pods are isolated for ingress connectivity)\n`)
+    rules.forEach((rule, i) => {
+      printPorts(w, rule?.ports)
+      printPeers(w, 'From', rule?.from, '<any> (traffic not restricted by source)')
+      if (i !== rules.length - 1) w.write(0, `${INDENT}----------\n`)
+    })
   } else w.write(1, 'Not affecting ingress traffic\n')
   if (types.includes('Egress')) {
     w.write(1, 'Allowing egress traffic:\n')
-    describeRules(w, spec.egress, 'egress')
+    const rules = spec.egress ?? []
+    if (rules.length === 0) w.write(0, `${INDENT}<none> (Selected pods are isolated for egress connectivity)\n`)
+    rules.forEach((rule, i) => {
+      printPorts(w, rule?.ports)
+      printPeers(w, 'To', rule?.to, '<any> (traffic not restricted by destination)')
+      if (i !== rules.length - 1) w.write(0, `${INDENT}----------\n`)
+    })
   } else w.write(1, 'Not affecting egress traffic\n')
   w.write(1, `Policy Types: ${types.length ? types.join(', ') : '<none>'}\n`)
   return w.toString()
