@@ -125,6 +125,9 @@ function parseClusterFlags(words: string[], lineNo: number): Partial<ClusterSpec
       case '--no-load-balancer':
         spec.loadBalancers = false
         break
+      case '--no-cni':
+        spec.cniInstalled = false
+        break
       default:
         throw new ScriptError(lineNo, `unknown cluster flag "${name}"`)
     }

@@ -24,9 +24,14 @@ export interface ClusterSpec {
   controlPlane: boolean
   /** A cloud that provisions load balancers; without one (bare metal) LoadBalancer Services stay `<pending>`. */
   loadBalancers: boolean
+  /**
+   * A pod network (CNI add-on) is installed. Without one, as after a bare `kubeadm init`,
+   * nodes stay NotReady until an add-on's pod (a CNI image from the catalog) runs on them.
+   */
+  cniInstalled: boolean
 }
 
-export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true }
+export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, cniInstalled: true }
 
 /** A safety net against controllers that feed each other forever within one instant. */
 const MAX_TASKS_PER_INSTANT = 1_000_000
@@ -44,6 +49,8 @@ export class Simulation {
   kubeconfig: Kubeconfig = initialKubeconfig()
   /** The highest node ordinal used, so machines added later get fresh IPs and pod CIDRs. */
   private lastOrdinal = 0
+  /** Whether new machines come with a pod network already configured. */
+  private readonly cniInstalled: boolean
 
   constructor(opts: { seed?: number; cluster?: Partial<ClusterSpec> } = {}) {
     const clock = new SimClock()
@@ -76,6 +83,7 @@ export class Simulation {
     }
     createKubernetesService(api)
     const spec = { ...DEFAULT_CLUSTER, ...opts.cluster }
+    this.cniInstalled = spec.cniInstalled
     let ordinal = 1
     if (spec.controlPlane) this.addNode({ name: 'control-plane', cpu: '2', memory: '4Gi', maxPods: 110, controlPlane: true, ordinal: ordinal++ })
     for (let i = 1; i <= spec.workers; i++) {
@@ -98,8 +106,8 @@ export class Simulation {
 
   addNode(shape: NodeShape): void {
     this.lastOrdinal = Math.max(this.lastOrdinal, shape.ordinal)
-    this.ctx.api.create(buildNode(shape, this.ctx.clock.rfc3339()))
-    const kubelet = new Kubelet(this.ctx, shape.name, `10.244.${shape.ordinal - 1}`)
+    this.ctx.api.create(buildNode(shape, this.ctx.clock.rfc3339(), this.cniInstalled))
+    const kubelet = new Kubelet(this.ctx, shape.name, `10.244.${shape.ordinal - 1}`, this.cniInstalled)
     this.kubelets.set(shape.name, kubelet)
     kubelet.start()
   }
@@ -133,7 +141,7 @@ export class Simulation {
     const leftOver = this.ctx.store.get<Node>('Node', undefined, machine.name)
     if (leftOver) {
       const subnet = leftOver.spec.podCIDR?.replace(/\.0\/\d+$/, '') ?? `10.244.${this.lastOrdinal++}`
-      const kubelet = new Kubelet(this.ctx, machine.name, subnet)
+      const kubelet = new Kubelet(this.ctx, machine.name, subnet, this.cniInstalled)
       this.kubelets.set(machine.name, kubelet)
       kubelet.start()
     } else {
