@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { KubeEvent as Event, Node, Pod } from '../../src/engine/api/types.ts'
 import { NETWORK_NOT_READY_ERROR } from '../../src/engine/kubelet/nodeStatus.ts'
+import { parseScript } from '../../src/cli/scriptParser.ts'
 import { apply, deploymentYaml, kubectl, newSim, podYaml, pods } from '../helpers.ts'
 
 /** A Flannel-like add-on: a host-network DaemonSet that tolerates every NoSchedule taint. */
@@ -122,6 +123,23 @@ describe('a cluster without a CNI add-on', () => {
     expect(ready(sim, 'worker-3').status).toBe('False')
     expect(taints(sim, 'worker-3')).toEqual(['node.kubernetes.io/not-ready:NoSchedule', 'node.kubernetes.io/not-ready:NoExecute'])
     expect(node(sim, 'worker-3').spec.taints![1].timeAdded).toMatch(/^2026-01-05T09:00:\d\dZ$/)
+  })
+
+  it('brings a machine that joins later Ready once the add-on’s pod runs on it', () => {
+    const sim = newSim({ cniInstalled: false, workers: 1 })
+    apply(sim, flannel())
+    sim.advance(20_000)
+    sim.addMachine({ name: 'worker-2', cpu: '2', memory: '4Gi', maxPods: 110 })
+    expect(ready(sim, 'worker-2').status).toBe('False')
+    // It joins on a monitor pass of a healthy zone, so NoExecute comes with NoSchedule.
+    expect(taints(sim, 'worker-2')).toEqual(['node.kubernetes.io/not-ready:NoSchedule', 'node.kubernetes.io/not-ready:NoExecute'])
+    sim.advance(20_000)
+    expect(ready(sim, 'worker-2').status).toBe('True')
+    expect(taints(sim, 'worker-2')).toEqual([])
+  })
+
+  it('is what a scenario script’s `cluster --no-cni` builds', () => {
+    expect(parseScript('cluster --no-cni --workers 2\n')[0]).toMatchObject({ kind: 'cluster', spec: { cniInstalled: false, workers: 2 } })
   })
 
   it('does not change a default cluster: nodes register Ready, untainted', () => {

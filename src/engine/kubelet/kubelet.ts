@@ -26,8 +26,8 @@ const CONFIG_RETRY_MS = 10_000
 const SIGTERM_EXIT_MS = 200
 /** A failed pull is reported after the registry answers. */
 const PULL_FAILURE_MS = 800
-/** The pod worker retries a pod whose sync failed (the network is not ready) after this back-off. */
-const POD_WORKER_BACKOFF_MS = 10_000
+/** The pod worker retries a pod whose sync failed because the network is not ready soon (backOffOnTransientErrorPeriod). */
+const NETWORK_NOT_READY_RETRY_MS = 1_000
 /** The kubelet asks the runtime for its status (updateRuntimeUp) every 5s: a new CNI config is seen within that. */
 const RUNTIME_STATUS_PERIOD_MS = 5_000
 
@@ -192,7 +192,7 @@ export class Kubelet {
       this.ctx.recorder.warning(pod, this.host, 'NetworkNotReady', `network is not ready: ${NETWORK_NOT_READY_ERROR}`)
       this.networkRetries.set(
         uid,
-        this.ctx.after(POD_WORKER_BACKOFF_MS, `kubelet ${this.nodeName}: retry ${runtime.name} (network not ready)`, () => {
+        this.ctx.after(NETWORK_NOT_READY_RETRY_MS, `kubelet ${this.nodeName}: retry ${runtime.name} (network not ready)`, () => {
           this.networkRetries.delete(uid)
           this.startPod(uid)
         }),
