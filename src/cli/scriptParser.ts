@@ -134,6 +134,9 @@ function parseClusterFlags(words: string[], lineNo: number): Partial<ClusterSpec
         spec.networkPolicies = cni !== 'flannel'
         break
       }
+      case '--no-cni':
+        spec.cniInstalled = false
+        break
       default:
         throw new ScriptError(lineNo, `unknown cluster flag "${name}"`)
     }

@@ -29,9 +29,14 @@ export interface ClusterSpec {
    * does not (Flannel): policies are stored and listed but change nothing.
    */
   networkPolicies: boolean
+  /**
+   * A pod network (CNI add-on) is installed. Without one, as after a bare `kubeadm init`,
+   * nodes stay NotReady until an add-on's pod (a CNI image from the catalog) runs on them.
+   */
+  cniInstalled: boolean
 }
 
-export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true }
+export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true, cniInstalled: true }
 
 /** A safety net against controllers that feed each other forever within one instant. */
 const MAX_TASKS_PER_INSTANT = 1_000_000
@@ -51,6 +56,8 @@ export class Simulation {
   kubeconfig: Kubeconfig = initialKubeconfig()
   /** The highest node ordinal used, so machines added later get fresh IPs and pod CIDRs. */
   private lastOrdinal = 0
+  /** Whether new machines come with a pod network already configured. */
+  private readonly cniInstalled: boolean
 
   constructor(opts: { seed?: number; cluster?: Partial<ClusterSpec> } = {}) {
     const clock = new SimClock()
@@ -83,6 +90,7 @@ export class Simulation {
     }
     createKubernetesService(api)
     const spec = (this.cluster = { ...DEFAULT_CLUSTER, ...opts.cluster })
+    this.cniInstalled = spec.cniInstalled
     let ordinal = 1
     if (spec.controlPlane) this.addNode({ name: 'control-plane', cpu: '2', memory: '4Gi', maxPods: 110, controlPlane: true, ordinal: ordinal++ })
     for (let i = 1; i <= spec.workers; i++) {
@@ -105,8 +113,8 @@ export class Simulation {
 
   addNode(shape: NodeShape): void {
     this.lastOrdinal = Math.max(this.lastOrdinal, shape.ordinal)
-    this.ctx.api.create(buildNode(shape, this.ctx.clock.rfc3339()))
-    const kubelet = new Kubelet(this.ctx, shape.name, `10.244.${shape.ordinal - 1}`)
+    this.ctx.api.create(buildNode(shape, this.ctx.clock.rfc3339(), this.cniInstalled))
+    const kubelet = new Kubelet(this.ctx, shape.name, `10.244.${shape.ordinal - 1}`, this.cniInstalled)
     this.kubelets.set(shape.name, kubelet)
     kubelet.start()
   }
@@ -140,7 +148,7 @@ export class Simulation {
     const leftOver = this.ctx.store.get<Node>('Node', undefined, machine.name)
     if (leftOver) {
       const subnet = leftOver.spec.podCIDR?.replace(/\.0\/\d+$/, '') ?? `10.244.${this.lastOrdinal++}`
-      const kubelet = new Kubelet(this.ctx, machine.name, subnet)
+      const kubelet = new Kubelet(this.ctx, machine.name, subnet, this.cniInstalled)
       this.kubelets.set(machine.name, kubelet)
       kubelet.start()
     } else {

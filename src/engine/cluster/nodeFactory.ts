@@ -1,4 +1,5 @@
 import type { Node, Taint } from '../api/types.ts'
+import { postedReady } from '../kubelet/nodeStatus.ts'
 
 export interface NodeShape {
   name: string
@@ -16,8 +17,12 @@ export interface NodeShape {
 
 export const KUBERNETES_VERSION = 'v1.35.0'
 
-/** A Node object as a kubeadm-installed kubelet registers it. */
-export function buildNode(shape: NodeShape, now: string): Node {
+/**
+ * A Node object as a kubeadm-installed kubelet registers it; without a pod network
+ * (`networkReady` false, no CNI add-on yet) it registers NotReady.
+ */
+export function buildNode(shape: NodeShape, now: string, networkReady = true): Node {
+  const ready = postedReady(networkReady)
   const taints: Taint[] = [...(shape.controlPlane ? [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }] : []), ...(shape.taints ?? [])]
   const capacity = { cpu: shape.cpu, memory: shape.memory, pods: String(shape.maxPods), 'ephemeral-storage': '100Gi' }
   return {
@@ -47,7 +52,7 @@ export function buildNode(shape: NodeShape, now: string): Node {
         cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available', now),
         cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure', now),
         cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available', now),
-        cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', now),
+        cond('Ready', ready.status, ready.reason, ready.message, now),
       ],
       addresses: [
         { type: 'InternalIP', address: nodeAddress(shape.ordinal) },

@@ -3,6 +3,7 @@ import { parseSimTime } from '../clock.ts'
 import type { EngineContext } from '../context.ts'
 import { leaseRenewedAt, NODE_LEASE_NAMESPACE, type Lease } from '../kinds/lease.ts'
 import { WorkQueue } from './workQueue.ts'
+import { LARGE_CLUSTER_SIZE_THRESHOLD, zoneKey, zoneStates } from './zoneDisruption.ts'
 
 /** --node-monitor-period: the controller looks at node health on this tick. */
 const MONITOR_PERIOD_MS = 5_000
@@ -10,14 +11,17 @@ const MONITOR_PERIOD_MS = 5_000
 export const NODE_MONITOR_GRACE_MS = 50_000
 
 export const UNREACHABLE_TAINT_KEY = 'node.kubernetes.io/unreachable'
+export const NOT_READY_TAINT_KEY = 'node.kubernetes.io/not-ready'
+/** The taints this controller derives from the Ready condition; it owns them and nothing else. */
+const CONDITION_TAINT_KEYS = new Set([UNREACHABLE_TAINT_KEY, NOT_READY_TAINT_KEY])
 const SOURCE = { component: 'node-controller' }
 
 function readyCondition(node: KubeObject | undefined) {
   return (node as Node | undefined)?.status?.conditions?.find((c) => c.type === 'Ready')
 }
 
-function hasUnreachableTaint(node: Node): boolean {
-  return (node.spec.taints ?? []).some((t) => t.key === UNREACHABLE_TAINT_KEY)
+function hasConditionTaint(node: Node): boolean {
+  return (node.spec.taints ?? []).some((t) => CONDITION_TAINT_KEYS.has(t.key))
 }
 
 /**
@@ -25,7 +29,9 @@ function hasUnreachableTaint(node: Node): boolean {
  * node is healthy while its kubelet renews its Lease (or posts status); once nothing was
  * heard for the grace period its conditions turn Unknown, it gets the `unreachable`
  * NoSchedule and NoExecute taints, and its pods are marked not ready. When the kubelet
- * posts Ready again the taints come off. Evicting pods for the NoExecute taint is the
+ * posts Ready again the taints come off. A kubelet that posts Ready=False (no pod
+ * network yet) gets the `not-ready` NoSchedule taint at once, and the NoExecute one on a
+ * monitor pass unless its zone is disrupted. Evicting pods for the NoExecute taint is the
  * taint eviction controller's job.
  *
  * Cheap by construction: a lease renewal only asks for one check at the time the node
@@ -62,7 +68,12 @@ export class NodeLifecycleController {
       if (ready?.status !== 'Unknown') this.markUnknown(node, heardAt)
       return
     }
-    if (ready?.status === 'True' && hasUnreachableTaint(node)) this.setUnreachableTaints(nodeName, [])
+    if (ready?.status === 'True' && hasConditionTaint(node)) this.setConditionTaints(nodeName, [])
+    if (ready?.status === 'False') {
+      this.taintNotReady(node)
+      // The next monitor pass looks at the NoExecute taint again, as zones change.
+      this.queue.addAfter(nodeName, (Math.floor(now / MONITOR_PERIOD_MS) + 1) * MONITOR_PERIOD_MS - now)
+    }
     this.queue.addAfter(nodeName, this.staleAt(heardAt) - now)
   }
 
@@ -97,7 +108,7 @@ export class NodeLifecycleController {
       })
     }
     this.ctx.api.updateStatus(node, { ...node.status, conditions })
-    this.setUnreachableTaints(nodeName, [
+    this.setConditionTaints(nodeName, [
       { key: UNREACHABLE_TAINT_KEY, effect: 'NoSchedule', timeAdded: now },
       { key: UNREACHABLE_TAINT_KEY, effect: 'NoExecute', timeAdded: now },
     ])
@@ -105,12 +116,41 @@ export class NodeLifecycleController {
     for (const pod of this.ctx.store.podsOn<Pod>(nodeName)) this.markPodNotReady(pod, now)
   }
 
-  /** Replaces the node's `unreachable` taints with `taints` (none, when the kubelet is back). */
-  private setUnreachableTaints(nodeName: string, taints: Taint[]): void {
+  /**
+   * Ready=False: `not-ready` NoSchedule (doNoScheduleTaintingPass, no time added) and, on a
+   * monitor pass, NoExecute (doNoExecuteTaintingPass). When every zone is fully disrupted
+   * the controller lifts NoExecute taints and stops adding them; a partly disrupted zone
+   * in a small cluster gets none added either.
+   */
+  private taintNotReady(node: Node): void {
+    const now = this.ctx.clock.now
+    const current = (node.spec.taints ?? []).filter((t) => CONDITION_TAINT_KEYS.has(t.key))
+    const existingNoExecute = current.find((t) => t.key === NOT_READY_TAINT_KEY && t.effect === 'NoExecute')
+    let noExecute = existingNoExecute
+    if (now % MONITOR_PERIOD_MS === 0) {
+      const nodes = this.ctx.store.list<Node>('Node')
+      const states = zoneStates(nodes)
+      const zone = states.get(zoneKey(node))
+      if ([...states.values()].every((s) => s === 'FullDisruption')) noExecute = undefined
+      else if (zone !== 'PartialDisruption' || nodes.filter((n) => zoneKey(n) === zoneKey(node)).length > LARGE_CLUSTER_SIZE_THRESHOLD) {
+        noExecute ??= { key: NOT_READY_TAINT_KEY, effect: 'NoExecute', timeAdded: this.ctx.clock.rfc3339() }
+      }
+    }
+    this.setConditionTaints(node.metadata.name, [{ key: NOT_READY_TAINT_KEY, effect: 'NoSchedule' }, ...(noExecute ? [noExecute] : [])])
+  }
+
+  /**
+   * Replaces the node's condition taints (`not-ready`, `unreachable`) with `taints`: none
+   * when the kubelet reports Ready. A taint already there keeps its place and time added.
+   */
+  private setConditionTaints(nodeName: string, taints: Taint[]): void {
     this.ctx.api.mutate<Node>('Node', undefined, nodeName, (draft) => {
-      const others = (draft.spec.taints ?? []).filter((t) => t.key !== UNREACHABLE_TAINT_KEY)
-      if (others.length === (draft.spec.taints ?? []).length && taints.length === 0) return false
-      draft.spec.taints = [...others, ...taints]
+      const current = draft.spec.taints ?? []
+      const same = (a: Taint, b: Taint) => a.key === b.key && a.effect === b.effect
+      const kept = current.filter((t) => !CONDITION_TAINT_KEYS.has(t.key) || taints.some((w) => same(w, t)))
+      const added = taints.filter((w) => !current.some((t) => same(w, t)))
+      if (kept.length === current.length && added.length === 0) return false
+      draft.spec.taints = [...kept, ...added]
       if (draft.spec.taints.length === 0) delete draft.spec.taints
     })
   }

@@ -1,5 +1,5 @@
 import { PUBLISHED_TAGS } from './publishedTags.ts'
-import { only, type TagMatcher } from './tags.ts'
+import { only, series, tagSet, type TagMatcher } from './tags.ts'
 
 /**
  * The image catalog: what the simulated registry holds and how each image behaves
@@ -24,6 +24,8 @@ export interface ImageSpec {
   platform?: 'windows'
   /** Environment the entrypoint insists on: without one of these it exits 1 and logs why. */
   requiresEnv?: { anyOf: string[]; log: string[] }
+  /** A network add-on's agent: running on a node (host network) it installs the CNI configuration there. */
+  cni?: boolean
   logs: string[]
 }
 
@@ -165,4 +167,17 @@ IMAGE_CATALOG.push(
   image('microsoft/windowsservercore', 'serve', { platform: 'windows', sizeBytes: 5_000_000_000 }),
   image('microsoft/iis', 'serve', { platform: 'windows', ports: [80], sizeBytes: 5_000_000_000 }),
   image('mcr.microsoft.com/windows/servercore', 'serve', { platform: 'windows', sizeBytes: 5_000_000_000 }),
+)
+
+/** `v0.22.0`…: a project's releases, tagged with a leading v. */
+const vTags = (lastPatch: Record<string, number>) => tagSet({ versions: series(lastPatch, 'v'), names: ['latest'] })
+const FLANNEL_TAGS = vTags({ '0.22': 3, '0.23': 0, '0.24': 4, '0.25': 7, '0.26': 7, '0.27': 4 })
+
+/** Network (CNI) add-ons: a cluster without one has NotReady nodes until an add-on's pod runs on each. */
+IMAGE_CATALOG.push(
+  image('flannel/flannel', 'serve', { cni: true, tags: FLANNEL_TAGS, sizeBytes: 32_000_000 }),
+  image('ghcr.io/flannel-io/flannel', 'serve', { cni: true, tags: FLANNEL_TAGS, sizeBytes: 32_000_000 }),
+  image('calico/node', 'serve', { cni: true, tags: vTags({ '3.26': 5, '3.27': 4, '3.28': 4, '3.29': 5, '3.30': 3, '3.31': 0 }), sizeBytes: 140_000_000 }),
+  image('quay.io/cilium/cilium', 'serve', { cni: true, tags: vTags({ '1.15': 19, '1.16': 15, '1.17': 9, '1.18': 3 }), sizeBytes: 200_000_000 }),
+  image('weaveworks/weave-kube', 'serve', { cni: true, tags: tagSet({ versions: ['2.8.0', '2.8.1'], names: ['latest'] }), sizeBytes: 30_000_000 }),
 )

@@ -1,13 +1,14 @@
 import type { WatchEventType } from '../api/store.ts'
 import type { Node, Pod } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
+import type { ScheduledTask } from '../eventQueue.ts'
 import { lookupImage, parseImageReference } from '../images/reference.ts'
 import { goDuration } from '../util/duration.ts'
 import { Backoff, BACKOFF_RESET_AFTER_MS } from './backoff.ts'
 import { containerConfigError, unmountableVolume } from './configRefs.ts'
 import { planContainer } from './containerBehaviour.ts'
 import { NodeLease } from './nodeLease.ts'
-import { healthyConditions, isNodeReady } from './nodeStatus.ts'
+import { healthyConditions, NETWORK_NOT_READY_ERROR, postedReady } from './nodeStatus.ts'
 import { startProbing } from './prober.ts'
 import type { ProbeKind } from './probes.ts'
 import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
@@ -31,6 +32,10 @@ const CONFIG_RETRY_MS = 10_000
 const SIGTERM_EXIT_MS = 200
 /** A failed pull is reported after the registry answers. */
 const PULL_FAILURE_MS = 800
+/** The pod worker retries a pod whose sync failed because the network is not ready soon (backOffOnTransientErrorPeriod). */
+const NETWORK_NOT_READY_RETRY_MS = 1_000
+/** The kubelet asks the runtime for its status (updateRuntimeUp) every 5s: a new CNI config is seen within that. */
+const RUNTIME_STATUS_PERIOD_MS = 5_000
 
 /**
  * One node's kubelet: turns pods bound to its node into running containers (sandbox,
@@ -45,6 +50,8 @@ export class Kubelet {
   /** Images on this node: name → time the pull finished (or will finish). */
   private images = new Map<string, number>()
   private nextIp = 2
+  /** Pods waiting for the pod network: one pending pod-worker retry each. */
+  private networkRetries = new Map<string, ScheduledTask>()
   private running = false
   private readonly lease: NodeLease
 
@@ -52,6 +59,8 @@ export class Kubelet {
     private readonly ctx: EngineContext,
     readonly nodeName: string,
     private readonly podSubnet: string,
+    /** The runtime has a CNI configuration: false on a cluster with no network add-on until one runs here. */
+    private networkReady = true,
   ) {
     this.lease = new NodeLease(ctx, nodeName)
   }
@@ -69,7 +78,7 @@ export class Kubelet {
     if (this.running) return
     this.running = true
     this.lease.start()
-    this.postReadyStatus()
+    this.postNodeStatus()
     this.resync()
   }
 
@@ -79,12 +88,33 @@ export class Kubelet {
     this.lease.stop()
   }
 
-  /** The node status a healthy kubelet posts; the NodeReady event marks the transition (the taints are the node controller's). */
-  private postReadyStatus(): void {
+  /**
+   * Posts node status when its Ready condition should change: Ready, or NotReady while
+   * the pod network is missing. The NodeReady/NodeNotReady event marks the transition
+   * (the taints are the node controller's).
+   */
+  private postNodeStatus(): void {
     const node = this.node()
-    if (!node || isNodeReady(node)) return
-    this.ctx.api.updateStatus(node, { ...node.status, conditions: healthyConditions(node, this.ctx.clock.rfc3339()) })
-    this.ctx.recorder.normal(node, this.host, 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`)
+    const ready = postedReady(this.networkReady)
+    if (!node || node.status.conditions.find((c) => c.type === 'Ready')?.status === ready.status) return
+    this.ctx.api.updateStatus(node, { ...node.status, conditions: healthyConditions(node, this.ctx.clock.rfc3339(), this.networkReady) })
+    const event = this.networkReady ? 'NodeReady' : 'NodeNotReady'
+    this.ctx.recorder.normal(node, this.host, event, `Node ${this.nodeName} status is now: ${event}`)
+  }
+
+  /**
+   * A CNI add-on's pod started here and installed its network configuration: the
+   * runtime reports NetworkReady on the kubelet's next status check, and the node goes Ready.
+   */
+  private networkPluginStarted(): void {
+    if (this.networkReady) return
+    // Each kubelet's runtime check runs on its own 5s loop; where in it the agent starts varies by node.
+    const nextCheckMs = 1 + this.ctx.rng.int(RUNTIME_STATUS_PERIOD_MS)
+    this.ctx.after(nextCheckMs, `kubelet ${this.nodeName}: runtime network ready`, () => {
+      // The configuration stays on disk: a kubelet that is down now sees it when it starts.
+      this.networkReady = true
+      if (this.online) this.postNodeStatus()
+    })
   }
 
   /** A pod bound to this node changed (the simulation routes pod events by node). */
@@ -161,6 +191,20 @@ export class Kubelet {
     if (!pod) return
     if (runtime.terminating) return this.killPod(uid)
     this.publish(runtime)
+    this.networkRetries.get(uid)?.cancel()
+    this.networkRetries.delete(uid)
+    // Without a pod network only host-network pods (the network add-on itself) can start.
+    if (!this.networkReady && !pod.spec.hostNetwork) {
+      this.ctx.recorder.warning(pod, this.host, 'NetworkNotReady', `network is not ready: ${NETWORK_NOT_READY_ERROR}`)
+      this.networkRetries.set(
+        uid,
+        this.ctx.after(NETWORK_NOT_READY_RETRY_MS, `kubelet ${this.nodeName}: retry ${runtime.name} (network not ready)`, () => {
+          this.networkRetries.delete(uid)
+          this.startPod(uid)
+        }),
+      )
+      return
+    }
     // Volumes are mounted before the sandbox starts; a missing ConfigMap or Secret keeps the pod in ContainerCreating.
     const unmountable = unmountableVolume(pod, this.ctx.store)
     if (unmountable) {
@@ -171,7 +215,8 @@ export class Kubelet {
     this.ctx.after(SANDBOX_MS, `kubelet ${this.nodeName}: sandbox ${runtime.name}`, () => {
       if (!this.online || runtime.terminating || !this.pods.has(uid)) return
       runtime.sandboxReady = true
-      runtime.podIP = `${this.podSubnet}.${this.nextIp++}`
+      // A host-network pod shares the node's network namespace, and so its address.
+      runtime.podIP = pod.spec.hostNetwork ? this.hostIP() : `${this.podSubnet}.${this.nextIp++}`
       this.publish(runtime)
       for (const c of runtime.containers) this.ensureImage(runtime, c)
     })
@@ -290,6 +335,7 @@ export class Kubelet {
     c.logs = [...c.plan.logs]
     const runId = ++c.runId
     this.publish(runtime)
+    if (c.imageSpec.cni) this.networkPluginStarted()
     const startedAt = now
     if (c.plan.kind === 'exits') {
       const plan = c.plan

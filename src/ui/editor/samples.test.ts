@@ -46,6 +46,15 @@ describe('editor samples', () => {
     ])
   })
 
+  it('the network add-on brings every node of a cluster without one Ready', () => {
+    const sim = newSim({ cniInstalled: false })
+    expect(kubectl(sim, 'get nodes')).toContain('NotReady')
+    apply(sim, sample('cni'))
+    sim.advance(30_000)
+    expect(kubectl(sim, 'get nodes')).not.toContain('NotReady')
+    expect(podLines(sim).filter((l) => l.includes(' Running '))).toHaveLength(4)
+  })
+
   it('the StatefulSet starts web-0, web-1, web-2', () => {
     const sim = newSim()
     apply(sim, sample('statefulset'))

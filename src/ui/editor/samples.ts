@@ -124,6 +124,44 @@ spec:
 `,
   },
   {
+    id: 'cni',
+    label: 'Network add-on: flannel (brings NotReady nodes Ready)',
+    yaml: `# A Flannel-like pod network for a cluster started without one, whose nodes are
+# NotReady ("cni plugin not initialized"). It runs on the host network and tolerates
+# every NoSchedule taint, so it reaches every node; each node turns Ready once its agent runs.
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: kube-flannel-ds
+  namespace: kube-system
+  labels:
+    app: flannel
+spec:
+  selector:
+    matchLabels:
+      app: flannel
+  template:
+    metadata:
+      labels:
+        app: flannel
+    spec:
+      hostNetwork: true
+      priorityClassName: system-node-critical
+      tolerations:
+      - operator: Exists
+        effect: NoSchedule
+      containers:
+      - name: kube-flannel
+        image: ghcr.io/flannel-io/flannel:v0.26.7
+        command: ["/opt/bin/flanneld"]
+        args: ["--ip-masq", "--kube-subnet-mgr"]
+        resources:
+          requests:
+            cpu: 100m
+            memory: 50Mi
+`,
+  },
+  {
     id: 'statefulset',
     label: 'StatefulSet: web (web-0, web-1, web-2 in order)',
     yaml: `# serviceName names the headless Service that gives each pod a stable DNS name
