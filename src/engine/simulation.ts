@@ -3,6 +3,7 @@ import type { Node, Pod } from './api/types.ts'
 import { SimClock } from './clock.ts'
 import { buildNode, nodeAddress, type NodeShape } from './cluster/nodeFactory.ts'
 import { API_SERVER_FALLBACK_ADDRESS, createKubernetesService, publishApiServerEndpoints } from './network/apiServerService.ts'
+import { installCoreDns } from './network/coreDns.ts'
 import { ServiceLoadBalancerController } from './controllers/serviceLoadBalancerController.ts'
 import type { EngineContext } from './context.ts'
 import { ApiServer } from './api/server.ts'
@@ -34,9 +35,14 @@ export interface ClusterSpec {
    * nodes stay NotReady until an add-on's pod (a CNI image from the catalog) runs on them.
    */
   cniInstalled: boolean
+  /**
+   * kubeadm's CoreDNS addon (the coredns Deployment and the kube-dns Service at 10.96.0.10).
+   * Off by default until the tests and transcripts that count every pod are ready for it.
+   */
+  coreDns: boolean
 }
 
-export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true, cniInstalled: true }
+export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true, cniInstalled: true, coreDns: false }
 
 /** A safety net against controllers that feed each other forever within one instant. */
 const MAX_TASKS_PER_INSTANT = 1_000_000
@@ -97,6 +103,8 @@ export class Simulation {
       this.addNode({ name: `worker-${i}`, cpu: spec.cpu, memory: spec.memory, maxPods: spec.maxPods, controlPlane: false, ordinal: ordinal++ })
     }
     publishApiServerEndpoints(api, spec.controlPlane ? nodeAddress(1) : API_SERVER_FALLBACK_ADDRESS)
+    // kubeadm's addon phase: cluster DNS, whose pods start like any others.
+    if (spec.coreDns) installCoreDns(api)
     // A cloud's controller manager provisions load balancers; bare metal has none.
     if (spec.loadBalancers) new ServiceLoadBalancerController(this.ctx)
     this.settle()

@@ -40,7 +40,7 @@ export class EndpointSliceController {
         return
       }
       const services = ctx.store.list('Service', obj.metadata.namespace)
-      const keys = servicesForPodChange(services, old as Pod | undefined, type === 'DELETED' ? undefined : (obj as Pod))
+      const keys = servicesForPodChange(services, (type === 'DELETED' ? obj : old) as Pod | undefined, type === 'DELETED' ? undefined : (obj as Pod))
       for (const key of keys) this.queue.add(key)
     }, ['Service', 'Pod'])
   }

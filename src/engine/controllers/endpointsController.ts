@@ -38,7 +38,7 @@ export class EndpointsController {
     ctx.store.watch((type, obj, old) => {
       if (obj.kind === 'Service') return this.queue.add(`${obj.metadata.namespace}/${obj.metadata.name}`)
       const services = ctx.store.list('Service', obj.metadata.namespace)
-      for (const key of servicesForPodChange(services, old as Pod | undefined, type === 'DELETED' ? undefined : (obj as Pod))) this.queue.add(key)
+      for (const key of servicesForPodChange(services, (type === 'DELETED' ? obj : old) as Pod | undefined, type === 'DELETED' ? undefined : (obj as Pod))) this.queue.add(key)
     }, ['Service', 'Pod'])
   }
 

@@ -167,6 +167,9 @@ IMAGE_CATALOG.push(
   image('microsoft/windowsservercore', 'serve', { platform: 'windows', sizeBytes: 5_000_000_000 }),
   image('microsoft/iis', 'serve', { platform: 'windows', ports: [80], sizeBytes: 5_000_000_000 }),
   image('mcr.microsoft.com/windows/servercore', 'serve', { platform: 'windows', sizeBytes: 5_000_000_000 }),
+  image('traefik/whoami', 'serve', { ports: [80], sizeBytes: 3_300_000 }),
+  // kubeadm's DNS addon: DNS on 53, metrics on 9153, health on 8080, readiness on 8181.
+  image('registry.k8s.io/coredns/coredns', 'serve', { ports: [53, 9153, 8080, 8181], sizeBytes: 20_900_000, startMs: 0, logs: ['.:53', 'CoreDNS-1.12.0', 'linux/amd64, go1.23.3, 51e11f1'] }),
 )
 
 /** `v0.22.0`…: a project's releases, tagged with a leading v. */

@@ -222,7 +222,7 @@ export const PUBLISHED_TAGS: Record<string, TagMatcher> = {
   'registry.k8s.io/event-exporter': only(...patches('v0.1', 9), ...patches('v0.2', 5), ...patches('v0.3', 4)),
   'registry.k8s.io/ingress-nginx/controller': only(...patches('v1.9', 6), ...patches('v1.10', 6), ...patches('v1.11', 7), ...patches('v1.12', 3), ...patches('v1.13', 2)),
   'registry.k8s.io/coredns/coredns': only('v1.8.6', 'v1.9.3', 'v1.10.1', 'v1.11.1', 'v1.11.3', 'v1.11.4', 'v1.12.0', 'v1.12.1'),
-  'traefik/whoami': only('latest', ...patches('v1.8', 7), ...patches('v1.9', 0), ...patches('v1.10', 4), ...patches('v1.11', 0)),
+  'traefik/whoami': only('latest', 'v1.8', 'v1.9', 'v1.10', 'v1.11', ...patches('v1.8', 7), ...patches('v1.9', 0), ...patches('v1.10', 4), ...patches('v1.11', 0)),
   'registry.k8s.io/cpa/cluster-proportional-autoscaler': only(...patches('1.8', 9), 'v1.9.0', ...patches('v1.10', 2)),
   'registry.k8s.io/cloud-controller-manager': only(...range('v1.', 8, 35, '.0')),
   'registry.k8s.io/kas-network-proxy/proxy-server': tagSet({ versions: [...patches('v0.0', 37), ...range('v0.', 1, 33).flatMap((m) => patches(m, 9))] }),
