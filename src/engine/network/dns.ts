@@ -88,6 +88,9 @@ export function candidateNames(name: string, config: ResolverConfig): string[] {
 
 /** Is any CoreDNS pod ready to answer (the kube-dns Service has a ready endpoint)? */
 export function clusterDnsUp(store: ApiStore): boolean {
+  // A cluster built without the CoreDNS objects (ClusterSpec.coreDns off) still resolves names:
+  // the DNS service is taken as given until it exists as pods that can fail.
+  if (!store.get('Service', 'kube-system', 'kube-dns')) return true
   return store.select<Pod>('Pod', 'kube-system', { matchLabels: DNS_LABEL }).some((p) => isPodReady(p) && !p.metadata.deletionTimestamp)
 }
 

@@ -5,7 +5,11 @@ import { boolFlag, flag } from '../args.ts'
 import { chooseContainer } from '../containerChoice.ts'
 import { podForObject } from '../podForObject.ts'
 import { KubectlError } from '../resolve.ts'
+import { runNetworkCommand } from '../../network/networkCommands.ts'
 import type { KubectlCommand } from './context.ts'
+
+/** Commands that reach the network: answered by the cluster's DNS and Service routing. */
+const NETWORK_WORDS = /\b(curl|wget|nslookup|dig)\b|\/etc\/resolv\.conf/
 
 /** kubectl's usage-error tail (cmdutil.UsageErrorf). */
 const usage = (message: string) => new KubectlError(`error: ${message}\nSee 'kubectl exec -h' for help and examples`)
@@ -58,7 +62,9 @@ export const execCommand: KubectlCommand = {
     if (!runtime) return fail('error: unable to upgrade connection: pod does not exist')
     if (!runtime.state.running) return fail(`error: unable to upgrade connection: container not found ("${container.name}")`)
 
-    const result = execInContainer(afterDash, execEnvironment(pod, container, runtime, ctx.sim.store, ctx.sim.now))
+    // Requests and lookups go through the cluster's DNS and Services; everything else is the container's own.
+    const network = NETWORK_WORDS.test(afterDash.join(' ')) ? runNetworkCommand(ctx.sim, pod, afterDash) : undefined
+    const result = network ?? execInContainer(afterDash, execEnvironment(pod, container, runtime, ctx.sim.store, ctx.sim.now))
     if ('notSimulated' in result) return fail(result.notSimulated)
     const tail = result.exitCode === 0 ? '' : `command terminated with exit code ${result.exitCode}\n`
     return lines.map((l) => l + '\n').join('') + result.output + tail
