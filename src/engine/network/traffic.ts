@@ -200,7 +200,9 @@ export function request(sim: Simulated, from: TrafficSource, url: string, userAg
 
   // Name resolution: a pod asks cluster DNS through its search path; hosts only know addresses.
   let ip: string
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) ip = host
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) ip = host === '127.0.0.1' && typeof from === 'object' && from.status.podIP ? from.status.podIP : host
+  // localhost in a pod is the pod itself: its own containers, on its own network namespace.
+  else if (host === 'localhost' && typeof from === 'object' && from.status.podIP) ip = from.status.podIP
   else if (typeof from === 'object') {
     const r = resolveHost(store, from, host)
     if (!r.ok) {
