@@ -5,7 +5,7 @@ import { deepEqual } from '../api/patch/jsonPatch.ts'
 import { qualifiedPlural, qualifiedSingular, type ResourceType } from '../api/resources.ts'
 import { parseManifests } from '../manifest/parseManifests.ts'
 import type { Simulation } from '../simulation.ts'
-import { sortedKeys } from './commands/get.ts'
+import { sortedKeys } from '../util/goJson.ts'
 import { KubectlError, resolveResourceArgs } from './resolve.ts'
 
 /**

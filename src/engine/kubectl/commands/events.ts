@@ -7,7 +7,7 @@ import { eventAge } from '../describe/common.ts'
 import { KubectlError } from '../resolve.ts'
 import { GET_TABWRITER, tabwrite } from '../tabwriter.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
-import { sortedKeys } from './get.ts'
+import { sortedKeys } from '../../util/goJson.ts'
 
 const ALLOWED_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml'
 

@@ -14,6 +14,7 @@ import { KubectlError, resolveResourceArgs } from '../resolve.ts'
 import { GET_TABWRITER, tabwrite } from '../tabwriter.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
 import { startWatch } from './getWatch.ts'
+import { sortedKeys } from '../../util/goJson.ts'
 
 /** Objects of one resource type visible to this command (namespace, -A, -l, --field-selector). */
 export function listObjects(ctx: CommandContext, resource: ResourceType): KubeObject[] {
@@ -38,17 +39,6 @@ export function noResourcesMessage(ctx: CommandContext, namespaced: boolean): st
   return namespaced && !ctx.allNamespaces ? `No resources found in ${ctx.namespace} namespace.` : 'No resources found'
 }
 
-/** kubectl prints objects as generic maps, whose keys encoding/json and sigs.k8s.io/yaml sort. */
-export function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys)
-  if (!value || typeof value !== 'object') return value
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[key]
-    if (v !== undefined) out[key] = sortedKeys(v)
-  }
-  return out
-}
 
 const ALLOWED_FORMATS =
   'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml'

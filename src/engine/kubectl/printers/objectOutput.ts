@@ -1,7 +1,7 @@
 import { stringify } from 'yaml'
 import { qualifiedSingular, type ResourceType } from '../../api/resources.ts'
 import type { KubeObject } from '../../api/types.ts'
-import { sortedKeys } from '../commands/get.ts'
+import { sortedKeys } from '../../util/goJson.ts'
 import { KubectlError } from '../resolve.ts'
 
 /** The `-o` values a mutating command (patch, replace, set …) accepts besides the default message. */

@@ -3,6 +3,7 @@ import { qualifiedSingular, type ResourceType } from '../../api/resources.ts'
 import type { KubeObject } from '../../api/types.ts'
 import { KubectlError } from '../resolve.ts'
 import { JsonPath, JsonPathError, jsonPathExecutionError } from './jsonpath.ts'
+import { sortedKeys } from '../../util/goJson.ts'
 
 /**
  * The printers of commands that change objects (label, annotate, taint): without -o, the
@@ -32,17 +33,6 @@ export function chooseObjectOutput(output: string | undefined): ObjectOutput {
   throw new KubectlError(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED}`)
 }
 
-/** A map's keys in sorted order, all the way down, dropping undefined values. */
-export function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys)
-  if (!value || typeof value !== 'object') return value
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[key]
-    if (v !== undefined) out[key] = sortedKeys(v)
-  }
-  return out
-}
 
 export function printYaml(value: unknown): string {
   return stringify(sortedKeys(value), { lineWidth: 0, indentSeq: false, version: '1.1' })

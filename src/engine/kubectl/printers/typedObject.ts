@@ -1,4 +1,5 @@
 import { Document, isScalar, parseDocument, Scalar, visit } from 'yaml'
+import { sortedKeys } from '../../util/goJson.ts'
 
 /**
  * Prints one object as kubectl prints an object it built itself (`create … --dry-run=client`,
@@ -28,13 +29,3 @@ export function typedObjectJson(obj: unknown): string {
   return JSON.stringify(obj, null, 4).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n'
 }
 
-function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortedKeys)
-  if (!value || typeof value !== 'object') return value
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[key]
-    if (v !== undefined) out[key] = sortedKeys(v)
-  }
-  return out
-}
