@@ -155,7 +155,7 @@ subsets:
     sim.advance(5_000)
     expect(endpoints(sim, 'db')!.subsets![0].addresses![0].ip).toBe('192.168.1.10')
     expect(slices(sim, 'db')).toHaveLength(0)
-    expect(kubectl(sim, 'get endpoints db')).toBe('NAME   ENDPOINTS           AGE\ndb     192.168.1.10:5432   5s\n')
+    expect(kubectl(sim, 'get endpoints db')).toBe('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\nNAME   ENDPOINTS           AGE\ndb     192.168.1.10:5432   5s\n')
 
     apply(sim, deploymentYaml('web', 1))
     apply(sim, service('web', '  selector: {app: web}\n  ports:\n  - port: 80'))
@@ -168,7 +168,7 @@ subsets:
 
   it('publishes the API server behind the kubernetes Service', () => {
     const sim = newSim()
-    expect(kubectl(sim, 'get endpoints kubernetes')).toBe('NAME         ENDPOINTS         AGE\nkubernetes   172.18.0.2:6443   0s\n')
+    expect(kubectl(sim, 'get endpoints kubernetes')).toBe('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\nNAME         ENDPOINTS         AGE\nkubernetes   172.18.0.2:6443   0s\n')
   })
 })
 

@@ -24,6 +24,7 @@ function endpointsCell(obj: KubeObject): string {
 export const endpointsKind = defineKind({
   names: { kind: 'Endpoints', group: '', version: 'v1', plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], namespaced: true },
   simulated: true,
+  deprecationWarning: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
   nameRule: 'subdomain',
   describe: (ep, ctx) => describeEndpoints(ep, ctx.eventsFor(ep), ctx.now),
   table: {

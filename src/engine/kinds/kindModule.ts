@@ -62,6 +62,8 @@ export interface KindModule<T extends KubeObject = KubeObject> {
    * kubesim does yet: apply then warns that it is not simulated.
    */
   simulated: boolean
+  /** The warning the API server sends with every response about this kind (a deprecated API). */
+  deprecationWarning?: string
   nameRule?: NameRule
   /** Strict decoding shape of a request body; without one, any JSON object is accepted. */
   shape?: Struct

@@ -131,49 +131,56 @@ export const getCommand: KubectlCommand = {
       )
     }
     const printer = choosePrinter(ctx)
-    if (boolFlag(ctx.args, 'watch')) return startWatch(ctx, requests, printer.kind === 'table' ? printer.wide : undefined)
-    const errors: string[] = []
-    const found: Found[] = []
-    for (const req of requests) {
-      if (req.names.length === 0) found.push({ resource: req.resource, objects: listObjects(ctx, req.resource) })
-      else {
-        const objects: KubeObject[] = []
-        const ns = req.resource.namespaced ? ctx.namespace : undefined
-        for (const name of req.names) {
-          const obj = ctx.sim.store.get(req.resource.kind, ns, name)
-          if (obj) objects.push(obj)
-          else errors.push(notFound(req.resource, name))
-        }
-        found.push({ resource: req.resource, objects })
-      }
-    }
-    const errorText = errors.map((e) => e + '\n').join('')
-    // `get pod web` (or pod/web) prints the object itself; anything else prints a List.
-    const singleItemImplied = requests.length === 1 && requests[0].names.length === 1
-    if (printer.kind !== 'table') {
-      if (singleItemImplied && errors.length > 0) return errorText
-      const entries = sortObjects(
-        ctx,
-        found.flatMap((f) => f.objects.map((obj) => ({ resource: f.resource, obj }))),
-      )
-      return printGeneric(printer, entries, singleItemImplied, ctx) + errorText
-    }
-
-    const nonEmpty = found.filter((f) => f.objects.length > 0)
-    let out = ''
-    const prefixNames = requests.length > 1 || ctx.args.positional[0].includes('/')
-    out += nonEmpty
-      .map((f) => {
-        const objects = f.objects.length > 1 ? sortObjects(ctx, f.objects.map((obj) => ({ obj }))).map((e) => e.obj) : f.objects
-        return renderTable(ctx, f.resource, objects, ctx.sim.now, printer.wide, prefixNames && requests.length > 1)
-      })
-      // A blank line between tables, unless --no-headers (get.go: `!o.NoHeaders && nonEmptyObjCount > 0`).
-      .join(boolFlag(ctx.args, 'no-headers') ? '' : '\n')
-    if (nonEmpty.length === 0 && errors.length === 0) {
-      out += noResourcesMessage(ctx, requests.every((r) => r.resource.namespaced)) + '\n'
-    }
-    return out + errorText
+    // The server's warnings come with its responses, ahead of what kubectl prints from them.
+    const warnings = [...new Set(requests.map((r) => kindModule(r.resource.kind)?.deprecationWarning).filter(Boolean))].map((w) => `Warning: ${w}\n`).join('')
+    return warnings + getOutput(ctx, requests, printer)
   },
+}
+
+/** What `get` prints for the resources asked for. */
+function getOutput(ctx: CommandContext, requests: ReturnType<typeof resolveResourceArgs>, printer: Printer): string {
+  if (boolFlag(ctx.args, 'watch')) return startWatch(ctx, requests, printer.kind === 'table' ? printer.wide : undefined)
+  const errors: string[] = []
+  const found: Found[] = []
+  for (const req of requests) {
+    if (req.names.length === 0) found.push({ resource: req.resource, objects: listObjects(ctx, req.resource) })
+    else {
+      const objects: KubeObject[] = []
+      const ns = req.resource.namespaced ? ctx.namespace : undefined
+      for (const name of req.names) {
+        const obj = ctx.sim.store.get(req.resource.kind, ns, name)
+        if (obj) objects.push(obj)
+        else errors.push(notFound(req.resource, name))
+      }
+      found.push({ resource: req.resource, objects })
+    }
+  }
+  const errorText = errors.map((e) => e + '\n').join('')
+  // `get pod web` (or pod/web) prints the object itself; anything else prints a List.
+  const singleItemImplied = requests.length === 1 && requests[0].names.length === 1
+  if (printer.kind !== 'table') {
+    if (singleItemImplied && errors.length > 0) return errorText
+    const entries = sortObjects(
+      ctx,
+      found.flatMap((f) => f.objects.map((obj) => ({ resource: f.resource, obj }))),
+    )
+    return printGeneric(printer, entries, singleItemImplied, ctx) + errorText
+  }
+
+  const nonEmpty = found.filter((f) => f.objects.length > 0)
+  let out = ''
+  const prefixNames = requests.length > 1 || ctx.args.positional[0].includes('/')
+  out += nonEmpty
+    .map((f) => {
+      const objects = f.objects.length > 1 ? sortObjects(ctx, f.objects.map((obj) => ({ obj }))).map((e) => e.obj) : f.objects
+      return renderTable(ctx, f.resource, objects, ctx.sim.now, printer.wide, prefixNames && requests.length > 1)
+    })
+    // A blank line between tables, unless --no-headers (get.go: `!o.NoHeaders && nonEmptyObjCount > 0`).
+    .join(boolFlag(ctx.args, 'no-headers') ? '' : '\n')
+  if (nonEmpty.length === 0 && errors.length === 0) {
+    out += noResourcesMessage(ctx, requests.every((r) => r.resource.namespaced)) + '\n'
+  }
+  return out + errorText
 }
 
 /** yaml, json, name, jsonpath and custom-columns (kubectl get's printGeneric). */
