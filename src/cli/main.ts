@@ -10,16 +10,20 @@ function fail(message: string): never {
   process.exit(2)
 }
 
+function statIfExists(path: string) {
+  try {
+    return statSync(path)
+  } catch {
+    return undefined
+  }
+}
+
 /** Reads `-f PATH` for kubectl, relative to the script's folder: a file, or a folder's manifests. */
 function pathReader(baseDir: string) {
   return (path: string) => {
     const full = resolve(baseDir, path)
-    let stat
-    try {
-      stat = statSync(full)
-    } catch {
-      return undefined
-    }
+    const stat = statIfExists(full)
+    if (!stat) return undefined
     if (stat.isDirectory()) {
       return readdirSync(full)
         .filter((f) => /\.(ya?ml|json)$/.test(f))
@@ -34,12 +38,8 @@ function pathReader(baseDir: string) {
 function localReader(baseDir: string) {
   return (path: string) => {
     const full = resolve(baseDir, path)
-    let stat
-    try {
-      stat = statSync(full)
-    } catch {
-      return undefined
-    }
+    const stat = statIfExists(full)
+    if (!stat) return undefined
     if (!stat.isDirectory()) return { file: readFileSync(full, 'utf8') }
     const files = readdirSync(full).filter((f) => statSync(join(full, f)).isFile()).sort()
     return { dir: files.map((f) => ({ name: f, text: readFileSync(join(full, f), 'utf8') })) }

@@ -3,22 +3,8 @@ import type { KubeObject } from '../api/types.ts'
 import { canonicalQuantity } from '../util/exactQuantity.ts'
 import { specOf } from './columns.ts'
 import { defineKind } from './kindModule.ts'
-import { describeHorizontalPodAutoscaler } from '../kubectl/describe/describeHorizontalPodAutoscaler.ts'
+import { describeHorizontalPodAutoscaler, type MetricSpec } from '../kubectl/describe/describeHorizontalPodAutoscaler.ts'
 
-interface MetricTarget {
-  type?: string
-  averageUtilization?: number
-  averageValue?: string
-  value?: string
-}
-interface MetricSpec {
-  type?: string
-  resource?: { name?: string; target?: MetricTarget }
-  containerResource?: { name?: string; container?: string; target?: MetricTarget }
-  pods?: { target?: MetricTarget }
-  object?: { target?: MetricTarget }
-  external?: { target?: MetricTarget }
-}
 interface HpaSpec {
   scaleTargetRef: { kind?: string; name?: string }
   minReplicas: number

@@ -71,7 +71,8 @@ export function serviceRowView(s: ClusterState, key: string): ServiceRowView | n
   const svc = s.objects.Service?.[key]
   if (!svc) return null
   const table = serviceKind.table!
-  const cells = Object.fromEntries(table.columns.map((c, i) => [c, table.row(svc, 0)[i]]))
+  const row = table.row(svc, 0)
+  const cells = Object.fromEntries(table.columns.map((c, i) => [c, row[i]]))
   const selector = table.wideRow(svc, 0)[0]
   const endpoints = endpointsOf(s, svc)
   const ready = endpoints.filter((e) => e.state === 'ready').length

@@ -3,13 +3,13 @@ import { canonicalQuantity } from '../../util/exactQuantity.ts'
 import { DescribeWriter, rfc1123z } from '../describeWriter.ts'
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './common.ts'
 
-interface MetricTarget {
+export interface MetricTarget {
   type?: string
   averageUtilization?: number
   averageValue?: string
   value?: string
 }
-interface MetricSpec {
+export interface MetricSpec {
   type?: string
   resource?: { name?: string; target?: MetricTarget }
   containerResource?: { name?: string; container?: string; target?: MetricTarget }
