@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useCluster } from '../store/clusterStore.ts'
 import { useNamespaces } from '../store/selectors.ts'
+import { PodStateLegend } from './PodStateLegend.tsx'
 
 /** Which namespace the canvas shows, and the namespaces being deleted (Terminating). */
 export function NamespaceBar() {
@@ -35,6 +36,7 @@ export function NamespaceBar() {
           ))}
         </ul>
       )}
+      <PodStateLegend />
     </div>
   )
 }
