@@ -137,6 +137,12 @@ function parseClusterFlags(words: string[], lineNo: number): Partial<ClusterSpec
       case '--no-cni':
         spec.cniInstalled = false
         break
+      case '--zones': {
+        const n = Number(value())
+        if (!Number.isInteger(n) || n < 1 || n > 26) throw new ScriptError(lineNo, '--zones must be a whole number from 1 to 26')
+        spec.zones = n
+        break
+      }
       default:
         throw new ScriptError(lineNo, `unknown cluster flag "${name}"`)
     }
