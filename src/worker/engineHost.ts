@@ -14,6 +14,7 @@ import { kubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import { Simulation } from '../engine/simulation.ts'
 import { editorFileReader } from './editorFiles.ts'
+import { runMachineLine } from './machineLine.ts'
 import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
 
 export interface HostEnvironment {
@@ -119,6 +120,9 @@ export class EngineHost {
         if (cmd.action === 'node-down') sim.nodeDown(cmd.node)
         else sim.nodeUp(cmd.node)
         this.nodesDownChanged = true
+        break
+      case 'machine':
+        this.env.post({ type: 'machineResult', requestId: cmd.requestId, error: runMachineLine(sim, cmd.line) })
         break
       case 'apply': {
         try {

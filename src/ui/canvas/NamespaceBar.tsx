@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useCluster } from '../store/clusterStore.ts'
 import { useNamespaces } from '../store/selectors.ts'
+import { ClusterDialog } from '../cluster/ClusterDialog.tsx'
 import { PodStateLegend } from './PodStateLegend.tsx'
 
 /** Which namespace the canvas shows, and the namespaces being deleted (Terminating). */
@@ -37,6 +38,7 @@ export function NamespaceBar() {
         </ul>
       )}
       <PodStateLegend />
+      <ClusterDialog />
     </div>
   )
 }
