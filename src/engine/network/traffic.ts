@@ -314,7 +314,7 @@ function viaIngress(s: Sender, base: TrafficResult, hops: Hop[], controller: Pod
     const pod = store.list<Pod>('Pod', namespace).find((p) => p.status.podIP === ip)
     const delivered = deliver(upstream, base, [...routed, { kind: 'endpoint', label: endpoint, detail: pod?.spec.nodeName }], { ip, port: Number(port), pod: pod?.metadata.name, namespace }, n, undefined, 1)
     for (const d of delivered) {
-      // nginx waits proxy_connect_timeout (60 s) for an upstream that never answers, then says 504.
+      // nginx gives up on an upstream that never answers (proxy-connect-timeout, 5 s) with a 504.
       if (d.result.outcome === 'timeout') out.push({ result: { ...d.result, outcome: 'ok', servedBy: controller, status: 504, reason: 'Gateway Time-out', body: GATEWAY_TIMEOUT_PAGE }, count: d.count })
       else if (d.result.outcome === 'refused') out.push({ result: { ...d.result, outcome: 'ok', servedBy: controller, status: 502, reason: 'Bad Gateway', body: BAD_GATEWAY_PAGE }, count: d.count })
       else out.push(d)
