@@ -8,17 +8,21 @@ import { LabSession } from './labSession.ts'
 /** How a step ended in a headless check: passed, or failed with the reason printed. */
 type StepResult = { passed: true } | { passed: false; reason: string }
 
+const NO_CLUSTER = 'an attempt has no cluster line: the lab builds the cluster'
+
 /** Parses a student's attempt: a scenario script without a `cluster` line (the lab builds the cluster). */
 export function parseAttempt(source: string): ScriptStep[] {
   let steps: ScriptStep[]
   try {
     steps = parseScript(source)
   } catch (e) {
-    if (e instanceof ScriptError) throw new LabError(e.line, e.message.replace(/^line \d+: /, ''))
-    throw e
+    if (!(e instanceof ScriptError)) throw e
+    // A cluster line after other lines is refused by the script parser too; say why for an attempt.
+    const clusterLine = /^\s*cluster(\s|$)/.test(source.split(/\r?\n/)[e.line - 1] ?? '')
+    throw new LabError(e.line, clusterLine ? NO_CLUSTER : e.message.replace(/^line \d+: /, ''))
   }
   const cluster = steps.find((s) => s.kind === 'cluster')
-  if (cluster) throw new LabError(cluster.line, 'an attempt has no cluster line: the lab builds the cluster')
+  if (cluster) throw new LabError(cluster.line, NO_CLUSTER)
   return steps
 }
 
@@ -26,8 +30,10 @@ export function parseAttempt(source: string): ScriptStep[] {
 function checkSolutions(lab: Lab, seed: number): StepResult[] {
   const run = startLab(lab, seed)
   return lab.steps.map((step): StepResult => {
-    if (!firstFailing(step.checks, run)) return { passed: false, reason: 'passes before the student acts' }
+    const passesBefore = !firstFailing(step.checks, run)
+    // The solution runs whatever happened before: later steps build on it.
     for (const line of step.solution ?? []) runAsStudent(run, line)
+    if (passesBefore) return { passed: false, reason: 'passes before the student acts' }
     const failing = firstFailing(step.checks, run)
     return failing ? { passed: false, reason: failing.text } : { passed: true }
   })
