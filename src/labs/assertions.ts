@@ -2,7 +2,8 @@ import { splitCommandLine } from '../engine/kubectl/args.ts'
 import { runKubectl } from '../engine/kubectl/runKubectl.ts'
 import type { Kubeconfig } from '../engine/kubeconfig.ts'
 import type { Simulation } from '../engine/simulation.ts'
-import { checkCommandProblem } from './checkCommandPolicy.ts'
+import { checkCommandProblem, kubectlVerb } from './checkCommandPolicy.ts'
+import { isolated } from './checkIsolation.ts'
 import { LabError } from './lab.ts'
 
 /** One line of a `check` block (see the assertion table in shared/spec/labs.md). */
@@ -60,7 +61,7 @@ export interface CheckEnv {
 }
 
 /** Reads that are about the kubeconfig itself see the student's, as a check of `kubectl config` would mean. */
-const readsKubeconfig = (argv: string[]) => argv.includes('config')
+const readsKubeconfig = (argv: string[]) => kubectlVerb(argv) === 'config'
 
 /**
  * Runs a check's kubectl command read-only: in the lab's starting context, without
@@ -72,7 +73,7 @@ export function runCheckCommand(env: CheckEnv, argv: string[]): string {
   const before = sim.now
   if (!readsKubeconfig(argv)) sim.kubeconfig = structuredClone(env.startingKubeconfig)
   try {
-    return runKubectl(sim, argv, { waitAdvancesTime: false })
+    return isolated(sim, () => runKubectl(sim, argv, { waitAdvancesTime: false }))
   } finally {
     sim.kubeconfig = studentConfig
     if (sim.now !== before) throw new Error(`kubesim: check "kubectl ${argv.join(' ')}" moved simulated time`)

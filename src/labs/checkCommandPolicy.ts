@@ -21,6 +21,9 @@ function splitVerb(argv: string[]): { verb?: string; rest: string[] } {
   return { verb: argv[i], rest: [...argv.slice(0, i), ...argv.slice(i + 1)] }
 }
 
+/** The kubectl verb of a command line (without `kubectl`), root flags before it skipped. */
+export const kubectlVerb = (argv: string[]) => splitVerb(argv).verb
+
 function parsed(argv: string[]): { verb?: string; args?: ParsedArgs } {
   const { verb, rest } = splitVerb(argv)
   const command = verb === undefined ? undefined : findCommand(verb)
@@ -65,6 +68,8 @@ const READ_VERBS: Record<string, true | readonly string[]> = {
   'cluster-info': true,
   config: ['view', 'get-contexts', 'current-context', 'get-clusters', 'get-users'],
   rollout: ['history'],
+  // Runs a command in a container; what it can change outside the API is undone (checkIsolation.ts).
+  exec: true,
 }
 
 /** Flags that make a read wait for changes instead of answering at once. */

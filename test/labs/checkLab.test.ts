@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseScript } from '../../src/cli/scriptParser.ts'
 import { runKubectl } from '../../src/engine/kubectl/runKubectl.ts'
+import { TrafficLog } from '../../src/engine/network/trafficLog.ts'
 import { holds, parseAssertion } from '../../src/labs/assertions.ts'
 import { checkLab, parseAttempt } from '../../src/labs/checkLab.ts'
 import { runAsStudent, startLab, type LabRun } from '../../src/labs/labRun.ts'
@@ -144,13 +145,20 @@ describe('checks read only', () => {
     'kubectl version == x',
     'kubectl get pods -n nowhere == x',
     'kubectl get deploy missing == x',
+    'kubectl exec deploy/web -- curl -s web == x',
+    'kubectl exec client -- wget -qO- web.default.svc.cluster.local == x',
+    'kubectl exec client -- nslookup web == x',
+    'kubectl exec client -- cat /etc/hostname == x',
   ].map((line, i) => parseAssertion(line, i + 1))
 
   const student = parseScript(
     [
       ...WEB_DEPLOYMENT,
+      'kubectl expose deploy web --port=80',
+      'kubectl run client --image=busybox -- sleep 3600',
       'kubectl run crash --image=ubuntu',
       'advance 20s',
+      'kubectl exec client -- wget -qO- web',
       'kubectl scale deploy web --replicas=3',
       'advance 3m',
       'fault node-down worker-1',
@@ -169,10 +177,11 @@ describe('checks read only', () => {
       describe: runKubectl(run.sim, ['describe', 'pods', '-A']),
       queued: run.sim.ctx.queue.size,
       random: run.sim.ctx.rng.next(),
+      traffic: structuredClone({ ...TrafficLog.of(run.sim.ctx) }),
     }
   }
 
-  it('leave the cluster, the clock and the random stream as they were', () => {
+  it('leave the cluster, the clock, the random stream and the traffic log as they were', () => {
     const base = parseLab(SCALE_LAB)
     const checked = startLab(base, 3)
     const untouched = startLab(base, 3)
@@ -182,7 +191,10 @@ describe('checks read only', () => {
       // As the app does, many times over, after every command.
       for (let i = 0; i < 3; i++) for (const read of READS) holds(read, checked)
     }
-    expect(observe(checked)).toEqual(observe(untouched))
+    const seen = observe(checked)
+    expect(seen).toEqual(observe(untouched))
+    // The student's own request is there; the checks' hundreds are not.
+    expect(JSON.stringify(seen.traffic).match(/"from"/g)).toHaveLength(1)
   })
 
   it("run in the lab's starting namespace whatever context the student switched to, and leave the student's context alone", () => {

@@ -52,7 +52,7 @@ describe('parseLab', () => {
     expect(c).toMatchObject({ op: '==', expected: '' })
   })
 
-  it('accepts -f - with a heredoc, and reads such as logs -p, describe, events, rollout history, config view', () => {
+  it('accepts -f - with a heredoc, and reads such as logs -p, describe, events, rollout history, config view, exec', () => {
     expect(() =>
       parseLab(
         lab(
@@ -64,7 +64,7 @@ describe('parseLab', () => {
             'metadata: {name: x}',
             'EOF',
             '```',
-            ...check('kubectl logs web -p =~ x', 'kubectl describe pods =~ x', 'kubectl events !~ x', 'kubectl rollout history deploy/web =~ 1', 'kubectl config view =~ x', 'kubectl -n kube-system get pods =~ x'),
+            ...check('kubectl logs web -p =~ x', 'kubectl describe pods =~ x', 'kubectl events !~ x', 'kubectl rollout history deploy/web =~ 1', 'kubectl config view =~ x', 'kubectl -n kube-system get pods =~ x', 'kubectl exec web -- curl -s web =~ nginx'),
           ),
         ),
       ),
