@@ -43,8 +43,9 @@ interface FrontMatter {
 }
 
 function parseFrontMatter(lines: string[]): FrontMatter {
-  if (lines[0]?.trim() !== '---') throw new LabError(1, 'a lab starts with YAML front matter between --- lines, with at least a title')
-  const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'))
+  if (!/^---\s*$/.test(lines[0] ?? '')) throw new LabError(1, 'a lab starts with YAML front matter between --- lines, with at least a title')
+  // Only an unindented --- ends it: an indented one separates documents in a setup heredoc.
+  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l))
   if (end < 0) throw new LabError(1, 'the front matter has no closing --- line')
   const text = lines.slice(1, end).join('\n')
   const counter = new LineCounter()
@@ -139,7 +140,7 @@ interface StepDraft {
 
 /** Parses a lab file (see shared/spec/labs.md). Throws LabError naming the line when it is malformed. */
 export function parseLab(source: string): Lab {
-  const lines = source.split(/\r?\n/)
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/)
   const { lab, bodyLine } = parseFrontMatter(lines)
   const intro: string[] = []
   const steps: StepDraft[] = []

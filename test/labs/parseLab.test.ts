@@ -38,6 +38,15 @@ describe('parseLab', () => {
     expect(first).toBeGreaterThan(40)
   })
 
+  it('keeps an indented --- (between two documents of a setup heredoc) inside the front matter', () => {
+    const parsed = parseLab(
+      ['---', 'title: Two documents', 'setup: |', '  kubectl apply -f - <<EOF', '  apiVersion: v1', '  kind: Namespace', '  metadata: {name: a}', '  ---', '  apiVersion: v1', '  kind: Namespace', '  metadata: {name: b}', '  EOF', '---', ...step(...check('history =~ x'))].join('\n'),
+    )
+    expect(parsed.setup).toHaveLength(1)
+    expect(parsed.setup[0].kind === 'kubectl' && parsed.setup[0].stdin).toContain('---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}')
+    expect(parsed.steps[0].line).toBe(14)
+  })
+
   it('keeps ordinary code blocks, ## lines inside them included, in the instructions', () => {
     const parsed = parseLab(lab(...step('Run:', '', '```yaml', '## not a step', 'a: 1', '```', ...check('history =~ x'))))
     expect(parsed.steps).toHaveLength(1)
