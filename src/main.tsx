@@ -2,7 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './ui/App.tsx'
 import { EngineClientContext } from './ui/engineContext.ts'
-import { extendBlock, useCluster } from './ui/store/clusterStore.ts'
+import { receiveLab } from './ui/labs/labStore.ts'
+import { appendBlock, extendBlock, useCluster } from './ui/store/clusterStore.ts'
 import './ui/styles.css'
 import { EngineClient } from './worker/engineClient.ts'
 
@@ -12,6 +13,12 @@ const engine = new EngineClient({
   onVocabulary: (vocabulary) => useCluster.setState({ vocabulary }),
   onWatchOutput: (requestId, text) =>
     useCluster.setState((s) => (s.watch?.requestId === requestId ? { terminal: extendBlock(s.terminal, s.watch.blockId, text.replace(/\n$/, '').split('\n')) } : {})),
+  onLab: receiveLab,
+  // A lab's solution runs as if typed: its commands show in the terminal.
+  onLabTranscript: (entries) =>
+    useCluster.setState((s) => ({
+      terminal: entries.reduce((log, e) => appendBlock(log, { command: e.command, lines: e.output === '' ? [] : e.output.replace(/\n$/, '').split('\n'), failed: /^(error|Error)\b/m.test(e.output) }), s.terminal),
+    })),
 })
 
 createRoot(document.getElementById('root')!).render(

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { labCommand } from './labCommand.ts'
 import { runScript } from './runScript.ts'
 import { parseScript, ScriptError } from './scriptParser.ts'
 
-const USAGE = 'usage: kubesim run FILE [--seed N]   (FILE may be - for standard input)'
+const USAGE = 'usage: kubesim run FILE [--seed N]   (FILE may be - for standard input)\n       kubesim lab check LAB.md [--attempt ATTEMPT.kss] [--seed N]'
 
 function fail(message: string): never {
   process.stderr.write(`kubesim: ${message}\n`)
@@ -48,6 +49,7 @@ function localReader(baseDir: string) {
 
 function main(argv: string[]): void {
   const [verb, ...rest] = argv
+  if (verb === 'lab') return labCommand(rest, (baseDir) => ({ readPath: pathReader(baseDir), readLocal: localReader(baseDir) }))
   if (verb !== 'run') fail(verb ? `unknown command "${verb}"; ${USAGE}` : USAGE)
   let file: string | undefined
   let seed = 1

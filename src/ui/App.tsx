@@ -4,6 +4,7 @@ import { ControlsBar } from './controls/ControlsBar.tsx'
 import { EditorPanel } from './editor/EditorPanel.tsx'
 import { EventsFeed } from './events/EventsFeed.tsx'
 import { Inspector } from './inspector/Inspector.tsx'
+import { LabPanel, LabsButton } from './labs/LabPanel.tsx'
 import { useCluster } from './store/clusterStore.ts'
 import { Terminal } from './terminal/Terminal.tsx'
 
@@ -18,6 +19,7 @@ export function App() {
           kubesim <span className="app-subtitle">a Kubernetes cluster in your browser tab</span>
         </h1>
         <ControlsBar />
+        <LabsButton />
       </header>
       {fatal && (
         <div className="fatal" role="alert">
@@ -34,6 +36,7 @@ export function App() {
       {inspecting && <Inspector />}
       <Terminal />
       <EventsFeed />
+      <LabPanel />
     </div>
   )
 }

@@ -5,7 +5,7 @@
  */
 import type { ClusterSpec } from '../engine/simulation.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
-import type { EditorFile, EngineMessage, UiCommand } from './protocol.ts'
+import type { EditorFile, EngineMessage, LabState, TranscriptEntry, UiCommand } from './protocol.ts'
 
 export interface ApplyResult {
   output: string[]
@@ -19,6 +19,10 @@ export interface EngineClientHandlers {
   onVocabulary?(vocabulary: KubectlVocabulary): void
   /** New rows of the `get -w` started by request `requestId`. */
   onWatchOutput?(requestId: number, text: string): void
+  /** A guided lab's progress (null: none), or why its Markdown is malformed. */
+  onLab?(state: LabState | null, error?: { line: number; reason: string }): void
+  /** Commands a lab ran for the student (a step's solution). */
+  onLabTranscript?(entries: TranscriptEntry[]): void
 }
 
 export interface KubectlResult {
@@ -75,6 +79,12 @@ export class EngineClient {
       case 'vocabulary':
         this.handlers.onVocabulary?.(msg.vocabulary)
         break
+      case 'lab':
+        this.handlers.onLab?.(msg.state, msg.error)
+        break
+      case 'labTranscript':
+        this.handlers.onLabTranscript?.(msg.entries)
+        break
     }
   }
 
@@ -129,6 +139,23 @@ export class EngineClient {
 
   step(ms: number): void {
     this.send({ type: 'step', ms })
+  }
+
+  /** Starts a guided lab from its Markdown, on a fresh cluster of its own. */
+  startLab(source: string): void {
+    this.send({ type: 'labStart', source })
+  }
+
+  labSolution(): void {
+    this.send({ type: 'labSolution' })
+  }
+
+  resetLab(): void {
+    this.send({ type: 'labReset' })
+  }
+
+  quitLab(): void {
+    this.send({ type: 'labQuit' })
   }
 
   dispose(): void {

@@ -15,6 +15,10 @@ import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import { Simulation } from '../engine/simulation.ts'
 import { editorFileReader } from './editorFiles.ts'
 import { runMachineLine } from './machineLine.ts'
+import { startLab } from '../labs/labRun.ts'
+import { LabError } from '../labs/lab.ts'
+import { parseLab } from '../labs/parseLab.ts'
+import { LabHost } from './labHost.ts'
 import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
 
 export interface HostEnvironment {
@@ -60,6 +64,8 @@ export class EngineHost {
   private sentDecisions = new Map<string, SchedulingDecision>()
   /** The terminal's running `get -w`, if any (one terminal, one watch). */
   private watch: { requestId: number; stream: WatchStream } | undefined
+  /** The guided lab under way, if any. */
+  private lab: LabHost | undefined
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -77,15 +83,13 @@ export class EngineHost {
 
   private dispatch(cmd: UiCommand): void {
     if (cmd.type === 'init') {
-      this.stopWatch()
-      this.sim = new Simulation({ seed: cmd.seed, cluster: cmd.cluster })
-      this.sim.store.recordChanges()
-      this.pending.clear()
-      this.sentDecisions.clear()
-      this.needsReset = true
-      this.awaitingAck = false
-      this.carry = 0
+      this.newSimulation(new Simulation({ seed: cmd.seed, cluster: cmd.cluster }))
       this.env.post({ type: 'vocabulary', vocabulary: kubectlVocabulary() })
+      this.flush()
+      return
+    }
+    if (cmd.type === 'labStart' || cmd.type === 'labReset' || cmd.type === 'labQuit' || cmd.type === 'labSolution') {
+      this.labCommand(cmd)
       this.flush()
       return
     }
@@ -125,6 +129,8 @@ export class EngineHost {
         this.env.post({ type: 'machineResult', requestId: cmd.requestId, error: runMachineLine(sim, cmd.line) })
         break
       case 'apply': {
+        // In a lab's history, an Apply is the command it stands for.
+        this.lab?.record(`kubectl apply -f ${cmd.source}`)
         try {
           const result = applyManifestText(sim.ctx, cmd.yaml, { source: cmd.source })
           sim.settle()
@@ -136,6 +142,7 @@ export class EngineHost {
         break
       }
       case 'kubectl': {
+        this.lab?.record(`kubectl ${cmd.args.trim()}`)
         let output: string
         try {
           output = runKubectl(sim, splitCommandLine(cmd.args), {
@@ -160,6 +167,53 @@ export class EngineHost {
       }
     }
     this.flush()
+  }
+
+  /** Replaces the cluster: the UI drops what it had. */
+  private newSimulation(sim: Simulation): void {
+    this.stopWatch()
+    this.sim = sim
+    this.sim.store.recordChanges()
+    this.pending.clear()
+    this.sentDecisions.clear()
+    this.needsReset = true
+    this.awaitingAck = false
+    this.carry = 0
+  }
+
+  private labCommand(cmd: Extract<UiCommand, { type: 'labStart' | 'labReset' | 'labQuit' | 'labSolution' }>): void {
+    if (cmd.type === 'labQuit') {
+      this.lab = undefined
+      this.env.post({ type: 'lab', state: null })
+      return
+    }
+    if (cmd.type === 'labSolution') {
+      if (!this.lab) return
+      this.env.post({ type: 'labTranscript', entries: this.lab.applySolution() })
+      this.requireSim().settle()
+      return
+    }
+    const start = cmd.type === 'labStart' ? { source: cmd.source, seed: cmd.seed ?? 1 } : this.lab && { source: this.lab.source, seed: this.lab.seed }
+    if (!start) return
+    let lab
+    try {
+      lab = parseLab(start.source)
+    } catch (e) {
+      if (!(e instanceof LabError)) throw e
+      this.env.post({ type: 'lab', state: null, error: { line: e.line, reason: e.reason } })
+      return
+    }
+    // The lab's cluster, built and set up before the student starts: setup is not history.
+    const run = startLab(lab, start.seed)
+    this.newSimulation(run.sim)
+    this.lab = new LabHost(lab, start.source, start.seed, run)
+    this.lab.evaluateIfDue()
+    this.env.post({ type: 'lab', state: this.lab.state() })
+  }
+
+  /** Live checks: after every command and as simulated time passes. */
+  private evaluateLab(): void {
+    if (this.lab?.evaluateIfDue()) this.env.post({ type: 'lab', state: this.lab.state() })
   }
 
   private stopWatch(): void {
@@ -219,6 +273,7 @@ export class EngineHost {
     const sim = this.sim
     if (!sim) return
     this.drainWatch()
+    this.evaluateLab()
     for (const [key, obj] of sim.store.drainChanges()) if (shown(key)) this.pending.set(key, obj)
     if (this.awaitingAck) return
     const changed =

@@ -32,6 +32,13 @@ export type UiCommand =
   | { type: 'ack' }
   /** Ctrl+C on a running `get -w`. */
   | { type: 'stopWatch' }
+  /** Start a guided lab from its Markdown: a fresh cluster of the lab's shape, its setup run. */
+  | { type: 'labStart'; source: string; seed?: number }
+  /** Run the current step's solution for a student who gives up. */
+  | { type: 'labSolution' }
+  /** Start the lab again from the beginning; `labQuit` leaves it, keeping the cluster. */
+  | { type: 'labReset' }
+  | { type: 'labQuit' }
 
 /** A file open in the app's editor, as `kubectl -f NAME` sees it. */
 export interface EditorFile {
@@ -71,5 +78,32 @@ export type EngineMessage =
   | { type: 'fatal'; message: string }
   /** Sent once after init: the verbs and resources the terminal completes and lists in `help`. */
   | { type: 'vocabulary'; vocabulary: KubectlVocabulary }
+  /** The lab's progress after a change (null: no lab); `error` when its Markdown is malformed. */
+  | { type: 'lab'; state: LabState | null; error?: { line: number; reason: string } }
+  /** Commands a lab ran for the student (its solution), for the terminal's log. */
+  | { type: 'labTranscript'; entries: TranscriptEntry[] }
+
+/** What the UI shows of a lab: parsed in the worker, rendered by the UI as safe Markdown. */
+export interface LabView {
+  title: string
+  level?: string
+  minutes?: number
+  topics: string[]
+  intro: string
+  steps: { title: string; instructions: string; hints: string[]; solution?: string }[]
+}
+
+/** A lab under way: `current` is the index of the step to do (steps before it passed). */
+export interface LabState {
+  view: LabView
+  current: number
+  done: boolean
+}
+
+/** A command run for the student (a solution's kubectl line) and what it printed. */
+export interface TranscriptEntry {
+  command: string
+  output: string
+}
 
 export const SPEEDS = [1, 5, 30, 100] as const

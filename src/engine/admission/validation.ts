@@ -1,6 +1,6 @@
 import type { Container, KubeObject, LabelSelector, PodSpec, PodTemplateSpec } from '../api/types.ts'
 import type { NameRule } from '../kinds/kindModule.ts'
-import { isValidQuantity } from '../util/quantity.ts'
+import { isValidQuantity, parseQuantity } from '../util/quantity.ts'
 import { selectorMatches } from '../util/labels.ts'
 import { type FieldError, invalid, required, unsupported } from './fieldErrors.ts'
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './names.ts'
@@ -63,6 +63,15 @@ function validateContainer(c: Container, path: string): FieldError[] {
       if (Number(value) < 0 || String(value).startsWith('-')) {
         errs.push(invalid(`${path}.resources.${section}[${resource}]`, String(value), 'must be greater than or equal to 0'))
       }
+    }
+  }
+  // A request may not exceed its limit (ValidateContainerResourceRequirements names the whole requests map).
+  const limits = c.resources?.limits ?? {}
+  for (const [resource, request] of Object.entries(c.resources?.requests ?? {})) {
+    const limit = limits[resource]
+    if (limit === undefined || !isValidQuantity(request) || !isValidQuantity(limit)) continue
+    if ((parseQuantity(request) ?? 0) > (parseQuantity(limit) ?? 0)) {
+      errs.push(invalid(`${path}.resources.requests`, String(request), `must be less than or equal to ${resource} limit of ${String(limit)}`))
     }
   }
   return errs

@@ -1,0 +1,161 @@
+import { useId } from 'react'
+import { useEngine } from '../engineContext.ts'
+import { CATALOG } from './catalog.ts'
+import { useLabPanel } from './labStore.ts'
+import { Markdown } from './Markdown.tsx'
+import './labs.css'
+
+/** The header's button that opens and closes the lab panel. */
+export function LabsButton() {
+  const open = useLabPanel((s) => s.open)
+  const running = useLabPanel((s) => s.lab && !s.lab.done)
+  return (
+    <button type="button" className="btn labs-toggle" aria-expanded={open} aria-controls="lab-panel" onClick={() => useLabPanel.setState({ open: !open })}>
+      Labs{running ? ' •' : ''}
+    </button>
+  )
+}
+
+/** Guided labs beside the cluster: a catalog, then the current step with hints, solution and live checks. */
+export function LabPanel() {
+  const open = useLabPanel((s) => s.open)
+  const lab = useLabPanel((s) => s.lab)
+  const error = useLabPanel((s) => s.error)
+  if (!open) return null
+  return (
+    <aside id="lab-panel" className="lab-panel" aria-label="Lab">
+      <div className="lab-panel-bar">
+        <span className="lab-panel-name">Labs</span>
+        <button type="button" className="btn btn-small" aria-label="Close labs" onClick={() => useLabPanel.setState({ open: false })}>
+          ✕
+        </button>
+      </div>
+      {error && (
+        <p className="lab-error" role="alert">
+          {error.origin}:{error.line}: {error.reason}
+        </p>
+      )}
+      {lab ? <LabRunner /> : <LabCatalog />}
+    </aside>
+  )
+}
+
+function LabCatalog() {
+  const engine = useEngine()
+  const fileInput = useId()
+  const start = (origin: string, source: string) => {
+    useLabPanel.setState({ origin, hintsShown: {}, solutionShown: {} })
+    engine.startLab(source)
+  }
+  return (
+    <div className="lab-catalog">
+      <p className="lab-muted">Each lab starts a fresh cluster of its own, then checks your work as you go.</p>
+      {CATALOG.length === 0 ? (
+        <p className="lab-muted">No built-in labs yet.</p>
+      ) : (
+        <ul className="lab-list">
+          {CATALOG.map((entry) => (
+            <li key={entry.id}>
+              <button type="button" className="lab-list-item" aria-label={`Start lab: ${entry.title}`} onClick={() => start(`${entry.id}.md`, entry.source)}>
+                <span className="lab-list-title">{entry.title}</span>
+                <span className="lab-muted">{[entry.level, entry.minutes ? `${entry.minutes} min` : undefined].filter(Boolean).join(' · ')}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <label className="lab-file" htmlFor={fileInput}>
+        Open a lab file (.md)
+        <input
+          id={fileInput}
+          type="file"
+          accept=".md,text/markdown"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0]
+            e.currentTarget.value = ''
+            if (file) void file.text().then((text) => start(file.name, text))
+          }}
+        />
+      </label>
+    </div>
+  )
+}
+
+function LabRunner() {
+  const engine = useEngine()
+  const lab = useLabPanel((s) => s.lab)!
+  const hintsShown = useLabPanel((s) => s.hintsShown)
+  const solutionShown = useLabPanel((s) => s.solutionShown)
+  const { view, current, done } = lab
+  const step = view.steps[current]
+  const shown = hintsShown[current] ?? 0
+  return (
+    <div className="lab-runner">
+      <h2 className="lab-title">{view.title}</h2>
+      <p className="lab-muted">{[view.level, view.minutes ? `${view.minutes} min` : undefined, ...view.topics].filter(Boolean).join(' · ')}</p>
+      {view.intro && (
+        <details className="lab-intro" open={current === 0}>
+          <summary>About this lab</summary>
+          <Markdown source={view.intro} />
+        </details>
+      )}
+      <ol className="lab-steps" aria-label="Steps">
+        {view.steps.map((s, i) => (
+          <li key={i} className={i < current ? 'passed' : i === current ? 'current' : 'upcoming'} aria-current={i === current ? 'step' : undefined}>
+            <span className="lab-step-mark" aria-hidden="true">
+              {i < current ? '✓' : i + 1}
+            </span>
+            <span>
+              {s.title}
+              <span className="visually-hidden">{i < current ? ' (passed)' : i === current ? ' (current)' : ''}</span>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <p className="lab-status" role="status" aria-live="polite">
+        {done ? `Lab complete: all ${view.steps.length} steps passed.` : `Step ${current + 1} of ${view.steps.length}`}
+      </p>
+      {step && (
+        <section className="lab-step" aria-labelledby="lab-step-title">
+          <h3 id="lab-step-title">{step.title}</h3>
+          <Markdown source={step.instructions} headingOffset={3} />
+          {step.hints.slice(0, shown).map((hint, i) => (
+            <div key={i} className="lab-hint" role="note" aria-label={`Hint ${i + 1}`}>
+              <Markdown source={hint} headingOffset={3} />
+            </div>
+          ))}
+          <div className="lab-actions">
+            {step.hints.length > 0 && (
+              <button type="button" className="btn" disabled={shown >= step.hints.length} onClick={() => useLabPanel.setState((s) => ({ hintsShown: { ...s.hintsShown, [current]: shown + 1 } }))}>
+                {shown >= step.hints.length ? 'No more hints' : `Show a hint (${shown + 1} of ${step.hints.length})`}
+              </button>
+            )}
+            {step.solution !== undefined && !solutionShown[current] && (
+              <button type="button" className="btn" onClick={() => useLabPanel.setState((s) => ({ solutionShown: { ...s.solutionShown, [current]: true } }))}>
+                Show solution
+              </button>
+            )}
+          </div>
+          {step.solution !== undefined && solutionShown[current] && (
+            <div className="lab-solution">
+              <pre className="lab-code" aria-label="Solution">
+                <code>{step.solution}</code>
+              </pre>
+              <button type="button" className="btn btn-primary" onClick={() => engine.labSolution()}>
+                Apply solution
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+      <div className="lab-footer">
+        <button type="button" className="btn" onClick={() => engine.resetLab()}>
+          Reset lab
+        </button>
+        <button type="button" className="btn" onClick={() => engine.quitLab()}>
+          Leave lab
+        </button>
+      </div>
+    </div>
+  )
+}
