@@ -25,14 +25,13 @@ export function runScript(steps: ScriptStep[], opts: { seed: number; readPath: K
         sim.advance(step.ms)
         break
       case 'fault':
-        if (step.action === 'node-down') sim.nodeDown(step.node)
-        else sim.nodeUp(step.node)
+        sim.store.causes.run({ actor: 'you', command: step.text }, () => (step.action === 'node-down' ? sim.nodeDown(step.node) : sim.nodeUp(step.node)))
         break
       case 'node-add':
-        sim.addMachine({ cpu: worker.cpu, memory: worker.memory, maxPods: worker.maxPods, ...step.machine })
+        sim.store.causes.run({ actor: 'you', command: step.text }, () => sim.addMachine({ cpu: worker.cpu, memory: worker.memory, maxPods: worker.maxPods, ...step.machine }))
         break
       case 'node-remove':
-        sim.removeMachine(step.node)
+        sim.store.causes.run({ actor: 'you', command: step.text }, () => sim.removeMachine(step.node))
         break
     }
   }

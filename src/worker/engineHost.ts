@@ -14,6 +14,7 @@ import { kubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import { Simulation } from '../engine/simulation.ts'
 import { editorFileReader } from './editorFiles.ts'
+import { runQuery, WhyWatch } from './inspectorQueries.ts'
 import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
 
 export interface HostEnvironment {
@@ -59,6 +60,8 @@ export class EngineHost {
   private sentDecisions = new Map<string, SchedulingDecision>()
   /** The terminal's running `get -w`, if any (one terminal, one watch). */
   private watch: { requestId: number; stream: WatchStream } | undefined
+  /** The object the inspector asks "why?" about. */
+  private readonly why = new WhyWatch()
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -92,6 +95,11 @@ export class EngineHost {
       this.stopWatch()
       return
     }
+    if (cmd.type === 'watchWhy') {
+      this.why.watch(cmd.uid)
+      this.sendWhy()
+      return
+    }
     if (cmd.type === 'ack') {
       this.awaitingAck = false
       this.flush()
@@ -122,13 +130,23 @@ export class EngineHost {
         break
       case 'apply': {
         try {
-          const result = applyManifestText(sim.ctx, cmd.yaml, { source: cmd.source })
+          const result = sim.store.causes.asUser(`kubectl apply -f ${cmd.source}`, () => applyManifestText(sim.ctx, cmd.yaml, { source: cmd.source }))
           sim.settle()
           this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.output, markers: result.markers, failed: result.failed })
         } catch (err) {
           // An engine bug must not leave the UI waiting for an answer.
           this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: [`error: ${err instanceof Error ? err.message : String(err)}`], markers: [], failed: true })
         }
+        break
+      }
+      case 'query': {
+        let output: string
+        try {
+          output = runQuery(sim, cmd.args)
+        } catch (err) {
+          output = `error: ${err instanceof Error ? err.message : String(err)}`
+        }
+        this.env.post({ type: 'queryResult', requestId: cmd.requestId, output })
         break
       }
       case 'kubectl': {
@@ -161,6 +179,11 @@ export class EngineHost {
   private stopWatch(): void {
     this.watch?.stream.stop()
     this.watch = undefined
+  }
+
+  private sendWhy(): void {
+    const message = this.sim && this.why.poll(this.sim)
+    if (message) this.env.post(message)
   }
 
   /** Sends the watch's new rows, if any, whatever the patch batches are doing. */
@@ -215,6 +238,7 @@ export class EngineHost {
     const sim = this.sim
     if (!sim) return
     this.drainWatch()
+    this.sendWhy()
     for (const [key, obj] of sim.store.drainChanges()) if (shown(key)) this.pending.set(key, obj)
     if (this.awaitingAck) return
     const changed =

@@ -5,6 +5,7 @@
 import type { KubeObject } from '../engine/api/types.ts'
 import type { ManifestMarker } from '../engine/kubectl/applyText.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
+import type { WhyChain } from '../engine/causes/whyChain.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import type { ClusterSpec } from '../engine/simulation.ts'
 
@@ -27,6 +28,10 @@ export type UiCommand =
   | { type: 'ack' }
   /** Ctrl+C on a running `get -w`. */
   | { type: 'stopWatch' }
+  /** A read-only kubectl line for the inspector (`describe`, `get`, `logs`): not a user command, never in the terminal. */
+  | { type: 'query'; requestId: number; args: string }
+  /** Stream the causes behind this object (one at a time; null stops). */
+  | { type: 'watchWhy'; uid: string | null }
 
 /** A file open in the app's editor, as `kubectl -f NAME` sees it. */
 export interface EditorFile {
@@ -62,6 +67,9 @@ export type EngineMessage =
   | { type: 'kubectlResult'; requestId: number; output: string; watching: boolean; namespace: string }
   | { type: 'watchOutput'; requestId: number; text: string }
   | { type: 'fatal'; message: string }
+  | { type: 'queryResult'; requestId: number; output: string }
+  /** The causes behind the watched object, sent when watching starts and whenever they change (null: unknown object). */
+  | { type: 'why'; uid: string; chain: WhyChain | null }
   /** Sent once after init: the verbs and resources the terminal completes and lists in `help`. */
   | { type: 'vocabulary'; vocabulary: KubectlVocabulary }
 
