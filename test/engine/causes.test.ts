@@ -47,7 +47,10 @@ describe('causes: who wrote what, in reaction to what', () => {
       `Pod/${pod.metadata.name} create by replicaset-controller`,
     ])
     expect(chain.pending).toBeUndefined()
-    expect(whyText(chain).split('\n')[2]).toBe('because Deployment web was created with 3 replicas by you (kubectl apply -f manifest.yaml) at 00:00:00')
+    const text = whyText(chain)
+    expect(text.split('\n')[2]).toBe('because Deployment web was created with 3 replicas by you (kubectl apply -f manifest.yaml) at 00:00:00')
+    // A later chain stops where it meets the creation, already told.
+    expect(text).toContain(`Last change:\nPod ${pod.metadata.name} was changed (bound to ${pod.spec.nodeName}) by default-scheduler at 00:00:00\nbecause it was created (see why it exists)`)
   })
 
   it("a scaled Deployment's new pod names the kubectl scale command", () => {

@@ -33,6 +33,19 @@ export function chainSentences(steps: WhyStep[]): SentencePart[][] {
   return steps.map((step, i) => (i === 0 ? stepSentence(step) : [{ text: 'because ' }, ...stepSentence(step)]))
 }
 
+/**
+ * A later chain up to where it meets the creation already told: `joined` says the
+ * rest is "Why it exists".
+ */
+export function untilCreation(steps: WhyStep[], created: WhyStep[]): { steps: WhyStep[]; joined: boolean } {
+  const creation = created[0]
+  if (!creation) return { steps, joined: false }
+  const at = steps.findIndex((s) => s.object.uid === creation.object.uid && s.resourceVersion === creation.resourceVersion)
+  return at <= 0 ? { steps, joined: false } : { steps: steps.slice(0, at), joined: true }
+}
+
+export const JOINED_TEXT = 'because it was created (see why it exists)'
+
 export function partsText(parts: SentencePart[]): string {
   return parts.map((p) => ('text' in p ? p.text : p.object.name)).join('')
 }
@@ -42,8 +55,13 @@ export function whyText(chain: WhyChain): string {
   const lines: string[] = []
   if (chain.created.length > 0) lines.push(...chainSentences(chain.created).map(partsText))
   else lines.push(`${chain.object.kind} ${chain.object.name}: its creation is no longer remembered`)
-  if (chain.changed) lines.push('Last change:', ...chainSentences(chain.changed).map(partsText))
-  if (chain.status) lines.push('Status:', ...chainSentences(chain.status).map(partsText))
+  const later = (title: string, steps: WhyStep[]) => {
+    const { steps: told, joined } = untilCreation(steps, chain.created)
+    lines.push(title, ...chainSentences(told).map(partsText))
+    if (joined) lines.push(JOINED_TEXT)
+  }
+  if (chain.changed) later('Last change:', chain.changed)
+  if (chain.status) later('Status:', chain.status)
   if (chain.pending) lines.push(`Pending: ${chain.pending}`)
   return lines.join('\n')
 }

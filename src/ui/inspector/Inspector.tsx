@@ -73,8 +73,22 @@ export function Inspector() {
         <>
           <InspectorTabs tabs={tabs} selected={shown} onSelect={setTab} idPrefix={idPrefix} />
           <div className="inspector-body" role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${shown}`} tabIndex={0}>
-            {shown === 'summary' &&
-              (kind === 'Pod' ? <PodSummary pod={obj as Pod} /> : kind === 'Service' ? <ServiceSummary storeKey={key} /> : <ObjectSummary obj={obj} />)}
+            {shown === 'summary' && kind === 'Pod' && (
+              <>
+                <PodSummary pod={obj as Pod} />
+                {/* At a glance, as describe ends: where the scheduler put it and what happened to it. */}
+                {decision && (
+                  <>
+                    <h3>Scheduling</h3>
+                    <SchedulerDecisionView decision={decision} />
+                  </>
+                )}
+                <h3>Events</h3>
+                <EventsTable events={events} now={now} />
+              </>
+            )}
+            {shown === 'summary' && kind === 'Service' && <ServiceSummary storeKey={key} />}
+            {shown === 'summary' && kind !== 'Pod' && kind !== 'Service' && <ObjectSummary obj={obj} />}
             {shown === 'describe' && <CommandTab command={`describe ${target}`} version={version} label={`kubectl describe ${kind} ${name}`} />}
             {shown === 'yaml' && (
               <CommandTab command={`get ${target} -o yaml`} version={version} label={`${kind} ${name} as YAML`}>

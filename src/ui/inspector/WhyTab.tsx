@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { WhyChain, WhyStep } from '../../engine/causes/whyChain.ts'
-import { chainSentences, type SentencePart } from '../../engine/causes/whySentences.ts'
+import { chainSentences, JOINED_TEXT, untilCreation, type SentencePart } from '../../engine/causes/whySentences.ts'
 import { useEngine } from '../engineContext.ts'
 import { useCluster } from '../store/clusterStore.ts'
 
@@ -27,16 +27,19 @@ function Sentence({ parts }: { parts: SentencePart[] }) {
   )
 }
 
-function Chain({ title, steps }: { title: string; steps: WhyStep[] }) {
+/** One chain as an ordered list of sentences; a later chain stops where it meets the creation. */
+function Chain({ title, steps, created }: { title: string; steps: WhyStep[]; created?: WhyStep[] }) {
+  const { steps: told, joined } = created ? untilCreation(steps, created) : { steps, joined: false }
   return (
     <section className="why-chain" aria-label={title}>
       <h3>{title}</h3>
       <ol className="why-steps">
-        {chainSentences(steps).map((parts, i) => (
-          <li key={i} className={steps[i].command ? 'why-user' : undefined}>
+        {chainSentences(told).map((parts, i) => (
+          <li key={i} className={told[i].command ? 'why-user' : undefined}>
             <Sentence parts={parts} />
           </li>
         ))}
+        {joined && <li className="muted">{JOINED_TEXT}</li>}
       </ol>
     </section>
   )
@@ -59,8 +62,8 @@ export function WhyTab({ uid }: { uid: string }) {
         </section>
       )}
       {chain.created.length > 0 ? <Chain title="Why it exists" steps={chain.created} /> : <p className="muted">Its creation is no longer remembered.</p>}
-      {chain.changed && <Chain title="Last change" steps={chain.changed} />}
-      {chain.status && <Chain title="Status last reported" steps={chain.status} />}
+      {chain.changed && <Chain title="Last change" steps={chain.changed} created={chain.created} />}
+      {chain.status && <Chain title="Status last reported" steps={chain.status} created={chain.created} />}
     </div>
   )
 }
