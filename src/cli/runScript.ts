@@ -25,17 +25,16 @@ export function runScriptStep(sim: Simulation, step: ScriptStep, io: ScriptIO = 
       sim.advance(step.ms)
       return ''
     case 'fault':
-      if (step.action === 'node-down') sim.nodeDown(step.node)
-      else sim.nodeUp(step.node)
+      sim.store.causes.run({ actor: 'you', command: step.text }, () => (step.action === 'node-down' ? sim.nodeDown(step.node) : sim.nodeUp(step.node)))
       return ''
     case 'node-add': {
       // `node add` defaults to the cluster's worker size.
       const worker = { ...DEFAULT_CLUSTER, ...sim.cluster }
-      sim.addMachine({ cpu: worker.cpu, memory: worker.memory, maxPods: worker.maxPods, ...step.machine })
+      sim.store.causes.run({ actor: 'you', command: step.text }, () => sim.addMachine({ cpu: worker.cpu, memory: worker.memory, maxPods: worker.maxPods, ...step.machine }))
       return ''
     }
     case 'node-remove':
-      sim.removeMachine(step.node)
+      sim.store.causes.run({ actor: 'you', command: step.text }, () => sim.removeMachine(step.node))
       return ''
   }
 }

@@ -17,6 +17,8 @@ import { EventQueue } from './eventQueue.ts'
 import { EventRecorder } from './events.ts'
 import { Kubelet } from './kubelet/kubelet.ts'
 import { SeededRandom } from './rng.ts'
+import { taskActor } from './causes/taskActor.ts'
+import { whyChain, type WhyChain } from './causes/whyChain.ts'
 import { Scheduler } from './scheduler/scheduler.ts'
 
 export interface ClusterSpec {
@@ -73,12 +75,15 @@ export class Simulation {
   private readonly cniInstalled: boolean
 
   constructor(opts: { seed?: number; cluster?: Partial<ClusterSpec> } = {}) {
+    this.cluster = { ...DEFAULT_CLUSTER, ...opts.cluster }
+    this.cniInstalled = this.cluster.cniInstalled
     const clock = new SimClock()
     const rng = new SeededRandom(opts.seed ?? 1)
     const queue = new EventQueue()
     const store = new ApiStore(clock, rng)
     const api = new ApiServer(store, clock, rng)
     const recorder = new EventRecorder(store, api, clock)
+    const causes = store.causes
     this.ctx = {
       clock,
       rng,
@@ -86,7 +91,13 @@ export class Simulation {
       store,
       api,
       recorder,
-      after: (delayMs, label, fn) => queue.schedule(clock.now + Math.max(0, delayMs), label, fn),
+      // A task runs as the component its label names, reacting to what was current when it was scheduled.
+      after: (delayMs, label, fn) => {
+        const captured = causes.capture()
+        const actor = taskActor(label) ?? captured?.actor
+        const cause = actor === captured?.actor ? captured : { ...captured, actor, command: undefined }
+        return queue.schedule(clock.now + Math.max(0, delayMs), label, () => causes.run(cause, fn))
+      },
     }
     this.scheduler = new Scheduler(this.ctx)
     // Kubelets whose containers send requests reach the cluster network through this.
@@ -96,7 +107,12 @@ export class Simulation {
       if (node) this.kubelets.get(node)?.onPodEvent(type, obj as Pod)
     }, ['Pod'])
     for (const start of CONTROLLERS) start(this.ctx)
+    causes.run({ actor: 'kubeadm' }, () => this.bootstrap())
+  }
 
+  /** What kubeadm sets up before anyone uses the cluster: namespaces, nodes, the API's Service, add-ons. */
+  private bootstrap(): void {
+    const api = this.ctx.api
     for (const ns of INITIAL_NAMESPACES) {
       api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, uid: '', resourceVersion: '', creationTimestamp: '' } })
     }
@@ -104,8 +120,7 @@ export class Simulation {
       api.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name, uid: '', resourceVersion: '', creationTimestamp: '' }, value: pc.value, description: pc.description })
     }
     createKubernetesService(api)
-    const spec = (this.cluster = { ...DEFAULT_CLUSTER, ...opts.cluster })
-    this.cniInstalled = spec.cniInstalled
+    const spec = this.cluster
     let ordinal = 1
     if (spec.controlPlane) this.addNode({ name: 'control-plane', cpu: '2', memory: '4Gi', maxPods: 110, controlPlane: true, ordinal: ordinal++ })
     for (let i = 1; i <= spec.workers; i++) {
@@ -118,6 +133,14 @@ export class Simulation {
     // A cloud's controller manager provisions load balancers; bare metal has none.
     if (spec.loadBalancers) new ServiceLoadBalancerController(this.ctx)
     this.settle()
+  }
+
+  /**
+   * The chain of causes behind an object's state: who created it and in reaction to
+   * what, back to a user command; for a pod waiting for a node, the scheduler's verdict.
+   */
+  why(uid: string): WhyChain | undefined {
+    return whyChain(this.ctx.store, uid, this.scheduler.decisions.get(uid))
   }
 
   get store(): ApiStore {

@@ -9,7 +9,7 @@ import { useCluster } from './store/clusterStore.ts'
 import { Terminal } from './terminal/Terminal.tsx'
 
 export function App() {
-  const inspecting = useCluster((s) => s.selectedPodKey !== null)
+  const inspecting = useCluster((s) => s.selectedKey !== null)
   const fatal = useCluster((s) => s.fatal)
   const connected = useCluster((s) => s.connected)
   return (

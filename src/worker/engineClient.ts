@@ -6,6 +6,7 @@
 import type { ClusterSpec } from '../engine/simulation.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { EditorFile, EngineMessage, LabState, TranscriptEntry, UiCommand } from './protocol.ts'
+import type { WhyChain } from '../engine/causes/whyChain.ts'
 
 export interface ApplyResult {
   output: string[]
@@ -40,6 +41,7 @@ export class EngineClient {
   private readonly worker: Worker
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
+  private whyListener: { uid: string; listener: (chain: WhyChain | null) => void } | undefined
 
   constructor(
     private readonly handlers: EngineClientHandlers,
@@ -62,9 +64,13 @@ export class EngineClient {
         this.handlers.onPatch(msg.batch)
         requestAnimationFrame(() => this.send({ type: 'ack' }))
         break
+      case 'why':
+        if (this.whyListener?.uid === msg.uid) this.whyListener.listener(msg.chain)
+        break
       case 'applyResult':
       case 'kubectlResult':
-      case 'machineResult': {
+      case 'machineResult':
+      case 'queryResult': {
         const p = this.pending.get(msg.requestId)
         this.pending.delete(msg.requestId)
         p?.resolve(msg)
@@ -106,6 +112,24 @@ export class EngineClient {
     const args = line.trim().replace(/^kubectl(\s+|$)/, '')
     const msg = await this.request<Extract<EngineMessage, { type: 'kubectlResult' }>>((requestId) => ({ type: 'kubectl', requestId, args, files }))
     return { requestId: msg.requestId, output: msg.output, watching: msg.watching, namespace: msg.namespace }
+  }
+
+  /** A read-only kubectl line for the inspector (`describe …`, `get … -o yaml`, `logs …`): its output, outside the terminal. */
+  async query(args: string): Promise<string> {
+    const msg = await this.request<Extract<EngineMessage, { type: 'queryResult' }>>((requestId) => ({ type: 'query', requestId, args }))
+    return msg.output
+  }
+
+  /** Streams the causes behind one object to `listener` until the returned function is called. */
+  watchWhy(uid: string, listener: (chain: WhyChain | null) => void): () => void {
+    const entry = { uid, listener }
+    this.whyListener = entry
+    this.send({ type: 'watchWhy', uid })
+    return () => {
+      if (this.whyListener !== entry) return
+      this.whyListener = undefined
+      this.send({ type: 'watchWhy', uid: null })
+    }
   }
 
   /** Stops the running `get -w` (Ctrl+C). */

@@ -203,3 +203,35 @@ describe("EngineHost: the terminal's get -w and -f manifest.yaml", () => {
     expect(messages.find((m) => m.type === 'kubectlResult')).toMatchObject({ requestId: 1, namespace: 'kube-system' })
   })
 })
+
+describe("EngineHost: the inspector's queries and causes", () => {
+  it('runs read-only kubectl lines outside the terminal, and refuses writes', () => {
+    const { host, messages } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'query', requestId: 3, args: 'describe node worker-1' })
+    expect(messages.find((m) => m.type === 'queryResult')).toMatchObject({ requestId: 3, output: expect.stringMatching(/^Name: +worker-1\n/) })
+    host.handle({ type: 'query', requestId: 4, args: 'delete node worker-1' })
+    expect(messages.filter((m) => m.type === 'queryResult').at(-1)).toMatchObject({ requestId: 4, output: expect.stringMatching(/^error: the inspector runs only/) })
+  })
+
+  it("streams the watched object's causes when watching starts and when they change", () => {
+    const { host, messages, patches } = setup()
+    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'apply', requestId: 1, yaml: WEB, source: 'manifest.yaml' })
+    host.handle({ type: 'ack' })
+    const deployment = [...mirror(patches()).values()].find((o) => o.kind === 'Deployment') as { metadata: { uid: string } }
+    host.handle({ type: 'watchWhy', uid: deployment.metadata.uid })
+    const first = messages.filter((m) => m.type === 'why').at(-1)
+    expect(first).toMatchObject({ uid: deployment.metadata.uid, chain: { created: [{ verb: 'create', command: 'kubectl apply -f manifest.yaml' }] } })
+    const count = () => messages.filter((m) => m.type === 'why').length
+    const sent = count()
+    host.handle({ type: 'step', ms: 0 })
+    expect(count()).toBe(sent)
+    host.handle({ type: 'kubectl', requestId: 2, args: 'scale deploy web --replicas=1' })
+    expect(messages.filter((m) => m.type === 'why').at(-1)).toMatchObject({ chain: { changed: [{ verb: 'update', command: 'kubectl scale deploy web --replicas=1' }] } })
+    host.handle({ type: 'watchWhy', uid: null })
+    const stopped = count()
+    host.handle({ type: 'kubectl', requestId: 3, args: 'scale deploy web --replicas=2' })
+    expect(count()).toBe(stopped)
+  })
+})

@@ -19,6 +19,7 @@ import { startLab } from '../labs/labRun.ts'
 import { LabError } from '../labs/lab.ts'
 import { parseLab } from '../labs/parseLab.ts'
 import { LabHost } from './labHost.ts'
+import { runQuery, WhyWatch } from './inspectorQueries.ts'
 import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
 
 export interface HostEnvironment {
@@ -66,6 +67,8 @@ export class EngineHost {
   private watch: { requestId: number; stream: WatchStream } | undefined
   /** The guided lab under way, if any. */
   private lab: LabHost | undefined
+  /** The object the inspector asks "why?" about. */
+  private readonly why = new WhyWatch()
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -97,6 +100,11 @@ export class EngineHost {
       this.stopWatch()
       return
     }
+    if (cmd.type === 'watchWhy') {
+      this.why.watch(cmd.uid)
+      this.sendWhy()
+      return
+    }
     if (cmd.type === 'ack') {
       this.awaitingAck = false
       this.flush()
@@ -126,19 +134,29 @@ export class EngineHost {
         this.nodesDownChanged = true
         break
       case 'machine':
-        this.env.post({ type: 'machineResult', requestId: cmd.requestId, error: runMachineLine(sim, cmd.line) })
+        this.env.post({ type: 'machineResult', requestId: cmd.requestId, error: sim.store.causes.run({ actor: 'you', command: cmd.line }, () => runMachineLine(sim, cmd.line)) })
         break
       case 'apply': {
         // In a lab's history, an Apply is the command it stands for.
         this.lab?.record(`kubectl apply -f ${cmd.source}`)
         try {
-          const result = applyManifestText(sim.ctx, cmd.yaml, { source: cmd.source })
+          const result = sim.store.causes.asUser(`kubectl apply -f ${cmd.source}`, () => applyManifestText(sim.ctx, cmd.yaml, { source: cmd.source }))
           sim.settle()
           this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.output, markers: result.markers, failed: result.failed })
         } catch (err) {
           // An engine bug must not leave the UI waiting for an answer.
           this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: [`error: ${err instanceof Error ? err.message : String(err)}`], markers: [], failed: true })
         }
+        break
+      }
+      case 'query': {
+        let output: string
+        try {
+          output = runQuery(sim, cmd.args)
+        } catch (err) {
+          output = `error: ${err instanceof Error ? err.message : String(err)}`
+        }
+        this.env.post({ type: 'queryResult', requestId: cmd.requestId, output })
         break
       }
       case 'kubectl': {
@@ -221,6 +239,11 @@ export class EngineHost {
     this.watch = undefined
   }
 
+  private sendWhy(): void {
+    const message = this.sim && this.why.poll(this.sim)
+    if (message) this.env.post(message)
+  }
+
   /** Sends the watch's new rows, if any, whatever the patch batches are doing. */
   private drainWatch(): void {
     if (!this.watch) return
@@ -274,6 +297,7 @@ export class EngineHost {
     if (!sim) return
     this.drainWatch()
     this.evaluateLab()
+    this.sendWhy()
     for (const [key, obj] of sim.store.drainChanges()) if (shown(key)) this.pending.set(key, obj)
     if (this.awaitingAck) return
     const changed =

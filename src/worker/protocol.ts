@@ -5,6 +5,7 @@
 import type { KubeObject } from '../engine/api/types.ts'
 import type { ManifestMarker } from '../engine/kubectl/applyText.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
+import type { WhyChain } from '../engine/causes/whyChain.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import type { ClusterSpec } from '../engine/simulation.ts'
 
@@ -39,6 +40,10 @@ export type UiCommand =
   /** Start the lab again from the beginning; `labQuit` leaves it, keeping the cluster. */
   | { type: 'labReset' }
   | { type: 'labQuit' }
+  /** A read-only kubectl line for the inspector (`describe`, `get`, `logs`): not a user command, never in the terminal. */
+  | { type: 'query'; requestId: number; args: string }
+  /** Stream the causes behind this object (one at a time; null stops). */
+  | { type: 'watchWhy'; uid: string | null }
 
 /** A file open in the app's editor, as `kubectl -f NAME` sees it. */
 export interface EditorFile {
@@ -76,6 +81,9 @@ export type EngineMessage =
   /** The answer to a `machine` command: empty when done, else why not. */
   | { type: 'machineResult'; requestId: number; error: string | null }
   | { type: 'fatal'; message: string }
+  | { type: 'queryResult'; requestId: number; output: string }
+  /** The causes behind the watched object, sent when watching starts and whenever they change (null: unknown object). */
+  | { type: 'why'; uid: string; chain: WhyChain | null }
   /** Sent once after init: the verbs and resources the terminal completes and lists in `help`. */
   | { type: 'vocabulary'; vocabulary: KubectlVocabulary }
   /** The lab's progress after a change (null: no lab); `error` when its Markdown is malformed. */

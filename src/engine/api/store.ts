@@ -1,3 +1,4 @@
+import { CauseLog } from '../causes/causeLog.ts'
 import type { SimClock } from '../clock.ts'
 import type { SeededRandom } from '../rng.ts'
 import { selectorMatches } from '../util/labels.ts'
@@ -96,6 +97,8 @@ export class ApiStore {
   private labelIndexedKinds = new Set<string>()
   /** Whether writes are remembered for drainChanges (only the UI host asks for them). */
   private recordingChanges = false
+  /** Who made each write and in reaction to what: the answers to "why?". */
+  readonly causes = new CauseLog()
 
   constructor(
     private readonly clock: SimClock,
@@ -215,7 +218,7 @@ export class ApiStore {
     this.stamp(obj, key)
     this.put(obj, key, undefined)
     this.keyByUid.set(obj.metadata.uid, key)
-    this.notify('ADDED', obj)
+    this.causes.write(obj, undefined, false, this.clock.now, () => this.notify('ADDED', obj))
     return obj
   }
 
@@ -226,7 +229,7 @@ export class ApiStore {
     if (!previous) throw new Error(`object ${key} does not exist`)
     this.stamp(obj, key)
     this.put(obj, key, previous)
-    this.notify('MODIFIED', obj, previous === obj ? undefined : previous)
+    this.causes.write(obj, previous, false, this.clock.now, () => this.notify('MODIFIED', obj, previous === obj ? undefined : previous))
     return obj
   }
 
@@ -242,7 +245,7 @@ export class ApiStore {
     if (this.labelIndexedKinds.has(obj.kind)) this.indexLabels(key, stored, undefined)
     this.keyByUid.delete(stored.metadata.uid)
     if (this.recordingChanges) this.dirty.add(key)
-    this.notify('DELETED', stored)
+    this.causes.write(stored, undefined, true, this.clock.now, () => this.notify('DELETED', stored))
   }
 
   /** From now on, remember which keys are written, for drainChanges. */

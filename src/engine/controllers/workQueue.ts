@@ -1,4 +1,5 @@
 import { ApiError } from '../api/errors.ts'
+import type { WriteRecord } from '../causes/causeLog.ts'
 import type { EngineContext } from '../context.ts'
 import type { ScheduledTask } from '../eventQueue.ts'
 
@@ -21,6 +22,8 @@ export class WorkQueue {
   private failures = new Map<string, number>()
   /** Keys waiting for a time (addAfter): one timer per key. */
   private waiting = new Map<string, ScheduledTask>()
+  /** The change behind each queued key: the latest request wins. */
+  private triggers = new Map<string, WriteRecord | undefined>()
 
   constructor(
     private readonly ctx: EngineContext,
@@ -35,11 +38,14 @@ export class WorkQueue {
       this.ctx.after(delayMs, `${this.name}: requeue ${key}`, () => this.add(key))
       return
     }
+    this.triggers.set(key, this.ctx.store.causes.triggerNow())
     if (this.pending.has(key)) return
     this.pending.add(key)
     this.ctx.after(0, `${this.name}: sync ${key}`, () => {
       this.pending.delete(key)
-      this.run(key)
+      const trigger = this.triggers.get(key)
+      this.triggers.delete(key)
+      this.ctx.store.causes.run({ actor: this.name, trigger }, () => this.run(key))
     })
   }
 

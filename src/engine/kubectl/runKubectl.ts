@@ -67,6 +67,11 @@ function needsContext(verb: string, clientOnly: boolean): boolean {
  * print (stdout and stderr together). `argv` excludes the leading `kubectl`.
  */
 export function runKubectl(sim: Simulation, argv: string[], io: KubectlIO = {}): string {
+  // What the command writes is recorded as the user's doing, with the command line as its cause.
+  return sim.ctx.store.causes.asUser(['kubectl', ...argv].join(' '), () => runKubectlCommand(sim, argv, io))
+}
+
+function runKubectlCommand(sim: Simulation, argv: string[], io: KubectlIO): string {
   const split = splitVerb(argv)
   if (typeof split === 'string') return split
   const name = split.verb

@@ -14,6 +14,8 @@ export const NodeCard = memo(function NodeCard({ name }: { name: string }) {
   const usage = useNodeUsage(name)
   const poweredOff = useCluster((s) => s.nodesDown.includes(name))
   const engine = useEngine()
+  const selected = useCluster((s) => s.selectedKey === `Node//${name}`)
+  const selectObject = useCluster((s) => s.selectObject)
   if (!node) return null
   const status = nodeStatusText(node)
   const controlPlane = node.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined
@@ -25,7 +27,15 @@ export const NodeCard = memo(function NodeCard({ name }: { name: string }) {
   return (
     <div className={`node-card${status === 'Ready' ? '' : ' not-ready'}`} role="group" aria-label={`Node ${name}, ${status}`}>
       <div className="node-head">
-        <span className="node-name">{name}</span>
+        <button
+          type="button"
+          className="node-name object-select"
+          aria-label={`Inspect node ${name}`}
+          aria-pressed={selected}
+          onClick={() => selectObject(selected ? null : `Node//${name}`)}
+        >
+          {name}
+        </button>
         <span className={`badge ${status === 'Ready' ? 'badge-ready' : 'badge-bad'}`}>{status}</span>
         {controlPlane && <span className="badge badge-cp">control-plane</span>}
         {poweredOff && <span className="badge badge-bad">powered off</span>}

@@ -10,6 +10,8 @@ const STATE_TONE = { ready: 'ready', notready: 'failing', terminating: 'terminat
 const ServiceRow = memo(function ServiceRow({ storeKey }: { storeKey: string }) {
   const view = useCluster(useShallow((s) => serviceRowView(s, storeKey)))
   const selectPod = useCluster((s) => s.selectPod)
+  const selected = useCluster((s) => s.selectedKey === storeKey)
+  const selectObject = useCluster((s) => s.selectObject)
   if (!view) return null
   const endpoints = parseEndpoints(view.endpoints)
   return (
@@ -19,7 +21,15 @@ const ServiceRow = memo(function ServiceRow({ storeKey }: { storeKey: string }) 
           svc
         </span>
         {view.namespace !== 'default' && <span className="ns-tag">{view.namespace}</span>}
-        <span className="workload-name">{view.name}</span>
+        <button
+          type="button"
+          className="workload-name object-select"
+          aria-label={`Inspect Service ${view.name}`}
+          aria-pressed={selected}
+          onClick={() => selectObject(selected ? null : storeKey)}
+        >
+          {view.name}
+        </button>
         <span className="workload-badge badge-tone-muted">{view.type}</span>
       </div>
       <div className="workload-counts">

@@ -16,6 +16,8 @@ export const WorkloadRow = memo(function WorkloadRow({ storeKey, depth }: { stor
     }),
   )
   const uid = useCluster((s) => s.objects[kind]?.[storeKey]?.metadata.uid)
+  const selected = useCluster((s) => s.selectedKey === storeKey)
+  const selectObject = useCluster((s) => s.selectObject)
   if (!view) return null
   return (
     <li className={`workload-row depth-${depth}`} aria-label={view.label}>
@@ -23,7 +25,15 @@ export const WorkloadRow = memo(function WorkloadRow({ storeKey, depth }: { stor
         {view.tag}
       </span>
       {view.namespace !== 'default' && <span className="ns-tag">{view.namespace}</span>}
-      <span className="workload-name">{view.name}</span>
+      <button
+        type="button"
+        className="workload-name object-select"
+        aria-label={`Inspect ${view.kind} ${view.name}`}
+        aria-pressed={selected}
+        onClick={() => selectObject(selected ? null : storeKey)}
+      >
+        {view.name}
+      </button>
       {view.badge && <span className={`workload-badge badge-tone-${view.badgeTone}`}>{view.badge}</span>}
       <span className="workload-counts">{view.counts}</span>
       {view.kind === 'StatefulSet' && uid && <OwnedPods ownerUid={uid} ownerName={view.name} />}

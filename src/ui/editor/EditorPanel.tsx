@@ -4,6 +4,7 @@ import { appendBlock, useCluster } from '../store/clusterStore.ts'
 import { OutputLog } from './ApplyOutput.tsx'
 import type { ManifestEditor } from './monacoEditor.ts'
 import { registerOpenFile } from './openFiles.ts'
+import { registerEditorOpener } from './openInEditor.ts'
 import { SAMPLES } from './samples.ts'
 
 /** The editor's file name: Apply echoes `kubectl apply -f manifest.yaml`, and the terminal's `-f manifest.yaml` reads it. */
@@ -46,8 +47,13 @@ export function EditorPanel() {
       setLoaded(true)
     })
     const unregister = registerOpenFile(SOURCE, () => editor.current?.getValue() ?? '')
+    const unregisterOpener = registerEditorOpener((text) => {
+      editor.current?.setValue(text)
+      editor.current?.focus()
+    })
     return () => {
       unregister()
+      unregisterOpener()
       disposed = true
       editor.current?.dispose()
       editor.current = null

@@ -33,7 +33,10 @@ export interface ClusterState {
   connected: boolean
   fatal: string | null
 
+  /** The selected pod's key (what pod chips highlight): the selection when it is a pod. */
   selectedPodKey: string | null
+  /** The object the inspector shows, any kind: its store key `Kind/namespace/name`. */
+  selectedKey: string | null
   /** Namespace the canvas shows (null: all namespaces). */
   namespace: string | null
   applyOutput: OutputBlock[]
@@ -49,6 +52,8 @@ export interface ClusterState {
 
   applyBatch(batch: PatchBatch): void
   selectPod(key: string | null): void
+  /** Selects any object by store key (null closes the inspector). */
+  selectObject(key: string | null): void
   showNamespace(namespace: string | null): void
 }
 
@@ -65,6 +70,7 @@ export const useCluster = create<ClusterState>()((set) => ({
   connected: false,
   fatal: null,
   selectedPodKey: null,
+  selectedKey: null,
   namespace: null,
   applyOutput: [],
   applyMarkers: [],
@@ -108,7 +114,8 @@ export const useCluster = create<ClusterState>()((set) => ({
       }
     }),
 
-  selectPod: (key) => set({ selectedPodKey: key }),
+  selectPod: (key) => set({ selectedPodKey: key, selectedKey: key }),
+  selectObject: (key) => set({ selectedKey: key, selectedPodKey: key?.startsWith('Pod/') ? key : null }),
   showNamespace: (namespace) => set({ namespace }),
 }))
 
