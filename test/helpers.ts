@@ -24,8 +24,9 @@ export function kubectlShell(sim: Simulation, line: string, io: KubectlIO = { wa
   return runKubectl(sim, splitCommandLine(line), io)
 }
 
+/** The pods a test made: every namespace but kube-system, whose CoreDNS pods every cluster has. */
 export function pods(sim: Simulation): Pod[] {
-  return [...sim.store.list<Pod>('Pod')]
+  return sim.store.list<Pod>('Pod').filter((p) => p.metadata.namespace !== 'kube-system')
 }
 
 /** A Deployment manifest; `containerExtra` is more YAML for the container, indented 8 spaces. */

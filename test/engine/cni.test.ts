@@ -94,7 +94,7 @@ describe('a cluster without a CNI add-on', () => {
     expect(ready(sim, 'worker-1')).toMatchObject({ reason: 'KubeletReady', message: 'kubelet is posting ready status' })
     expect(taints(sim, 'worker-1')).toEqual([])
     expect(taints(sim, 'control-plane')).toEqual(['node-role.kubernetes.io/control-plane:NoSchedule'])
-    const agent = pods(sim).find((p) => p.metadata.name.startsWith('kube-flannel-ds') && p.spec.nodeName === 'worker-1')!
+    const agent = sim.store.list<Pod>('Pod').find((p) => p.metadata.name.startsWith('kube-flannel-ds') && p.spec.nodeName === 'worker-1')!
     expect(agent.status.podIP).toBe('172.18.0.3')
     expect(pods(sim).filter((p) => p.metadata.labels?.app === 'web').map((p) => p.status.phase)).toEqual(['Running', 'Running'])
     const nodeReady = sim.store.list<Event>('Event').filter((e) => e.reason === 'NodeReady')
