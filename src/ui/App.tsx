@@ -4,6 +4,9 @@ import { ControlsBar } from './controls/ControlsBar.tsx'
 import { EditorPanel } from './editor/EditorPanel.tsx'
 import { EventsFeed } from './events/EventsFeed.tsx'
 import { Inspector } from './inspector/Inspector.tsx'
+import { NetworkView } from './network/NetworkView.tsx'
+import { useNetworkUi } from './network/networkUi.ts'
+import { ViewSwitch } from './network/ViewSwitch.tsx'
 import { useCluster } from './store/clusterStore.ts'
 import { Terminal } from './terminal/Terminal.tsx'
 
@@ -11,6 +14,7 @@ export function App() {
   const inspecting = useCluster((s) => s.selectedPodKey !== null)
   const fatal = useCluster((s) => s.fatal)
   const connected = useCluster((s) => s.connected)
+  const view = useNetworkUi((s) => s.view)
   return (
     <div className={`app${inspecting ? ' inspecting' : ''}`}>
       <header className="app-header">
@@ -28,8 +32,11 @@ export function App() {
         <EditorPanel />
       </section>
       <main className="center" aria-label="Cluster" aria-busy={!connected}>
-        <NamespaceBar />
-        <ClusterCanvas />
+        <div className="center-bar">
+          <NamespaceBar />
+          <ViewSwitch />
+        </div>
+        {view === 'network' ? <NetworkView /> : <ClusterCanvas />}
       </main>
       {inspecting && <Inspector />}
       <Terminal />

@@ -15,6 +15,7 @@ import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import { Simulation } from '../engine/simulation.ts'
 import { editorFileReader } from './editorFiles.ts'
 import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
+import { TrafficFeed } from './trafficFeed.ts'
 
 export interface HostEnvironment {
   post(message: EngineMessage): void
@@ -59,6 +60,8 @@ export class EngineHost {
   private sentDecisions = new Map<string, SchedulingDecision>()
   /** The terminal's running `get -w`, if any (one terminal, one watch). */
   private watch: { requestId: number; stream: WatchStream } | undefined
+  /** Requests and per-pod rates for the network view. */
+  private traffic = new TrafficFeed()
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -81,6 +84,7 @@ export class EngineHost {
       this.sim.store.recordChanges()
       this.pending.clear()
       this.sentDecisions.clear()
+      this.traffic = new TrafficFeed()
       this.needsReset = true
       this.awaitingAck = false
       this.carry = 0
@@ -223,7 +227,8 @@ export class EngineHost {
       sim.now !== this.lastSentTime ||
       this.running !== this.lastSentRunning ||
       this.speed !== this.lastSentSpeed ||
-      this.nodesDownChanged
+      this.nodesDownChanged ||
+      this.traffic.hasNewRequests(sim.ctx)
     if (!changed) return
     this.nodesDownChanged = false
 
@@ -256,6 +261,9 @@ export class EngineHost {
         this.sentDecisions.set(uid, decision)
       }
     }
+    const traffic = this.traffic.take(sim.ctx, sim.now)
+    if (traffic.requests.length > 0) batch.requests = traffic.requests
+    if (traffic.podRates) batch.podRates = traffic.podRates
     this.pending.clear()
     this.needsReset = false
     this.lastSentTime = sim.now

@@ -9,6 +9,7 @@ import type { ManifestMarker } from '../../engine/kubectl/applyText.ts'
 import type { KubectlVocabulary } from '../../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../../engine/scheduler/decision.ts'
 import type { PatchBatch } from '../../worker/protocol.ts'
+import { EMPTY_TRAFFIC, mirrorTraffic, type TrafficMirror } from './trafficMirror.ts'
 
 export type ObjectsByKind = Record<string, Record<string, KubeObject>>
 
@@ -32,6 +33,8 @@ export interface ClusterState {
   speed: number
   connected: boolean
   fatal: string | null
+  /** Requests the cluster carried lately and each pod's request rate. */
+  traffic: TrafficMirror
 
   selectedPodKey: string | null
   /** Namespace the canvas shows (null: all namespaces). */
@@ -64,6 +67,7 @@ export const useCluster = create<ClusterState>()((set) => ({
   speed: 1,
   connected: false,
   fatal: null,
+  traffic: EMPTY_TRAFFIC,
   selectedPodKey: null,
   namespace: null,
   applyOutput: [],
@@ -105,6 +109,7 @@ export const useCluster = create<ClusterState>()((set) => ({
         running: batch.running,
         speed: batch.speed,
         connected: true,
+        traffic: mirrorTraffic(state.traffic, batch),
       }
     }),
 

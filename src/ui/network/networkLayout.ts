@@ -1,0 +1,68 @@
+/**
+ * Places the network graph in columns, Ingress → Service → EndpointSlice → Pods, one band
+ * per Service: its slices and pods start level with it, and the next band starts below the
+ * tallest column of this one. Nodes have fixed sizes, so nothing overlaps whatever the
+ * text; the Ingress column is left out when there are no Ingresses.
+ */
+import type { NetworkGraph } from './networkGraph.ts'
+
+export type ColumnKind = 'ingress' | 'service' | 'slice' | 'pod'
+
+export const NODE_SIZE: Record<ColumnKind, { width: number; height: number }> = {
+  ingress: { width: 180, height: 84 },
+  service: { width: 210, height: 112 },
+  slice: { width: 180, height: 64 },
+  pod: { width: 210, height: 58 },
+}
+/** Space between columns (where the edges run) and between nodes of a column. */
+export const COLUMN_GAP = 44
+export const ROW_GAP = 10
+/** Extra space between two Services' bands. */
+export const BAND_GAP = 18
+
+export interface PlacedNode {
+  id: string
+  column: ColumnKind
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+export function layoutNetwork(graph: NetworkGraph): { nodes: PlacedNode[]; width: number; height: number } {
+  const columns: ColumnKind[] = graph.ingresses.length > 0 ? ['ingress', 'service', 'slice', 'pod'] : ['service', 'slice', 'pod']
+  const x: Partial<Record<ColumnKind, number>> = {}
+  let left = 0
+  for (const c of columns) {
+    x[c] = left
+    left += NODE_SIZE[c].width + COLUMN_GAP
+  }
+  const width = left - COLUMN_GAP
+  const cursor: Record<ColumnKind, number> = { ingress: 0, service: 0, slice: 0, pod: 0 }
+  const nodes: PlacedNode[] = []
+  const placed = new Set<string>()
+  const place = (id: string, column: ColumnKind, top: number) => {
+    if (placed.has(id)) return
+    placed.add(id)
+    const y = Math.max(cursor[column], top)
+    nodes.push({ id, column, x: x[column]!, y, ...NODE_SIZE[column] })
+    cursor[column] = y + NODE_SIZE[column].height + ROW_GAP
+  }
+
+  for (const svc of graph.services) {
+    const top = Math.max(cursor.service, cursor.slice, cursor.pod, columns.includes('ingress') ? cursor.ingress : 0)
+    for (const ing of graph.ingresses) if (ing.backends[0] === svc.key || (ing.backends.includes(svc.key) && !placed.has(ing.id))) place(ing.id, 'ingress', top)
+    place(svc.id, 'service', top)
+    for (const slice of graph.slices) {
+      if (slice.service !== svc.key) continue
+      place(slice.id, 'slice', top)
+      for (const e of slice.endpoints) if (e.pod) place(`pod:${e.pod}`, 'pod', top)
+    }
+    const bottom = Math.max(cursor.service, cursor.slice, cursor.pod)
+    for (const c of ['service', 'slice', 'pod'] as const) cursor[c] = bottom + BAND_GAP
+  }
+  // Ingresses whose Services are not shown go last.
+  for (const ing of graph.ingresses) place(ing.id, 'ingress', 0)
+  const height = Math.max(0, ...nodes.map((n) => n.y + n.height))
+  return { nodes, width, height }
+}
