@@ -67,7 +67,8 @@ export function NetworkView() {
       type: n.column,
       position: { x: n.x, y: n.y },
       data: data.get(n.id)!,
-      style: { width: n.width, height: n.height },
+      // Not draggable nor selectable, React Flow would let clicks through to the pane: the buttons need them.
+      style: { width: n.width, height: n.height, pointerEvents: 'all' },
       draggable: false,
       selectable: false,
       focusable: false,

@@ -10,12 +10,12 @@ export type ColumnKind = 'ingress' | 'service' | 'slice' | 'pod'
 
 export const NODE_SIZE: Record<ColumnKind, { width: number; height: number }> = {
   ingress: { width: 180, height: 84 },
-  service: { width: 210, height: 112 },
-  slice: { width: 180, height: 64 },
-  pod: { width: 210, height: 58 },
+  service: { width: 190, height: 112 },
+  slice: { width: 170, height: 72 },
+  pod: { width: 220, height: 58 },
 }
 /** Space between columns (where the edges run) and between nodes of a column. */
-export const COLUMN_GAP = 44
+export const COLUMN_GAP = 36
 export const ROW_GAP = 10
 /** Extra space between two Services' bands. */
 export const BAND_GAP = 18

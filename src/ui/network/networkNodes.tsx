@@ -65,7 +65,7 @@ export function ServiceNode({ data: { service } }: NodeProps<ServiceFlowNode>) {
       <div className="net-line">
         {view.ports} · {view.selector === '<none>' ? 'no selector' : `${ready}/${total} ready`}
       </div>
-      {view.type !== 'ExternalName' && <LoadButton service={service.name} namespace={service.namespace} />}
+      {view.type !== 'ExternalName' && view.selector !== '<none>' && <LoadButton service={service.name} namespace={service.namespace} />}
     </div>
   )
 }
@@ -81,7 +81,8 @@ export function SliceNode({ data: { slice } }: NodeProps<SliceFlowNode>) {
         <span className="net-kind" aria-hidden="true">eps</span>
         <span className="net-name">{slice.name}</span>
       </div>
-      <div className="net-line">{withoutPod.length ? `${summary} · ${withoutPod.join(', ')}` : summary}</div>
+      <div className="net-line">{summary}</div>
+      {withoutPod.length > 0 && <div className="net-line net-muted">{withoutPod.join(', ')}</div>}
     </div>
   )
 }

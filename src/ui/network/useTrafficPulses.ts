@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useCluster } from '../store/clusterStore.ts'
-import { serviceOf } from '../store/trafficMirror.ts'
+import { servicesOf } from '../store/trafficMirror.ts'
 import { edgeId, ingressNodeId, podNodeId, serviceNodeId, type NetworkGraph } from './networkGraph.ts'
 import { launch } from './pulses.ts'
 
@@ -24,10 +24,12 @@ export function useTrafficPulses(graph: NetworkGraph, reducedMotion: boolean): v
     const edges = new Set(graph.edges.map((e) => e.id))
     const fresh = useCluster.getState().traffic.recent.filter((r) => r.seq > last).slice(-DRAWN_PER_BATCH)
     fresh.forEach((r, i) => {
-      const svc = serviceOf(r)
+      // Through an ingress controller, the Service that matters is the backend, the last one.
+      const svc = servicesOf(r).at(-1)
       if (!svc) return
       const path: string[] = []
-      const ingress = r.hops.find((h) => h.kind.toLowerCase().includes('ingress'))
+      // The ingress hop (net-engine adds it) names the Ingress whose rule matched.
+      const ingress = r.hops.find((h) => (h.kind as string) === 'ingress' && h.label.includes('/'))
       if (ingress) path.push(edgeId(ingressNodeId(...splitKey(ingress.label)), serviceNodeId(svc)))
       const slice = r.servedBy && graph.slices.find((s) => s.service === svc && s.endpoints.some((e) => e.pod === r.servedBy))
       if (slice) path.push(edgeId(serviceNodeId(svc), slice.id), edgeId(slice.id, podNodeId(r.servedBy!)))

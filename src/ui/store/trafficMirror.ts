@@ -25,9 +25,12 @@ export const EMPTY_TRAFFIC: TrafficMirror = { recent: [], byService: {}, podRate
 
 const SERVICE_HOPS = new Set(['service', 'nodePort', 'loadBalancer'])
 
-/** The Service a request went through (`namespace/name`), if it did. */
-export function serviceOf(request: RequestRecord): string | undefined {
-  return request.hops.find((h) => SERVICE_HOPS.has(h.kind))?.label
+/**
+ * The Services a request went through (`namespace/name`), in order: one, or through an
+ * ingress controller, the controller's and then the backend's.
+ */
+export function servicesOf(request: RequestRecord): string[] {
+  return request.hops.filter((h) => SERVICE_HOPS.has(h.kind)).map((h) => h.label)
 }
 
 export function mirrorTraffic(state: TrafficMirror, batch: PatchBatch): TrafficMirror {
@@ -40,8 +43,7 @@ export function mirrorTraffic(state: TrafficMirror, batch: PatchBatch): TrafficM
     recent = [...recent, ...numbered].slice(-RECENT_KEPT)
     byService = { ...byService }
     for (const r of requests) {
-      const svc = serviceOf(r)
-      if (svc) byService[svc] = [...(byService[svc] ?? []), r].slice(-PER_SERVICE_KEPT)
+      for (const svc of new Set(servicesOf(r))) byService[svc] = [...(byService[svc] ?? []), r].slice(-PER_SERVICE_KEPT)
     }
   }
   return { recent, byService, seq, podRates: batch.podRates ?? base.podRates }
