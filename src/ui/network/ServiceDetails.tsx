@@ -77,10 +77,10 @@ export function ServiceDetails({ serviceKey, onClose }: { serviceKey: string; on
         <ul className="service-endpoints" aria-label={`Endpoints of ${name}`}>
           {endpoints.map((e) => (
             <li key={e.pod} className={`state-${e.state}`}>
+              <span className="net-state">{STATE_TEXT[e.state]}</span>
               <button type="button" className="net-select" onClick={() => selectPod(`Pod/${e.namespace}/${e.pod}`)} aria-label={`${e.pod} ${STATE_TEXT[e.state]} endpoint`}>
                 <span className="pod-dot" aria-hidden="true" /> {e.pod}
-              </button>{' '}
-              <span className="net-state">{STATE_TEXT[e.state]}</span>
+              </button>
             </li>
           ))}
         </ul>
