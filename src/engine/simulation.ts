@@ -4,6 +4,7 @@ import { SimClock } from './clock.ts'
 import { buildNode, nodeAddress, type NodeShape } from './cluster/nodeFactory.ts'
 import { API_SERVER_FALLBACK_ADDRESS, createKubernetesService, publishApiServerEndpoints } from './network/apiServerService.ts'
 import { installCoreDns } from './network/coreDns.ts'
+import { registerNetwork } from './network/networkEnv.ts'
 import { ServiceLoadBalancerController } from './controllers/serviceLoadBalancerController.ts'
 import type { EngineContext } from './context.ts'
 import { ApiServer } from './api/server.ts'
@@ -82,6 +83,8 @@ export class Simulation {
       after: (delayMs, label, fn) => queue.schedule(clock.now + Math.max(0, delayMs), label, fn),
     }
     this.scheduler = new Scheduler(this.ctx)
+    // Kubelets whose containers send requests reach the cluster network through this.
+    registerNetwork(this)
     store.watch((type, obj) => {
       const node = obj.kind === 'Pod' ? (obj as Pod).spec.nodeName : undefined
       if (node) this.kubelets.get(node)?.onPodEvent(type, obj as Pod)

@@ -31,7 +31,7 @@ describe('CoreDNS as kubeadm installs it', () => {
 describe('the pod resolver', () => {
   it('writes /etc/resolv.conf from the pod namespace, and honours dnsPolicy and dnsConfig', () => {
     const { client, run } = cluster()
-    expect(run('cat /etc/resolv.conf')).toEqual({ output: 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n', exitCode: 0 })
+    expect(run('cat /etc/resolv.conf')).toMatchObject({ output: 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n', exitCode: 0 })
     const other = { ...client, metadata: { ...client.metadata, namespace: 'prod' } } as Pod
     expect(resolvConf(other)).toBe('search prod.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n')
     const hostNet = { ...client, spec: { ...client.spec, hostNetwork: true } } as Pod
@@ -107,24 +107,24 @@ describe('nslookup and dig as students run them', () => {
   it('prints busybox nslookup: one query per search domain, A then AAAA', () => {
     const { run, ip } = cluster()
     const web = ip('default', 'web')
-    expect(run('nslookup web')).toEqual({
+    expect(run('nslookup web')).toMatchObject({
       output: `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${web}\n\n** server can't find web.svc.cluster.local: NXDOMAIN\n\n** server can't find web.cluster.local: NXDOMAIN\n\n\n** server can't find web.svc.cluster.local: NXDOMAIN\n\n** server can't find web.cluster.local: NXDOMAIN\n\n`,
       exitCode: 1,
     })
-    expect(run('nslookup web.default.svc.cluster.local')).toEqual({ output: `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${web}\n\n\n`, exitCode: 0 })
+    expect(run('nslookup web.default.svc.cluster.local')).toMatchObject({ output: `Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${web}\n\n\n`, exitCode: 0 })
     // busybox sends a dotted name as is, without the search path.
     expect(run('nslookup web.default').output).toBe("Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n** server can't find web.default: NXDOMAIN\n\n** server can't find web.default: NXDOMAIN\n\n")
-    expect(run('dig +short web.default.svc.cluster.local')).toEqual({ output: `${web}\n`, exitCode: 0 })
-    expect(run('dig +short web')).toEqual({ output: '', exitCode: 0 })
+    expect(run('dig +short web.default.svc.cluster.local')).toMatchObject({ output: `${web}\n`, exitCode: 0 })
+    expect(run('dig +short web')).toMatchObject({ output: '', exitCode: 0 })
   })
 
   it('times out when CoreDNS is scaled to zero', () => {
     const { sim, run } = cluster()
     kubectl(sim, 'scale deployment coredns -n kube-system --replicas=0')
     sim.advance(60_000)
-    expect(run('nslookup web')).toEqual({ output: ';; connection timed out; no servers could be reached\n\n', exitCode: 1 })
-    expect(run('dig +short web.default.svc.cluster.local')).toEqual({ output: ';; connection timed out; no servers could be reached\n', exitCode: 9 })
-    expect(run('curl web')).toEqual({ output: 'curl: (6) Could not resolve host: web\n', exitCode: 6 })
-    expect(run('wget -qO- web')).toEqual({ output: "wget: bad address 'web'\n", exitCode: 1 })
+    expect(run('nslookup web')).toMatchObject({ output: ';; connection timed out; no servers could be reached\n\n', exitCode: 1 })
+    expect(run('dig +short web.default.svc.cluster.local')).toMatchObject({ output: ';; connection timed out; no servers could be reached\n', exitCode: 9 })
+    expect(run('curl web')).toMatchObject({ output: 'curl: (6) Could not resolve host: web\n', exitCode: 6 })
+    expect(run('wget -qO- web')).toMatchObject({ output: "wget: bad address 'web'\n", exitCode: 1 })
   })
 })

@@ -25,8 +25,8 @@ const hostnames = (output: string) => [...output.matchAll(/^Hostname: (\S+)$/gm)
 
 describe('requests to a Service', () => {
   it('answers from the image: nginx welcome page, httpd, whoami, http-echo, agnhost netexec', () => {
-    expect(cluster('nginx:1.27', 1).run('wget -qO- web')).toEqual({ output: NGINX_WELCOME, exitCode: 0 })
-    expect(cluster('httpd:2.4', 1).run('wget -qO- http://web/')).toEqual({ output: '<html><body><h1>It works!</h1></body></html>\n', exitCode: 0 })
+    expect(cluster('nginx:1.27', 1).run('wget -qO- web')).toMatchObject({ output: NGINX_WELCOME, exitCode: 0 })
+    expect(cluster('httpd:2.4', 1).run('wget -qO- http://web/')).toMatchObject({ output: '<html><body><h1>It works!</h1></body></html>\n', exitCode: 0 })
     const { run, webPods, client } = cluster(WHOAMI, 1)
     const pod = webPods()[0]
     expect(run('wget -qO- web').output).toMatch(
@@ -39,8 +39,8 @@ describe('requests to a Service', () => {
     echo.advance(30_000)
     const c = echo.store.get<Pod>('Pod', 'default', 'client')!
     const ipOf = (n: string) => echo.store.get<Pod>('Pod', 'default', n)!.status.podIP
-    expect(runNetworkCommand(echo, c, ['wget', '-qO-', `${ipOf('echo')}:5678`])).toEqual({ output: 'hello from echo\n', exitCode: 0 })
-    expect(runNetworkCommand(echo, c, ['wget', '-qO-', `http://${ipOf('agn')}:8080/hostname`])).toEqual({ output: 'agn', exitCode: 0 })
+    expect(runNetworkCommand(echo, c, ['wget', '-qO-', `${ipOf('echo')}:5678`])).toMatchObject({ output: 'hello from echo\n', exitCode: 0 })
+    expect(runNetworkCommand(echo, c, ['wget', '-qO-', `http://${ipOf('agn')}:8080/hostname`])).toMatchObject({ output: 'agn', exitCode: 0 })
   })
 
   it('spreads requests over ready pods at random, and counts what each pod served', () => {
@@ -75,20 +75,20 @@ describe('requests to a Service', () => {
     kubectl(sim, 'scale deployment web --replicas=0')
     kubectl(sim, 'delete pod ' + stays.metadata.name + ' --grace-period=0 --force')
     sim.advance(40_000)
-    expect(run('curl web')).toEqual({ output: "curl: (7) Failed to connect to web port 80 after 1 ms: Couldn't connect to server\n", exitCode: 7 })
-    expect(run('curl -s web')).toEqual({ output: '', exitCode: 7 })
-    expect(run('wget -qO- web')).toEqual({ output: `wget: can't connect to remote host (${svcIP()}): Connection refused\n`, exitCode: 1 })
+    expect(run('curl web')).toMatchObject({ output: "curl: (7) Failed to connect to web port 80 after 1 ms: Couldn't connect to server\n", exitCode: 7 })
+    expect(run('curl -s web')).toMatchObject({ output: '', exitCode: 7 })
+    expect(run('wget -qO- web')).toMatchObject({ output: `wget: can't connect to remote host (${svcIP()}): Connection refused\n`, exitCode: 1 })
   })
 
   it('fails as curl and wget do: unknown names, a port nothing listens on, HTTP errors', () => {
     const { run, webPods } = cluster('nginx:1.27', 1)
-    expect(run('curl nothere')).toEqual({ output: 'curl: (6) Could not resolve host: nothere\n', exitCode: 6 })
-    expect(run('wget -qO- nothere')).toEqual({ output: "wget: bad address 'nothere'\n", exitCode: 1 })
+    expect(run('curl nothere')).toMatchObject({ output: 'curl: (6) Could not resolve host: nothere\n', exitCode: 6 })
+    expect(run('wget -qO- nothere')).toMatchObject({ output: "wget: bad address 'nothere'\n", exitCode: 1 })
     const ip = webPods()[0].status.podIP
-    expect(run(`curl ${ip}:8080`)).toEqual({ output: `curl: (7) Failed to connect to ${ip} port 8080 after 1 ms: Couldn't connect to server\n`, exitCode: 7 })
-    expect(run('wget -qO- web/missing')).toEqual({ output: 'wget: server returned error: HTTP/1.1 404 Not Found\n', exitCode: 1 })
-    expect(run('curl -sf web/missing')).toEqual({ output: '', exitCode: 22 })
-    expect(run('curl -s -o /dev/null -w "%{http_code}" web')).toEqual({ output: '200', exitCode: 0 })
+    expect(run(`curl ${ip}:8080`)).toMatchObject({ output: `curl: (7) Failed to connect to ${ip} port 8080 after 1 ms: Couldn't connect to server\n`, exitCode: 7 })
+    expect(run('wget -qO- web/missing')).toMatchObject({ output: 'wget: server returned error: HTTP/1.1 404 Not Found\n', exitCode: 1 })
+    expect(run('curl -sf web/missing')).toMatchObject({ output: '', exitCode: 22 })
+    expect(run('curl -s -o /dev/null -w "%{http_code}" web')).toMatchObject({ output: '200', exitCode: 0 })
   })
 
   it('NodePort on any node and externalTrafficPolicy Local only on nodes with an endpoint', () => {

@@ -129,6 +129,8 @@ IMAGE_CATALOG.push(
   image('bash', 'shell-exits', { sizeBytes: 6_000_000, stopsOnSigterm: false }),
   image('fedora', 'shell-exits', { sizeBytes: 60_000_000, stopsOnSigterm: false }),
   image('radial/busyboxplus', 'shell-exits', { sizeBytes: 4_000_000, stopsOnSigterm: false }),
+  // Its entrypoint is curl: arguments alone are curl's.
+  image('curlimages/curl', 'shell-exits', { sizeBytes: 12_000_000, stopsOnSigterm: false }),
   image('registry.k8s.io/nginx-slim', 'serve', { ports: [80], sizeBytes: 20_000_000 }),
   image('registry.k8s.io/nginx', 'serve', { ports: [80], sizeBytes: 20_000_000 }),
   image('bprashanth/nginxhttps', 'serve', { ports: [80, 443], sizeBytes: 40_000_000 }),

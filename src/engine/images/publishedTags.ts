@@ -197,6 +197,7 @@ export const PUBLISHED_TAGS: Record<string, TagMatcher> = {
   bash: BASH,
   fedora: tagSet({ versions: range('', 20, 43), names: ['latest', 'rawhide'] }),
   'radial/busyboxplus': only('base', 'curl', 'git', 'latest'),
+  'curlimages/curl': only('latest', '7.85.0', '8.5.0', '8.8.0', '8.10.1', '8.11.1', '8.12.1', '8.13.0', '8.14.1', '8.15.0', '8.16.0', '8.17.0'),
   'registry.k8s.io/nginx-slim': only(...range('0.', 5, 27), '0.8'),
   'registry.k8s.io/nginx': only('1.7.9', 'latest'),
   'bprashanth/nginxhttps': only('1.0'),

@@ -6,7 +6,10 @@ import { lookupImage, parseImageReference } from '../images/reference.ts'
 import { goDuration } from '../util/duration.ts'
 import { Backoff, BACKOFF_RESET_AFTER_MS } from './backoff.ts'
 import { containerConfigError, unmountableVolume } from './configRefs.ts'
-import { planContainer } from './containerBehaviour.ts'
+import { planContainer, SIM_ANNOTATION } from './containerBehaviour.ts'
+import { logLines, networkProgram, startLoadGenerator } from '../network/loadGenerator.ts'
+import { runNetworkCommand } from '../network/networkCommands.ts'
+import { networkOf } from '../network/networkEnv.ts'
 import { NodeLease } from './nodeLease.ts'
 import { healthyConditions, NETWORK_NOT_READY_ERROR, postedReady } from './nodeStatus.ts'
 import { startProbing } from './prober.ts'
@@ -321,6 +324,13 @@ export class Kubelet {
     }
     c.containerID = `containerd://${this.ctx.rng.string('0123456789abcdef', 64)}`
     c.plan = planContainer(spec, c.imageSpec, pod.metadata.annotations ?? {})
+    // A command that is network traffic is answered by the cluster: once, or as a load generator.
+    const program = networkProgram(spec, c.imageSpec.repository)
+    const withIP: Pod = { ...pod, status: { ...pod.status, podIP: pod.status.podIP ?? runtime.podIP } }
+    if (program?.kind === 'once' && !pod.metadata.annotations?.[SIM_ANNOTATION.crashAfter]) {
+      const result = runNetworkCommand(networkOf(this.ctx), withIP, program.argv)
+      if (result) c.plan = { kind: 'exits', afterMs: Math.max(50, result.elapsedMs), exitCode: result.exitCode, logs: logLines(result.output) }
+    } else if (program?.kind === 'loop') c.plan = { kind: 'runs', logs: [] }
     this.ctx.recorder.normal(pod, this.host, 'Created', `Created container: ${c.name}`, fieldPath)
     this.ctx.recorder.normal(pod, this.host, 'Started', `Started container ${c.name}`, fieldPath)
     c.state = { running: { startedAt: this.ctx.clock.rfc3339() } }
@@ -342,6 +352,16 @@ export class Kubelet {
       c.timer = this.ctx.after(plan.afterMs, `kubelet ${this.nodeName}: ${runtime.name}/${c.name} exits ${plan.exitCode}`, () =>
         this.containerExited(runtime, c, plan.exitCode, startedAt),
       )
+    }
+    if (program?.kind === 'loop') {
+      startLoadGenerator(this.ctx, `kubelet ${this.nodeName}: ${runtime.name}/${c.name} load`, program, {
+        pod: () => {
+          const p = this.pod(runtime)
+          return p && { ...p, status: { ...p.status, podIP: p.status.podIP ?? runtime.podIP } }
+        },
+        stillRunning: () => c.runId === runId && !!c.state.running && !runtime.terminating && this.online,
+        setLogs: (lines) => void (c.logs = lines),
+      })
     }
     startProbing(this.ctx, this.host, runtime, c, spec, {
       pod: () => this.pod(runtime),

@@ -3,7 +3,11 @@ import type { KubeObject, Node, Pod } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
 import { httpAnswer, listeningPorts } from '../images/httpAnswers.ts'
 import { lookupImage, parseImageReference } from '../images/reference.ts'
-import { resolveHost } from './dns.ts'
+import { ingressControllerInstances, ingressesServedBy } from '../controllers/ingressController.ts'
+import { CLUSTER_DNS_IP, DNS_LABEL } from './coreDns.ts'
+import { resolveHost, resolverConfig } from './dns.ts'
+import { answerIngressRequest } from './ingressRouting.ts'
+import { allowed, type Endpoint } from './networkPolicy.ts'
 import { SERVICE_NAME_LABEL } from './serviceEndpoints.ts'
 import { TrafficLog, type Hop } from './trafficLog.ts'
 
@@ -51,10 +55,13 @@ export function parseUrl(url: string): { scheme: string; host: string; port: num
   return { scheme, host: m[2].toLowerCase(), port, path }
 }
 
-interface Simulated {
+/** What traffic needs of the simulation (a Simulation is one). */
+export interface Simulated {
   ctx: EngineContext
   /** The simulation's kubelets: a stopped one carries no traffic. */
   kubelets?: Map<string, { online: boolean }>
+  /** Whether the network plugin enforces NetworkPolicies (default: it does). */
+  cluster?: { networkPolicies: boolean }
 }
 
 const nodeIP = (node: Node) => (node.status.addresses ?? []).find((a) => a.type === 'InternalIP')?.address
@@ -157,121 +164,272 @@ function findEntry(sim: Simulated, ip: string, port: number, source: { node?: st
   return 'node'
 }
 
-/** Picks the endpoint: the pinned one under ClientIP affinity if still a candidate, else one at random. */
-function choose(sim: Simulated, svc: KubeObject, list: EndpointView[], clientIP: string): EndpointView {
+/**
+ * Spreads `count` requests over the candidates as kube-proxy's random pick would: the
+ * pinned one under ClientIP affinity takes them all; otherwise each gets an equal share
+ * and the remainder goes to distinct random ones. One request costs one random draw,
+ * the same as a single pick; the cost grows with the candidates, not the count.
+ */
+function spread(sim: Simulated, svc: KubeObject, list: EndpointView[], clientIP: string, count: number): Map<EndpointView, number> {
   const spec = (svc.spec ?? {}) as ServiceSpec & { sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } } }
-  const log = TrafficLog.of(sim.ctx)
-  const now = sim.ctx.clock.now
-  const key = podKey(svc)
+  const out = new Map<EndpointView, number>()
   if (spec.sessionAffinity === 'ClientIP') {
+    const log = TrafficLog.of(sim.ctx)
+    const now = sim.ctx.clock.now
+    const key = podKey(svc)
     const timeoutMs = (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_AFFINITY_SECONDS) * 1000
     const pinned = log.pinned(key, clientIP, now, timeoutMs)
-    const keep = pinned && list.find((e) => e.ip === pinned)
-    const chosen = keep || list[sim.ctx.rng.int(list.length)]
+    const chosen = (pinned && list.find((e) => e.ip === pinned)) || list[sim.ctx.rng.int(list.length)]
     log.pin(key, clientIP, chosen.ip, now)
-    return chosen
+    return out.set(chosen, count)
   }
-  return list[sim.ctx.rng.int(list.length)]
+  return spreadEvenly(sim, list, count)
+}
+
+/** `count` items over `list`: equal shares, the remainder to distinct random members. */
+function spreadEvenly<T>(sim: Simulated, list: T[], count: number): Map<T, number> {
+  const out = new Map<T, number>()
+  const share = Math.floor(count / list.length)
+  if (share > 0) for (const e of list) out.set(e, share)
+  const pool = [...list]
+  for (let left = count - share * list.length; left > 0; left--) {
+    const i = sim.ctx.rng.int(pool.length)
+    out.set(pool[i], (out.get(pool[i]) ?? 0) + 1)
+    pool[i] = pool[pool.length - 1]
+    pool.pop()
+  }
+  return out
+}
+
+/** Does the cluster's network plugin enforce NetworkPolicies? (Calico, Cilium: yes; Flannel: no.) */
+export function enforcesPolicies(sim: Simulated): boolean {
+  return sim.cluster?.networkPolicies ?? true
 }
 
 /**
- * Sends one HTTP GET from `from` to `url`, as curl or wget would, and records it.
- * Nothing in the cluster changes but the traffic log and the random stream.
+ * May the pod reach cluster DNS? Under an egress policy, UDP 53 to a CoreDNS pod (or to
+ * the kube-dns address while CoreDNS is not modelled as pods) must be allowed; the
+ * classic default-deny-egress breaks name resolution first.
  */
-export function request(sim: Simulated, from: TrafficSource, url: string, userAgent = 'curl/8.11.1'): TrafficResult {
-  const { store, clock } = sim.ctx
-  const parsed = parseUrl(url)
-  const src = client(sim, from)
-  const hops: Hop[] = [{ kind: 'client', label: src.label, detail: src.ip }]
-  const host = parsed?.host ?? url
-  const base = { host, port: parsed?.port ?? 80, path: parsed?.path ?? '/', body: '', hops }
-  const finish = (result: TrafficResult): TrafficResult => {
-    TrafficLog.of(sim.ctx).record({
-      at: clock.now,
-      from: src.label,
-      url,
-      hops,
-      outcome: result.outcome === 'ok' ? String(result.status) : result.outcome,
-      ...(result.servedBy ? { servedBy: podKey(result.servedBy) } : {}),
-    })
-    return result
-  }
-  if (!parsed) return finish({ ...base, outcome: 'nxdomain' })
+export function dnsReachable(sim: Simulated, pod: Pod): boolean {
+  if (!enforcesPolicies(sim) || !resolverConfig(pod).nameservers.includes(CLUSTER_DNS_IP)) return true
+  const { store } = sim.ctx
+  const servers = store.select<Pod>('Pod', 'kube-system', { matchLabels: DNS_LABEL }).filter((p) => p.status.podIP && !p.metadata.deletionTimestamp)
+  if (servers.length === 0) return allowed(store, { pod }, { ip: CLUSTER_DNS_IP }, 53, 'UDP')
+  return servers.some((p) => allowed(store, { pod }, { pod: p }, 53, 'UDP'))
+}
 
-  // Name resolution: a pod asks cluster DNS through its search path; hosts only know addresses.
-  let ip: string
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) ip = host === '127.0.0.1' && typeof from === 'object' && from.status.podIP ? from.status.podIP : host
-  // localhost in a pod is the pod itself: its own containers, on its own network namespace.
-  else if (host === 'localhost' && typeof from === 'object' && from.status.podIP) ip = from.status.podIP
-  else if (typeof from === 'object') {
-    const r = resolveHost(store, from, host)
-    if (!r.ok) {
-      hops.push({ kind: 'dns', label: host, detail: r.reason === 'timeout' ? 'timed out' : 'NXDOMAIN' })
-      return finish({ ...base, outcome: r.reason === 'timeout' ? 'dns-timeout' : 'nxdomain' })
-    }
-    ip = r.addresses[0]
-    hops.push({ kind: 'dns', label: r.name, detail: ip })
-  } else {
-    hops.push({ kind: 'dns', label: host, detail: 'NXDOMAIN' })
-    return finish({ ...base, outcome: 'nxdomain' })
-  }
-  const withIP = { ...base, ip }
+/** How a request is sent: curl's `-H 'Host: …'` and `--resolve`, and the client's User-Agent. */
+export interface RequestOptions {
+  userAgent?: string
+  /** The Host header, when it is not the URL's host (`curl -H 'Host: foo.example'`). */
+  hostHeader?: string
+  /** `host:port` → address, as curl's `--resolve host:port:addr` pins it. */
+  resolve?: Record<string, string>
+}
 
-  // kube-proxy: a Service address is rewritten to one of its endpoints.
-  let target = { ip, port: parsed.port }
-  const entry = findEntry(sim, ip, parsed.port, src, from === 'external')
-  if (entry === 'node') return finish({ ...withIP, outcome: 'refused' })
-  if (entry) {
-    hops.push(entry.hop)
-    const spec = (entry.svc.spec ?? {}) as ServiceSpec
-    let local: string | undefined
-    let viaNode = entry.viaNode
-    if (entry.hop.kind === 'loadBalancer') {
-      // The cloud's load balancer sends to a node; with Local it health-checks nodes and picks one with endpoints.
-      const nodes = store.list<Node>('Node').filter((n) => nodeUp(sim, n.metadata.name)).map((n) => n.metadata.name)
-      const all = serviceEndpoints(sim, entry.svc, entry.port)
-      const healthy = spec.externalTrafficPolicy === 'Local' ? nodes.filter((n) => candidates(all, n).length) : nodes
-      viaNode = healthy.length ? healthy[sim.ctx.rng.int(healthy.length)] : nodes[0]
-    }
-    if (entry.external && spec.externalTrafficPolicy === 'Local') local = viaNode
-    else if (!entry.external && spec.internalTrafficPolicy === 'Local') local = src.node ?? '\u0000'
-    const all = serviceEndpoints(sim, entry.svc, entry.port)
-    const list = candidates(all, local)
-    if (list.length === 0) {
-      // No endpoints at all: kube-proxy rejects. None local under a Local policy: it drops.
-      const anyServing = candidates(all, undefined).length > 0
-      return finish({ ...withIP, outcome: anyServing && local !== undefined ? 'timeout' : 'refused' })
-    }
-    const chosen = choose(sim, entry.svc, list, src.ip)
-    hops.push({ kind: 'endpoint', label: `${chosen.ip}:${chosen.port}`, detail: chosen.nodeName })
-    target = { ip: chosen.ip, port: chosen.port }
-  }
+/** One delivery: what a group of identical requests got, and how many they were. */
+interface Delivery {
+  result: TrafficResult
+  count: number
+}
 
-  // The pod at the target address answers, refuses, or is unreachable.
-  const pod = store.list<Pod>('Pod').find((p) => p.status.podIP === target.ip && !p.spec.hostNetwork && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed')
-  if (!pod || !nodeUp(sim, pod.spec.nodeName)) return finish({ ...withIP, outcome: 'timeout' })
-  hops.push({ kind: 'pod', label: podKey(pod), detail: pod.spec.nodeName })
+/** nginx's 504 page, as ingress-nginx serves it when the upstream never answers. */
+const GATEWAY_TIMEOUT_PAGE = `<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
+
+interface Sender {
+  sim: Simulated
+  src: { ip: string; node?: string; label: string }
+  /** The policy view of the sender. */
+  peer: Endpoint
+  parsed: { scheme: string; host: string; port: number; path: string }
+  hostHeader: string
+  userAgent: string
+}
+
+/**
+ * Requests reaching `target` (a pod address, after any Service rewrite): the pod's
+ * container answers, refuses, or is unreachable; a NetworkPolicy drop reads as a
+ * timeout; an ingress controller routes on by its Ingresses.
+ */
+function deliver(s: Sender, base: TrafficResult, hops: Hop[], target: { ip: string; port: number; pod?: string; namespace?: string }, count: number, snatNode: string | undefined, depth = 0): Delivery[] {
+  const { store, clock } = s.sim.ctx
+  const named = target.pod ? store.get<Pod>('Pod', target.namespace, target.pod) : undefined
+  const pod =
+    named && named.status.podIP === target.ip
+      ? named
+      : store.list<Pod>('Pod').find((p) => p.status.podIP === target.ip && !p.spec.hostNetwork && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed')
+  if (!pod || !nodeUp(s.sim, pod.spec.nodeName)) return [{ result: { ...base, hops, outcome: 'timeout' }, count }]
+  // NodePort and load-balancer traffic with policy Cluster is SNATed to the node's address.
+  const node = snatNode ? store.get<Node>('Node', undefined, snatNode) : undefined
+  const clientIP = (node && nodeIP(node)) || s.src.ip
+  const from: Endpoint = node ? { ip: clientIP } : s.peer
+  if (enforcesPolicies(s.sim) && !allowed(store, from, { pod }, target.port)) {
+    return [{ result: { ...base, hops: [...hops, { kind: 'pod', label: podKey(pod), detail: 'dropped by NetworkPolicy' }], outcome: 'timeout' }, count }]
+  }
+  const reached = [...hops, { kind: 'pod' as const, label: podKey(pod), detail: pod.spec.nodeName }]
   for (const status of pod.status.containerStatuses ?? []) {
     if (!status.state?.running) continue
     const container = pod.spec.containers.find((c) => c.name === status.name)
     const ref = container && parseImageReference(container.image)
     const image = ref && lookupImage(ref)
     if (!container || !image || !listeningPorts(image, container).includes(target.port)) continue
-    // NodePort and load-balancer traffic with policy Cluster is SNATed to the node's address.
-    const snat = entry && entry.external && ((entry.svc.spec ?? {}) as ServiceSpec).externalTrafficPolicy !== 'Local'
-    const node = snat && entry.viaNode ? store.get<Node>('Node', undefined, entry.viaNode) : undefined
-    const clientIP = (node && nodeIP(node)) || src.ip
+    if (depth === 0 && (target.port === 80 || target.port === 443) && ingressControllerInstances([pod]).length) return viaIngress(s, base, reached, pod, count)
     const answer = httpAnswer(image, container, {
       method: 'GET',
-      path: parsed.path,
-      host: parsed.port === 80 ? host : `${host}:${parsed.port}`,
-      userAgent,
-      clientAddress: `${clientIP}:${32768 + sim.ctx.rng.int(28232)}`,
+      path: s.parsed.path,
+      host: s.hostHeader,
+      userAgent: s.userAgent,
+      clientAddress: `${clientIP}:${32768 + s.sim.ctx.rng.int(28232)}`,
       podName: pod.metadata.name,
       podIP: pod.status.podIP ?? '',
       now: clock.rfc3339(),
     })
-    return finish({ ...withIP, outcome: 'ok', status: answer.status, reason: answer.reason, body: answer.body, servedBy: pod })
+    return [{ result: { ...base, hops: reached, outcome: 'ok', status: answer.status, reason: answer.reason, body: answer.body, servedBy: pod }, count }]
   }
-  return finish({ ...withIP, outcome: 'refused', servedBy: undefined })
+  return [{ result: { ...base, hops: reached, outcome: 'refused' }, count }]
+}
+
+/**
+ * An ingress-nginx pod's answer: the Ingresses of its class route the Host and path to
+ * a backend Service, whose ready endpoints it proxies to directly (as nginx does, not
+ * through the cluster IP); 404 from its default backend, 503 without endpoints.
+ */
+function viaIngress(s: Sender, base: TrafficResult, hops: Hop[], controller: Pod, count: number): Delivery[] {
+  const { store } = s.sim.ctx
+  const instance = ingressControllerInstances([controller])[0]
+  const answer = answerIngressRequest(store, ingressesServedBy(s.sim.ctx, instance), { host: s.hostHeader, path: s.parsed.path })
+  TrafficLog.of(s.sim.ctx).countServed(podKey(controller), s.sim.ctx.clock.now, count)
+  const fromController: TrafficResult = { ...base, outcome: 'ok', servedBy: controller }
+  if (answer.status === 404) return [{ result: { ...fromController, hops: [...hops, { kind: 'ingress', label: 'default backend', detail: 'no rule matched' }], status: 404, reason: 'Not Found', body: answer.body }, count }]
+  const ruleLabel = `${podKey(answer.route.ingress)} ${answer.route.host}${answer.route.path ?? ''}`
+  if (answer.status === 503) return [{ result: { ...fromController, hops: [...hops, { kind: 'ingress', label: ruleLabel, detail: 'no ready endpoints' }], status: 503, reason: 'Service Temporarily Unavailable', body: answer.body }, count }]
+  const routed = [...hops, { kind: 'ingress' as const, label: ruleLabel }, { kind: 'service' as const, label: podKey(answer.service), detail: `port ${answer.servicePort}` }]
+  const namespace = answer.service.metadata.namespace
+  const byEndpoint = spreadEvenly(s.sim, answer.endpoints, count)
+  const upstream: Sender = { ...s, src: { ip: controller.status.podIP ?? '', node: controller.spec.nodeName, label: `pod ${podKey(controller)}` }, peer: { pod: controller } }
+  const out: Delivery[] = []
+  for (const [endpoint, n] of byEndpoint) {
+    const [ip, port] = endpoint.split(':')
+    const pod = store.list<Pod>('Pod', namespace).find((p) => p.status.podIP === ip)
+    const delivered = deliver(upstream, base, [...routed, { kind: 'endpoint', label: endpoint, detail: pod?.spec.nodeName }], { ip, port: Number(port), pod: pod?.metadata.name, namespace }, n, undefined, 1)
+    for (const d of delivered) {
+      // nginx waits proxy_connect_timeout (60 s) for an upstream that never answers, then says 504.
+      if (d.result.outcome === 'timeout') out.push({ result: { ...d.result, outcome: 'ok', servedBy: controller, status: 504, reason: 'Gateway Time-out', body: GATEWAY_TIMEOUT_PAGE }, count: d.count })
+      else if (d.result.outcome === 'refused') out.push({ result: { ...d.result, outcome: 'ok', servedBy: controller, status: 502, reason: 'Bad Gateway', body: BAD_GATEWAY_PAGE }, count: d.count })
+      else out.push(d)
+    }
+  }
+  return out
+}
+
+const BAD_GATEWAY_PAGE = `<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`
+
+/** Requests per delivery group kept as RequestRecords; the rest are only counted. */
+const SAMPLED_RECORDS = 3
+
+/**
+ * Sends `count` identical HTTP GETs from `from` to `url` as curl or wget would, routed
+ * once and spread over the endpoints; records a few of them and counts every one.
+ * Returns the first delivery's result (for count 1, the request's own).
+ * Nothing in the cluster changes but the traffic log and the random stream.
+ */
+function send(sim: Simulated, from: TrafficSource, url: string, count: number, options: RequestOptions): TrafficResult {
+  const { store, clock } = sim.ctx
+  const log = TrafficLog.of(sim.ctx)
+  const parsed = parseUrl(url)
+  const src = client(sim, from)
+  const hops: Hop[] = [{ kind: 'client', label: src.label, detail: src.ip }]
+  const host = parsed?.host ?? url
+  const base: TrafficResult = { outcome: 'nxdomain', host, port: parsed?.port ?? 80, path: parsed?.path ?? '/', body: '', hops }
+  const finish = (deliveries: Delivery[]): TrafficResult => {
+    deliveries.forEach(({ result, count: n }, i) => {
+      const servedBy = result.servedBy ? podKey(result.servedBy) : undefined
+      if (i < SAMPLED_RECORDS) {
+        log.recordSample({ at: clock.now, from: src.label, url, hops: result.hops, outcome: result.outcome === 'ok' ? String(result.status) : result.outcome, ...(servedBy ? { servedBy } : {}) })
+      }
+      if (servedBy) log.countServed(servedBy, clock.now, n)
+    })
+    return deliveries[0].result
+  }
+  const fail = (outcome: TrafficOutcome, extra: Partial<TrafficResult> = {}) => finish([{ result: { ...base, ...extra, outcome }, count }])
+  if (!parsed) return fail('nxdomain')
+
+  // Name resolution: a pod asks cluster DNS through its search path; hosts only know addresses.
+  let ip: string
+  const pinned = options.resolve?.[`${host}:${parsed.port}`]
+  if (pinned) ip = pinned
+  else if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) ip = host === '127.0.0.1' && typeof from === 'object' && from.status.podIP ? from.status.podIP : host
+  // localhost in a pod is the pod itself: its own containers, on its own network namespace.
+  else if (host === 'localhost' && typeof from === 'object' && from.status.podIP) ip = from.status.podIP
+  else if (typeof from === 'object') {
+    const r = dnsReachable(sim, from) ? resolveHost(store, from, host) : ({ ok: false, reason: 'timeout', tried: [] } as const)
+    if (!r.ok) {
+      hops.push({ kind: 'dns', label: host, detail: r.reason === 'timeout' ? 'timed out' : 'NXDOMAIN' })
+      return fail(r.reason === 'timeout' ? 'dns-timeout' : 'nxdomain')
+    }
+    ip = r.addresses[0]
+    hops.push({ kind: 'dns', label: r.name, detail: ip })
+  } else {
+    hops.push({ kind: 'dns', label: host, detail: 'NXDOMAIN' })
+    return fail('nxdomain')
+  }
+  const withIP: TrafficResult = { ...base, ip }
+  const sender: Sender = {
+    sim,
+    src,
+    peer: typeof from === 'object' ? { pod: from } : { ip: src.ip },
+    parsed,
+    hostHeader: options.hostHeader ?? (parsed.port === 80 ? host : `${host}:${parsed.port}`),
+    userAgent: options.userAgent ?? 'curl/8.11.1',
+  }
+
+  // kube-proxy: a Service address is rewritten to one of its endpoints.
+  const entry = findEntry(sim, ip, parsed.port, src, from === 'external')
+  if (entry === 'node') return finish([{ result: { ...withIP, outcome: 'refused' }, count }])
+  if (!entry) return finish(deliver(sender, withIP, hops, { ip, port: parsed.port }, count, undefined))
+  hops.push(entry.hop)
+  const spec = (entry.svc.spec ?? {}) as ServiceSpec
+  let local: string | undefined
+  let viaNode = entry.viaNode
+  const all = serviceEndpoints(sim, entry.svc, entry.port)
+  if (entry.hop.kind === 'loadBalancer') {
+    // The cloud's load balancer sends to a node; with Local it health-checks nodes and picks one with endpoints.
+    const nodes = store.list<Node>('Node').filter((n) => nodeUp(sim, n.metadata.name)).map((n) => n.metadata.name)
+    const healthy = spec.externalTrafficPolicy === 'Local' ? nodes.filter((n) => candidates(all, n).length) : nodes
+    viaNode = healthy.length ? healthy[sim.ctx.rng.int(healthy.length)] : nodes[0]
+  }
+  if (entry.external && spec.externalTrafficPolicy === 'Local') local = viaNode
+  else if (!entry.external && spec.internalTrafficPolicy === 'Local') local = src.node ?? '\u0000'
+  const list = candidates(all, local)
+  if (list.length === 0) {
+    // No endpoints at all: kube-proxy rejects. None local under a Local policy: it drops.
+    const anyServing = candidates(all, undefined).length > 0
+    return finish([{ result: { ...withIP, outcome: anyServing && local !== undefined ? 'timeout' : 'refused' }, count }])
+  }
+  const snat = entry.external && spec.externalTrafficPolicy !== 'Local' ? entry.viaNode : undefined
+  const deliveries: Delivery[] = []
+  for (const [chosen, n] of spread(sim, entry.svc, list, src.ip, count)) {
+    const path = [...hops, { kind: 'endpoint' as const, label: `${chosen.ip}:${chosen.port}`, detail: chosen.nodeName }]
+    deliveries.push(...deliver(sender, withIP, path, { ip: chosen.ip, port: chosen.port, pod: chosen.pod, namespace: entry.svc.metadata.namespace }, n, snat))
+  }
+  return finish(deliveries)
+}
+
+/**
+ * Sends one HTTP GET from `from` to `url`, as curl or wget would, and records it.
+ * Nothing in the cluster changes but the traffic log and the random stream.
+ */
+export function request(sim: Simulated, from: TrafficSource, url: string, userAgent = 'curl/8.11.1', options: RequestOptions = {}): TrafficResult {
+  return send(sim, from, url, 1, { ...options, userAgent })
+}
+
+/**
+ * Sends `count` identical requests at once, as a load generator's loop does within one
+ * simulated second: routed once, spread over the endpoints as kube-proxy would, counted
+ * per pod in bulk, with only a few kept as RequestRecords. Cost grows with the
+ * endpoints, not the count. Returns one request's result, as `request` would.
+ */
+export function requestMany(sim: Simulated, from: TrafficSource, url: string, count: number, userAgent = 'curl/8.11.1', options: RequestOptions = {}): TrafficResult {
+  return send(sim, from, url, Math.max(1, Math.floor(count)), { ...options, userAgent })
 }

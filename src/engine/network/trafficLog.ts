@@ -1,8 +1,13 @@
 import type { EngineContext } from '../context.ts'
 
-/** One step of a request's way: client → DNS → Service → endpoint → pod. */
+/**
+ * One step of a request's way: client → DNS → Service → endpoint → pod, or through an
+ * ingress controller: … → pod (the controller) → ingress (the rule that matched, or its
+ * default backend) → service → endpoint → pod. A pod hop whose detail is
+ * `dropped by NetworkPolicy` is where a policy dropped the request.
+ */
 export interface Hop {
-  kind: 'client' | 'dns' | 'service' | 'nodePort' | 'loadBalancer' | 'endpoint' | 'pod'
+  kind: 'client' | 'dns' | 'service' | 'nodePort' | 'loadBalancer' | 'endpoint' | 'pod' | 'ingress'
   /** `default/web-7d4b9c8f5-abcde`, `10.96.12.7:80`, `web.default.svc.cluster.local` … */
   label: string
   detail?: string
@@ -55,23 +60,34 @@ export class TrafficLog {
   /** `svcKey|clientIP` → endpoint IP and the time it was last used. */
   private affinity = new Map<string, { ip: string; lastUsed: number }>()
 
+  /** One request: kept among the recent ones and counted for the pod that served it. */
   record(request: RequestRecord): void {
-    this.recentRequests.push(request)
-    if (this.recentRequests.length > RECENT_REQUESTS) this.recentRequests.splice(0, this.recentRequests.length - RECENT_REQUESTS)
-    if (request.servedBy) this.served(request.servedBy, request.at)
+    this.recordSample(request)
+    if (request.servedBy) this.countServed(request.servedBy, request.at, 1)
   }
 
-  private served(podKey: string, at: number): void {
+  /**
+   * Keeps a request among the recent ones without counting it: a load generator's
+   * sample of the many requests it counts in bulk with countServed.
+   */
+  recordSample(request: RequestRecord): void {
+    this.recentRequests.push(request)
+    if (this.recentRequests.length > RECENT_REQUESTS) this.recentRequests.splice(0, this.recentRequests.length - RECENT_REQUESTS)
+  }
+
+  /** Counts `count` requests the pod (`namespace/name`) served at `at` (simulated ms), in one step. */
+  countServed(podKey: string, at: number, count: number): void {
+    if (count <= 0) return
     let counter = this.pods.get(podKey)
     if (counter) this.pods.delete(podKey)
     else counter = { total: 0, perSecond: new Map() }
     // Re-inserted last: the map's order is least recently served first.
     this.pods.set(podKey, counter)
-    counter.total++
+    counter.total += count
     this.lastServed.delete(podKey)
     this.lastServed.set(podKey, at)
     const second = Math.floor(at / 1000)
-    counter.perSecond.set(second, (counter.perSecond.get(second) ?? 0) + 1)
+    counter.perSecond.set(second, (counter.perSecond.get(second) ?? 0) + count)
     for (const s of counter.perSecond.keys()) {
       if (s > second - WINDOW_SECONDS) break
       counter.perSecond.delete(s)
