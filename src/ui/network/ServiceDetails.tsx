@@ -23,7 +23,7 @@ export function dnsNames(name: string, namespace: string): { name: string; from:
   ]
 }
 
-const HOP_NAME: Record<string, string> = { client: 'from', dns: 'DNS', service: 'Service', nodePort: 'NodePort', loadBalancer: 'LoadBalancer', endpoint: 'endpoint', pod: 'pod' }
+const HOP_NAME: Record<Hop['kind'], string> = { client: 'from', dns: 'DNS', service: 'Service', nodePort: 'NodePort', loadBalancer: 'LoadBalancer', endpoint: 'endpoint', pod: 'pod', ingress: 'Ingress' }
 
 function hopText(h: Hop): string {
   return `${HOP_NAME[h.kind] ?? h.kind} ${h.label}${h.detail ? ` (${h.detail})` : ''}`

@@ -28,9 +28,9 @@ export function useTrafficPulses(graph: NetworkGraph, reducedMotion: boolean): v
       const svc = servicesOf(r).at(-1)
       if (!svc) return
       const path: string[] = []
-      // The ingress hop (net-engine adds it) names the Ingress whose rule matched.
-      const ingress = r.hops.find((h) => (h.kind as string) === 'ingress' && h.label.includes('/'))
-      if (ingress) path.push(edgeId(ingressNodeId(...splitKey(ingress.label)), serviceNodeId(svc)))
+      // The ingress hop reads `namespace/name host/path` for the rule that matched.
+      const ingress = r.hops.find((h) => h.kind === 'ingress')?.label.split(' ')[0]
+      if (ingress?.includes('/')) path.push(edgeId(ingressNodeId(...splitKey(ingress)), serviceNodeId(svc)))
       const slice = r.servedBy && graph.slices.find((s) => s.service === svc && s.endpoints.some((e) => e.pod === r.servedBy))
       if (slice) path.push(edgeId(serviceNodeId(svc), slice.id), edgeId(slice.id, podNodeId(r.servedBy!)))
       const drawn = path.filter((e) => edges.has(e))
