@@ -18,7 +18,7 @@ const edgeTypes = { traffic: TrafficEdge }
 
 /** The smallest text in the view is 14px: below this zoom it would read smaller than 12px. */
 export const MIN_READABLE_ZOOM = 12 / 14
-const PADDING = 16
+const PADDING = 8
 
 /** Fits the graph into the pane, but never below a readable zoom: then it starts top-left and pans. */
 function FitGraph({ width, height, pane }: { width: number; height: number; pane: { width: number; height: number } }) {

@@ -8,14 +8,25 @@ import type { NetworkGraph } from './networkGraph.ts'
 
 export type ColumnKind = 'ingress' | 'service' | 'slice' | 'pod'
 
-export const NODE_SIZE: Record<ColumnKind, { width: number; height: number }> = {
+type Sizes = Record<ColumnKind, { width: number; height: number }>
+
+/** Three columns. */
+export const NODE_SIZE: Sizes = {
   ingress: { width: 180, height: 84 },
   service: { width: 190, height: 112 },
   slice: { width: 170, height: 72 },
   pod: { width: 220, height: 58 },
 }
-/** Space between columns (where the edges run) and between nodes of a column. */
+/** Four columns, narrower, so they still fit a 1024×768 window at a readable zoom (long names end in …). */
+export const COMPACT_NODE_SIZE: Sizes = {
+  ingress: { width: 140, height: 84 },
+  service: { width: 168, height: 112 },
+  slice: { width: 126, height: 72 },
+  pod: { width: 186, height: 58 },
+}
+/** Space between columns (where the edges run), three or four of them, and between nodes of a column. */
 export const COLUMN_GAP = 36
+export const COMPACT_COLUMN_GAP = 24
 export const ROW_GAP = 10
 /** Extra space between two Services' bands. */
 export const BAND_GAP = 18
@@ -30,14 +41,17 @@ export interface PlacedNode {
 }
 
 export function layoutNetwork(graph: NetworkGraph): { nodes: PlacedNode[]; width: number; height: number } {
-  const columns: ColumnKind[] = graph.ingresses.length > 0 ? ['ingress', 'service', 'slice', 'pod'] : ['service', 'slice', 'pod']
+  const compact = graph.ingresses.length > 0
+  const columns: ColumnKind[] = compact ? ['ingress', 'service', 'slice', 'pod'] : ['service', 'slice', 'pod']
+  const size = compact ? COMPACT_NODE_SIZE : NODE_SIZE
+  const gap = compact ? COMPACT_COLUMN_GAP : COLUMN_GAP
   const x: Partial<Record<ColumnKind, number>> = {}
   let left = 0
   for (const c of columns) {
     x[c] = left
-    left += NODE_SIZE[c].width + COLUMN_GAP
+    left += size[c].width + gap
   }
-  const width = left - COLUMN_GAP
+  const width = left - gap
   const cursor: Record<ColumnKind, number> = { ingress: 0, service: 0, slice: 0, pod: 0 }
   const nodes: PlacedNode[] = []
   const placed = new Set<string>()
@@ -45,8 +59,8 @@ export function layoutNetwork(graph: NetworkGraph): { nodes: PlacedNode[]; width
     if (placed.has(id)) return
     placed.add(id)
     const y = Math.max(cursor[column], top)
-    nodes.push({ id, column, x: x[column]!, y, ...NODE_SIZE[column] })
-    cursor[column] = y + NODE_SIZE[column].height + ROW_GAP
+    nodes.push({ id, column, x: x[column]!, y, ...size[column] })
+    cursor[column] = y + size[column].height + ROW_GAP
   }
 
   for (const svc of graph.services) {

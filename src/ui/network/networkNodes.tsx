@@ -36,7 +36,7 @@ export function IngressNode({ data: { ingress } }: NodeProps<IngressFlowNode>) {
       <div className="net-title">
         <span className="net-kind" aria-hidden="true">ing</span>
         {nsTag(ingress.namespace)}
-        <span className="net-name">{ingress.name}</span>
+        <span className="net-name" title={ingress.name}>{ingress.name}</span>
       </div>
       <div className="net-line">{hosts}</div>
       <div className={`net-line${ingress.address ? '' : ' net-muted'}`}>{address}</div>
@@ -57,7 +57,7 @@ export function ServiceNode({ data: { service } }: NodeProps<ServiceFlowNode>) {
       <button type="button" className="net-title net-select nodrag" aria-pressed={selected} aria-label={`Details of Service ${service.name}`} onClick={() => selectService(selected ? null : service.key)}>
         <span className="net-kind" aria-hidden="true">svc</span>
         {nsTag(service.namespace)}
-        <span className="net-name">{service.name}</span>
+        <span className="net-name" title={service.name}>{service.name}</span>
       </button>
       <div className="net-line">
         {view.type} {view.clusterIP}
@@ -79,7 +79,7 @@ export function SliceNode({ data: { slice } }: NodeProps<SliceFlowNode>) {
       {handles}
       <div className="net-title">
         <span className="net-kind" aria-hidden="true">eps</span>
-        <span className="net-name">{slice.name}</span>
+        <span className="net-name" title={slice.name}>{slice.name}</span>
       </div>
       <div className="net-line">{summary}</div>
       {withoutPod.length > 0 && <div className="net-line net-muted">{withoutPod.join(', ')}</div>}
@@ -98,12 +98,11 @@ export function PodNode({ data: { pod } }: NodeProps<PodFlowNode>) {
     <div className={`net-node net-pod state-${pod.state}${rate > 0 ? ' serving' : ''}`} role="group" aria-label={`Pod ${pod.name}, ${state}, ${formatRate(rate)}`}>
       {handles}
       <button type="button" className="net-title net-select nodrag" aria-label={`Open pod ${pod.name}`} onClick={() => selectPod(`Pod/${pod.namespace}/${pod.name}`)}>
-        <span className="pod-dot" aria-hidden="true" />
         {nsTag(pod.namespace)}
-        <span className="net-name">{pod.name}</span>
+        <span className="net-name" title={pod.name}>{pod.name}</span>
       </button>
       <div className="net-line">
-        <span className="net-state">{state}</span> · <span className="net-rate">{rate.toFixed(1)} req/s</span>
+        <span className="pod-dot" aria-hidden="true" /> <span className="net-state">{state}</span> · <span className="net-rate">{rate.toFixed(1)} req/s</span>
       </div>
     </div>
   )
