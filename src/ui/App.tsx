@@ -5,6 +5,9 @@ import { EditorPanel } from './editor/EditorPanel.tsx'
 import { EventsFeed } from './events/EventsFeed.tsx'
 import { Inspector } from './inspector/Inspector.tsx'
 import { LabPanel, LabsButton } from './labs/LabPanel.tsx'
+import { NetworkView } from './network/NetworkView.tsx'
+import { useNetworkUi } from './network/networkUi.ts'
+import { ViewSwitch } from './network/ViewSwitch.tsx'
 import { useCluster } from './store/clusterStore.ts'
 import { Terminal } from './terminal/Terminal.tsx'
 
@@ -12,6 +15,7 @@ export function App() {
   const inspecting = useCluster((s) => s.selectedKey !== null)
   const fatal = useCluster((s) => s.fatal)
   const connected = useCluster((s) => s.connected)
+  const view = useNetworkUi((s) => s.view)
   return (
     <div className={`app${inspecting ? ' inspecting' : ''}`}>
       <header className="app-header">
@@ -30,8 +34,11 @@ export function App() {
         <EditorPanel />
       </section>
       <main className="center" aria-label="Cluster" aria-busy={!connected}>
-        <NamespaceBar />
-        <ClusterCanvas />
+        <div className="center-bar">
+          <NamespaceBar />
+          <ViewSwitch />
+        </div>
+        {view === 'network' ? <NetworkView /> : <ClusterCanvas />}
       </main>
       {inspecting && <Inspector />}
       <Terminal />

@@ -235,3 +235,42 @@ describe("EngineHost: the inspector's queries and causes", () => {
     expect(count()).toBe(stopped)
   })
 })
+
+describe('EngineHost: traffic for the network view', () => {
+  it('sends the requests since the last batch and per-pod rates that rise, then fall back to none', () => {
+    const { host, messages, patches } = setup()
+    const ack = () => host.handle({ type: 'ack' })
+    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'apply', requestId: 1, yaml: WEB, source: 'manifest.yaml' })
+    host.handle({ type: 'kubectl', requestId: 2, args: 'expose deployment web --port=80' })
+    host.handle({ type: 'kubectl', requestId: 3, args: 'run client --image=busybox:1.37 -- sleep 3600' })
+    ack()
+    ack()
+    host.handle({ type: 'step', ms: 30_000 })
+    ack()
+    const before = patches().length
+    host.handle({ type: 'kubectl', requestId: 4, args: `exec client -- sh -c 'for i in $(seq 1 20); do curl -s web; done'` })
+    expect(messages.filter((m) => m.type === 'kubectlResult').at(-1)).toMatchObject({ requestId: 4 })
+    // Nothing but traffic changed, and still a batch comes with the 20 requests.
+    const batch = patches().at(-1)!
+    expect(patches().length).toBe(before + 1)
+    expect(batch.requests).toHaveLength(20)
+    const served = batch.requests!.map((r) => r.servedBy)
+    expect(served.every((p) => /^default\/web-[a-z0-9]+-[a-z0-9]{5}$/.test(p ?? ''))).toBe(true)
+    expect(batch.requests![0].hops.map((h) => h.kind)).toEqual(['client', 'dns', 'service', 'endpoint', 'pod'])
+    // Requests of the current second count once it is whole.
+    ack()
+    host.handle({ type: 'step', ms: 1_000 })
+    const rates = patches().at(-1)!.podRates!
+    expect(Object.keys(rates).sort()).toEqual([...new Set(served)].sort())
+    expect(Object.values(rates).reduce((a, b) => a + b, 0)).toBeCloseTo(20 / 5)
+    expect(patches().at(-1)!.requests).toBeUndefined()
+    // Unchanged rates are not sent again; after the window they are all gone.
+    ack()
+    host.handle({ type: 'step', ms: 1_000 })
+    expect(patches().at(-1)!.podRates).toBeUndefined()
+    ack()
+    host.handle({ type: 'step', ms: 10_000 })
+    expect(patches().at(-1)!.podRates).toEqual({})
+  })
+})

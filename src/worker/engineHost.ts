@@ -21,6 +21,7 @@ import { parseLab } from '../labs/parseLab.ts'
 import { LabHost } from './labHost.ts'
 import { runQuery, WhyWatch } from './inspectorQueries.ts'
 import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
+import { TrafficFeed } from './trafficFeed.ts'
 
 export interface HostEnvironment {
   post(message: EngineMessage): void
@@ -69,6 +70,8 @@ export class EngineHost {
   private lab: LabHost | undefined
   /** The object the inspector asks "why?" about. */
   private readonly why = new WhyWatch()
+  /** Requests and per-pod rates for the network view. */
+  private traffic = new TrafficFeed()
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -87,6 +90,15 @@ export class EngineHost {
   private dispatch(cmd: UiCommand): void {
     if (cmd.type === 'init') {
       this.newSimulation(new Simulation({ seed: cmd.seed, cluster: cmd.cluster }))
+      this.stopWatch()
+      this.sim = new Simulation({ seed: cmd.seed, cluster: cmd.cluster })
+      this.sim.store.recordChanges()
+      this.pending.clear()
+      this.sentDecisions.clear()
+      this.traffic = new TrafficFeed()
+      this.needsReset = true
+      this.awaitingAck = false
+      this.carry = 0
       this.env.post({ type: 'vocabulary', vocabulary: kubectlVocabulary() })
       this.flush()
       return
@@ -306,7 +318,8 @@ export class EngineHost {
       sim.now !== this.lastSentTime ||
       this.running !== this.lastSentRunning ||
       this.speed !== this.lastSentSpeed ||
-      this.nodesDownChanged
+      this.nodesDownChanged ||
+      this.traffic.hasNewRequests(sim.ctx)
     if (!changed) return
     this.nodesDownChanged = false
 
@@ -339,6 +352,9 @@ export class EngineHost {
         this.sentDecisions.set(uid, decision)
       }
     }
+    const traffic = this.traffic.take(sim.ctx, sim.now)
+    if (traffic.requests.length > 0) batch.requests = traffic.requests
+    if (traffic.podRates) batch.podRates = traffic.podRates
     this.pending.clear()
     this.needsReset = false
     this.lastSentTime = sim.now

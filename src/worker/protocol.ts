@@ -6,6 +6,7 @@ import type { KubeObject } from '../engine/api/types.ts'
 import type { ManifestMarker } from '../engine/kubectl/applyText.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { WhyChain } from '../engine/causes/whyChain.ts'
+import type { RequestRecord } from '../engine/network/trafficLog.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import type { ClusterSpec } from '../engine/simulation.ts'
 
@@ -69,6 +70,10 @@ export interface PatchBatch {
   nodesDown: string[]
   /** True for the first batch after init: the UI should drop what it had. */
   reset: boolean
+  /** Requests the cluster carried since the previous batch (at most 50, the newest), oldest first. */
+  requests?: RequestRecord[]
+  /** When any changed: every pod's requests/s over the last 5 simulated seconds (`namespace/name`; absent means 0). */
+  podRates?: Record<string, number>
 }
 
 export type EngineMessage =

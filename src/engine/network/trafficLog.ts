@@ -55,6 +55,8 @@ export class TrafficLog {
 
   private pods = new Map<string, PodCounter>()
   private recentRequests: RequestRecord[] = []
+  /** Pod key → simulated ms it last served, least recently served first (pruned from the front). */
+  private lastServed = new Map<string, number>()
   /** `svcKey|clientIP` → endpoint IP and the time it was last used. */
   private affinity = new Map<string, { ip: string; lastUsed: number }>()
 
@@ -82,6 +84,8 @@ export class TrafficLog {
     // Re-inserted last: the map's order is least recently served first.
     this.pods.set(podKey, counter)
     counter.total += count
+    this.lastServed.delete(podKey)
+    this.lastServed.set(podKey, at)
     const second = Math.floor(at / 1000)
     counter.perSecond.set(second, (counter.perSecond.get(second) ?? 0) + count)
     for (const s of counter.perSecond.keys()) {
@@ -105,6 +109,19 @@ export class TrafficLog {
     let sum = 0
     for (const [s, n] of counter.perSecond) if (s > last - seconds && s <= last) sum += n
     return sum / seconds
+  }
+
+  /**
+   * Pods that served a request in the `windowMs` before `now` (keys `namespace/name`), least
+   * recently served first. Forgets older ones as it goes, so its cost follows the pods that
+   * serve, not every pod that ever did (the network view asks for their rates every frame).
+   */
+  servedWithin(now: number, windowMs: number): string[] {
+    for (const [key, at] of this.lastServed) {
+      if (at > now - windowMs) break
+      this.lastServed.delete(key)
+    }
+    return [...this.lastServed.keys()]
   }
 
   /** The last requests, oldest first. */

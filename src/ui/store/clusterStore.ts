@@ -9,6 +9,7 @@ import type { ManifestMarker } from '../../engine/kubectl/applyText.ts'
 import type { KubectlVocabulary } from '../../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../../engine/scheduler/decision.ts'
 import type { PatchBatch } from '../../worker/protocol.ts'
+import { EMPTY_TRAFFIC, mirrorTraffic, type TrafficMirror } from './trafficMirror.ts'
 
 export type ObjectsByKind = Record<string, Record<string, KubeObject>>
 
@@ -32,6 +33,8 @@ export interface ClusterState {
   speed: number
   connected: boolean
   fatal: string | null
+  /** Requests the cluster carried lately and each pod's request rate. */
+  traffic: TrafficMirror
 
   /** The selected pod's key (what pod chips highlight): the selection when it is a pod. */
   selectedPodKey: string | null
@@ -69,6 +72,7 @@ export const useCluster = create<ClusterState>()((set) => ({
   speed: 1,
   connected: false,
   fatal: null,
+  traffic: EMPTY_TRAFFIC,
   selectedPodKey: null,
   selectedKey: null,
   namespace: null,
@@ -111,6 +115,7 @@ export const useCluster = create<ClusterState>()((set) => ({
         running: batch.running,
         speed: batch.speed,
         connected: true,
+        traffic: mirrorTraffic(state.traffic, batch),
       }
     }),
 
