@@ -1,4 +1,4 @@
-import { FlagError, GLOBAL_FLAGS, parseArgs, type ParsedArgs } from '../engine/kubectl/args.ts'
+import { boolFlag, FlagError, GLOBAL_FLAGS, parseArgs, type ParsedArgs } from '../engine/kubectl/args.ts'
 import { findCommand } from '../engine/kubectl/commands/registry.ts'
 
 /**
@@ -85,7 +85,7 @@ export function checkCommandProblem(argv: string[]): string | undefined {
   if (allowed !== true && (sub === undefined || !allowed.includes(sub))) {
     return `a check only reads: "kubectl ${verb}${sub ? ` ${sub}` : ''}" ${verb === 'rollout' && sub === 'status' ? 'waits' : 'changes the cluster or waits'}`
   }
-  const waiting = WAITING_FLAGS.find((f) => args?.flags.has(f))
+  const waiting = WAITING_FLAGS.find((f) => args && boolFlag(args, f))
   if (waiting) return `a check does not wait: --${waiting} keeps the command running`
   if (args?.flags.has('filename')) return 'a check reads no files: drop -f'
   return undefined

@@ -73,7 +73,7 @@ describe('parseLab', () => {
             'metadata: {name: x}',
             'EOF',
             '```',
-            ...check('kubectl logs web -p =~ x', 'kubectl describe pods =~ x', 'kubectl events !~ x', 'kubectl rollout history deploy/web =~ 1', 'kubectl config view =~ x', 'kubectl -n kube-system get pods =~ x', 'kubectl exec web -- curl -s web =~ nginx'),
+            ...check('kubectl logs web -p =~ x', 'kubectl describe pods =~ x', 'kubectl events !~ x', 'kubectl rollout history deploy/web =~ 1', 'kubectl config view =~ x', 'kubectl -n kube-system get pods =~ x', 'kubectl exec web -- curl -s web =~ nginx', 'kubectl get pods --watch=false =~ x'),
           ),
         ),
       ),
