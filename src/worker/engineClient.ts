@@ -5,7 +5,7 @@
  */
 import type { ClusterSpec } from '../engine/simulation.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
-import type { EditorFile, EngineMessage, UiCommand } from './protocol.ts'
+import type { EditorFile, EngineMessage, OpenedEdit, UiCommand } from './protocol.ts'
 
 export interface ApplyResult {
   output: string[]
@@ -17,8 +17,8 @@ export interface EngineClientHandlers {
   onPatch(batch: Extract<EngineMessage, { type: 'patch' }>['batch']): void
   onFatal(message: string): void
   onVocabulary?(vocabulary: KubectlVocabulary): void
-  /** New rows of the `get -w` started by request `requestId`. */
-  onWatchOutput?(requestId: number, text: string): void
+  /** New rows of the `get -w` (or `logs -f`) started by request `requestId`; `ended` when it is over. */
+  onWatchOutput?(requestId: number, text: string, ended?: boolean): void
 }
 
 export interface KubectlResult {
@@ -28,6 +28,16 @@ export interface KubectlResult {
   watching: boolean
   /** The kubeconfig context's namespace after the command. */
   namespace: string
+  /** `kubectl edit`: the buffer the editor opens; finishEdit or cancelEdit ends it. */
+  edit?: OpenedEdit
+}
+
+export interface EditResult {
+  /** What kubectl printed. */
+  output: string
+  /** False when the buffer reopens (`text`, with the failures in its header). */
+  done: boolean
+  text?: string
 }
 
 type Pending = { resolve: (msg: EngineMessage) => void }
@@ -59,7 +69,8 @@ export class EngineClient {
         requestAnimationFrame(() => this.send({ type: 'ack' }))
         break
       case 'applyResult':
-      case 'kubectlResult': {
+      case 'kubectlResult':
+      case 'editResult': {
         const p = this.pending.get(msg.requestId)
         this.pending.delete(msg.requestId)
         p?.resolve(msg)
@@ -69,7 +80,7 @@ export class EngineClient {
         this.handlers.onFatal(msg.message)
         break
       case 'watchOutput':
-        this.handlers.onWatchOutput?.(msg.requestId, msg.text)
+        this.handlers.onWatchOutput?.(msg.requestId, msg.text, msg.ended)
         break
       case 'vocabulary':
         this.handlers.onVocabulary?.(msg.vocabulary)
@@ -94,7 +105,18 @@ export class EngineClient {
   async kubectl(line: string, files?: EditorFile[]): Promise<KubectlResult> {
     const args = line.trim().replace(/^kubectl(\s+|$)/, '')
     const msg = await this.request<Extract<EngineMessage, { type: 'kubectlResult' }>>((requestId) => ({ type: 'kubectl', requestId, args, files }))
-    return { requestId: msg.requestId, output: msg.output, watching: msg.watching, namespace: msg.namespace }
+    return { requestId: msg.requestId, output: msg.output, watching: msg.watching, namespace: msg.namespace, ...(msg.edit ? { edit: msg.edit } : {}) }
+  }
+
+  /** Saves a `kubectl edit` buffer: kubectl's answer, and whether the edit is over. */
+  async finishEdit(editId: number, text: string): Promise<EditResult> {
+    const msg = await this.request<Extract<EngineMessage, { type: 'editResult' }>>((requestId) => ({ type: 'finishEdit', requestId, editId, text }))
+    return { output: msg.output, done: msg.done, ...(msg.text !== undefined ? { text: msg.text } : {}) }
+  }
+
+  /** Closes a `kubectl edit` buffer without saving. */
+  cancelEdit(editId: number): void {
+    this.send({ type: 'cancelEdit', editId })
   }
 
   /** Stops the running `get -w` (Ctrl+C). */

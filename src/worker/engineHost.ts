@@ -6,6 +6,7 @@
  */
 import type { KubeObject, Pod } from '../engine/api/types.ts'
 import { applyManifestText } from '../engine/kubectl/applyText.ts'
+import { finishEdit, type EditSession } from '../engine/kubectl/editSession.ts'
 import { splitCommandLine } from '../engine/kubectl/args.ts'
 import type { WatchStream } from '../engine/kubectl/commands/getWatch.ts'
 import { runKubectl } from '../engine/kubectl/runKubectl.ts'
@@ -14,7 +15,7 @@ import { kubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import { Simulation } from '../engine/simulation.ts'
 import { editorFileReader } from './editorFiles.ts'
-import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
+import type { EngineMessage, OpenedEdit, PatchBatch, UiCommand } from './protocol.ts'
 
 export interface HostEnvironment {
   post(message: EngineMessage): void
@@ -59,6 +60,9 @@ export class EngineHost {
   private sentDecisions = new Map<string, SchedulingDecision>()
   /** The terminal's running `get -w`, if any (one terminal, one watch). */
   private watch: { requestId: number; stream: WatchStream } | undefined
+  /** `kubectl edit` buffers open in the app's editor, by edit id. */
+  private edits = new Map<number, EditSession>()
+  private nextEditId = 1
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -77,6 +81,7 @@ export class EngineHost {
   private dispatch(cmd: UiCommand): void {
     if (cmd.type === 'init') {
       this.stopWatch()
+      this.edits.clear()
       this.sim = new Simulation({ seed: cmd.seed, cluster: cmd.cluster })
       this.sim.store.recordChanges()
       this.pending.clear()
@@ -90,6 +95,10 @@ export class EngineHost {
     }
     if (cmd.type === 'stopWatch') {
       this.stopWatch()
+      return
+    }
+    if (cmd.type === 'cancelEdit') {
+      this.edits.delete(cmd.editId)
       return
     }
     if (cmd.type === 'ack') {
@@ -133,12 +142,18 @@ export class EngineHost {
       }
       case 'kubectl': {
         let output: string
+        let edit: OpenedEdit | undefined
         try {
           output = runKubectl(sim, splitCommandLine(cmd.args), {
             readPath: editorFileReader(cmd.files ?? []),
             watch: (stream) => {
               this.stopWatch()
               this.watch = { requestId: cmd.requestId, stream }
+            },
+            edit: (session) => {
+              const editId = this.nextEditId++
+              this.edits.set(editId, session)
+              edit = { editId, file: editFileName(session), text: session.text }
             },
           })
         } catch (err) {
@@ -151,7 +166,21 @@ export class EngineHost {
           output,
           watching: this.watch?.requestId === cmd.requestId,
           namespace: contextNamespace(sim.kubeconfig),
+          ...(edit ? { edit } : {}),
         })
+        break
+      }
+      case 'finishEdit': {
+        const session = this.edits.get(cmd.editId)
+        let result: { output: string; done: boolean; text?: string }
+        try {
+          // A session lost to a restart: the buffer no longer belongs to anything kubectl is editing.
+          result = session ? finishEdit(sim, session, cmd.text) : { output: 'error: this edit is no longer open; run kubectl edit again\n', done: true }
+        } catch (err) {
+          result = { output: `error: ${err instanceof Error ? err.message : String(err)}\n`, done: true }
+        }
+        if (result.done) this.edits.delete(cmd.editId)
+        this.env.post({ type: 'editResult', requestId: cmd.requestId, ...result })
         break
       }
     }
@@ -167,7 +196,9 @@ export class EngineHost {
   private drainWatch(): void {
     if (!this.watch) return
     const text = this.watch.stream.drain()
-    if (text) this.env.post({ type: 'watchOutput', requestId: this.watch.requestId, text })
+    const ended = this.watch.stream.ended?.() ?? false
+    if (text || ended) this.env.post({ type: 'watchOutput', requestId: this.watch.requestId, text, ...(ended ? { ended } : {}) })
+    if (ended) this.stopWatch()
   }
 
   private requireSim(): Simulation {
@@ -270,4 +301,9 @@ export class EngineHost {
     if (this.timer !== undefined) this.env.clearInterval(this.timer)
     this.timer = undefined
   }
+}
+
+/** The editor tab of a `kubectl edit` buffer, named like kubectl's temp file: `kubectl-edit-deployment-web.yaml`. */
+export function editFileName(session: EditSession): string {
+  return `kubectl-edit-${session.resource.singular}-${session.name}.yaml`
 }
