@@ -220,7 +220,7 @@ export const logsCommand: KubectlCommand = {
     if (since !== undefined && since < 0) throw new KubectlError('error: --since must be greater than 0')
     if (tail !== undefined && tail < -1) throw new KubectlError('error: --tail must be greater than or equal to -1')
     const following = boolFlag(ctx.args, 'follow')
-    if (following && (ctx.io.waitAdvancesTime || !ctx.io.watch)) {
+    if (following && ctx.io.waitAdvancesTime) {
       throw new KubectlError('error: kubesim scripts cannot follow logs; use `advance` and run logs again')
     }
 
@@ -240,7 +240,8 @@ export const logsCommand: KubectlCommand = {
         return out + e.message + '\n'
       }
     }
-    if (following && requests.length > 0) ctx.io.watch!(follow(ctx, requests, options))
+    // Only the app's terminal streams; elsewhere -f prints what there is.
+    if (following && requests.length > 0 && ctx.io.watch) ctx.io.watch(follow(ctx, requests, options))
     return out
   },
 }
