@@ -141,7 +141,7 @@ export function EditorPanel() {
           {/* Picking a sample opens it in a new tab; the picker returns to its prompt so any sample can be picked again. */}
           <select value="" onChange={(e) => openSample(e.target.value)} aria-label="Sample manifest">
             <option value="" disabled>
-              Open a sample in a new tab…
+              Open a sample…
             </option>
             {SAMPLES.map((s) => (
               <option key={s.id} value={s.id}>
