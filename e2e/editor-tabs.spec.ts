@@ -163,3 +163,21 @@ test('completion offers a skeleton per kind and schema fields, in readable rows'
   await page.keyboard.press('ControlOrMeta+Space')
   await expect(suggest.locator('.monaco-list-row').first()).toBeVisible({ timeout: 20_000 })
 })
+
+test('Ctrl+Enter applies from the editor, and Ctrl+M (named in the bar) lets Tab leave it', async ({ page }) => {
+  await openApp(page)
+  await expect(page.getByText('moves focus out of the editor')).toBeVisible()
+  await lines(page).click()
+  await page.keyboard.press('Control+Enter')
+  await expect(page.getByRole('log', { name: 'kubectl output' })).toContainText('deployment.apps/web created')
+  // Without Ctrl+M, Tab indents and focus stays in the editor.
+  await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null)).toBe(true)
+  await page.keyboard.press('Control+Z')
+  await page.keyboard.press('Control+m')
+  await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => document.activeElement?.closest('.monaco-editor') === null)).toBe(true)
+  // Ctrl+M again restores Tab for indenting (the mode is Monaco's, for the whole page).
+  await lines(page).click()
+  await page.keyboard.press('Control+m')
+})

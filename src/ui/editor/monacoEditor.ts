@@ -72,6 +72,10 @@ export function createManifestEditor(
     insertSpaces: true,
     glyphMargin: true,
     scrollBeyondLastLine: false,
+    // The panel is narrow and kubectl edit's buffer has a long last-applied annotation: wrap
+    // rather than scroll sideways (a find there left every other line scrolled out of view).
+    wordWrap: 'on',
+    wrappingIndent: 'same',
     renderLineHighlight: 'line',
     ariaLabel: opts.ariaLabel,
     theme: 'vs',
