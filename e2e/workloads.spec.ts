@@ -55,11 +55,15 @@ test('the StatefulSet sample starts web-0, then web-1, then web-2', async ({ pag
   await page.evaluate(() => {
     const seen: string[] = []
     ;(window as unknown as { seenPods: string[] }).seenPods = seen
+    // Pods first seen in the same render (at 30x one frame can span web-1 and web-2) are noted
+    // by ordinal; their order in the DOM is their nodes' order, not their creation order.
     const note = () => {
+      const fresh: string[] = []
       for (const el of document.querySelectorAll('.react-flow [aria-label^="Pod web-"]')) {
         const name = el.getAttribute('aria-label')!.replace(/^Pod /, '').replace(/,.*$/, '')
-        if (!seen.includes(name)) seen.push(name)
+        if (!seen.includes(name) && !fresh.includes(name)) fresh.push(name)
       }
+      seen.push(...fresh.sort())
     }
     new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] })
   })

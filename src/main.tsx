@@ -11,8 +11,12 @@ const engine = new EngineClient({
   onPatch: (batch) => useCluster.getState().applyBatch(batch),
   onFatal: (message) => useCluster.setState({ fatal: message }),
   onVocabulary: (vocabulary) => useCluster.setState({ vocabulary }),
-  onWatchOutput: (requestId, text) =>
-    useCluster.setState((s) => (s.watch?.requestId === requestId ? { terminal: extendBlock(s.terminal, s.watch.blockId, text.replace(/\n$/, '').split('\n')) } : {})),
+  onWatchOutput: (requestId, text, ended) =>
+    useCluster.setState((s) =>
+      s.watch?.requestId === requestId
+        ? { terminal: text ? extendBlock(s.terminal, s.watch.blockId, text.replace(/\n$/, '').split('\n')) : s.terminal, ...(ended ? { watch: null } : {}) }
+        : {},
+    ),
   onLab: receiveLab,
   // A lab's solution runs as if typed: its commands show in the terminal.
   onLabTranscript: (entries) =>

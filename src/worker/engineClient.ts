@@ -5,8 +5,8 @@
  */
 import type { ClusterSpec } from '../engine/simulation.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
-import type { EditorFile, EngineMessage, LabState, TranscriptEntry, UiCommand } from './protocol.ts'
 import type { WhyChain } from '../engine/causes/whyChain.ts'
+import type { EditorFile, EngineMessage, LabState, OpenedEdit, TranscriptEntry, UiCommand } from './protocol.ts'
 
 export interface ApplyResult {
   output: string[]
@@ -18,8 +18,8 @@ export interface EngineClientHandlers {
   onPatch(batch: Extract<EngineMessage, { type: 'patch' }>['batch']): void
   onFatal(message: string): void
   onVocabulary?(vocabulary: KubectlVocabulary): void
-  /** New rows of the `get -w` started by request `requestId`. */
-  onWatchOutput?(requestId: number, text: string): void
+  /** New rows of the `get -w` (or `logs -f`) started by request `requestId`; `ended` when it is over. */
+  onWatchOutput?(requestId: number, text: string, ended?: boolean): void
   /** A guided lab's progress (null: none), or why its Markdown is malformed. */
   onLab?(state: LabState | null, error?: { line: number; reason: string }): void
   /** Commands a lab ran for the student (a step's solution). */
@@ -33,6 +33,16 @@ export interface KubectlResult {
   watching: boolean
   /** The kubeconfig context's namespace after the command. */
   namespace: string
+  /** `kubectl edit`: the buffer the editor opens; finishEdit or cancelEdit ends it. */
+  edit?: OpenedEdit
+}
+
+export interface EditResult {
+  /** What kubectl printed. */
+  output: string
+  /** False when the buffer reopens (`text`, with the failures in its header). */
+  done: boolean
+  text?: string
 }
 
 type Pending = { resolve: (msg: EngineMessage) => void }
@@ -70,7 +80,8 @@ export class EngineClient {
       case 'applyResult':
       case 'kubectlResult':
       case 'machineResult':
-      case 'queryResult': {
+      case 'queryResult':
+      case 'editResult': {
         const p = this.pending.get(msg.requestId)
         this.pending.delete(msg.requestId)
         p?.resolve(msg)
@@ -80,7 +91,7 @@ export class EngineClient {
         this.handlers.onFatal(msg.message)
         break
       case 'watchOutput':
-        this.handlers.onWatchOutput?.(msg.requestId, msg.text)
+        this.handlers.onWatchOutput?.(msg.requestId, msg.text, msg.ended)
         break
       case 'vocabulary':
         this.handlers.onVocabulary?.(msg.vocabulary)
@@ -111,7 +122,18 @@ export class EngineClient {
   async kubectl(line: string, files?: EditorFile[]): Promise<KubectlResult> {
     const args = line.trim().replace(/^kubectl(\s+|$)/, '')
     const msg = await this.request<Extract<EngineMessage, { type: 'kubectlResult' }>>((requestId) => ({ type: 'kubectl', requestId, args, files }))
-    return { requestId: msg.requestId, output: msg.output, watching: msg.watching, namespace: msg.namespace }
+    return { requestId: msg.requestId, output: msg.output, watching: msg.watching, namespace: msg.namespace, ...(msg.edit ? { edit: msg.edit } : {}) }
+  }
+
+  /** Saves a `kubectl edit` buffer: kubectl's answer, and whether the edit is over. */
+  async finishEdit(editId: number, text: string): Promise<EditResult> {
+    const msg = await this.request<Extract<EngineMessage, { type: 'editResult' }>>((requestId) => ({ type: 'finishEdit', requestId, editId, text }))
+    return { output: msg.output, done: msg.done, ...(msg.text !== undefined ? { text: msg.text } : {}) }
+  }
+
+  /** Closes a `kubectl edit` buffer without saving. */
+  cancelEdit(editId: number): void {
+    this.send({ type: 'cancelEdit', editId })
   }
 
   /** A read-only kubectl line for the inspector (`describe …`, `get … -o yaml`, `logs …`): its output, outside the terminal. */

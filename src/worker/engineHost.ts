@@ -6,6 +6,7 @@
  */
 import type { KubeObject, Pod } from '../engine/api/types.ts'
 import { applyManifestText } from '../engine/kubectl/applyText.ts'
+import { finishEdit, type EditSession } from '../engine/kubectl/editSession.ts'
 import { splitCommandLine } from '../engine/kubectl/args.ts'
 import type { WatchStream } from '../engine/kubectl/commands/getWatch.ts'
 import { runKubectl } from '../engine/kubectl/runKubectl.ts'
@@ -20,7 +21,7 @@ import { LabError } from '../labs/lab.ts'
 import { parseLab } from '../labs/parseLab.ts'
 import { LabHost } from './labHost.ts'
 import { runQuery, WhyWatch } from './inspectorQueries.ts'
-import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
+import type { EngineMessage, OpenedEdit, PatchBatch, UiCommand } from './protocol.ts'
 import { TrafficFeed } from './trafficFeed.ts'
 
 export interface HostEnvironment {
@@ -72,6 +73,9 @@ export class EngineHost {
   private readonly why = new WhyWatch()
   /** Requests and per-pod rates for the network view. */
   private traffic = new TrafficFeed()
+  /** `kubectl edit` buffers open in the app's editor, by edit id. */
+  private edits = new Map<number, EditSession>()
+  private nextEditId = 1
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -90,15 +94,6 @@ export class EngineHost {
   private dispatch(cmd: UiCommand): void {
     if (cmd.type === 'init') {
       this.newSimulation(new Simulation({ seed: cmd.seed, cluster: cmd.cluster }))
-      this.stopWatch()
-      this.sim = new Simulation({ seed: cmd.seed, cluster: cmd.cluster })
-      this.sim.store.recordChanges()
-      this.pending.clear()
-      this.sentDecisions.clear()
-      this.traffic = new TrafficFeed()
-      this.needsReset = true
-      this.awaitingAck = false
-      this.carry = 0
       this.env.post({ type: 'vocabulary', vocabulary: kubectlVocabulary() })
       this.flush()
       return
@@ -115,6 +110,10 @@ export class EngineHost {
     if (cmd.type === 'watchWhy') {
       this.why.watch(cmd.uid)
       this.sendWhy()
+      return
+    }
+    if (cmd.type === 'cancelEdit') {
+      this.edits.delete(cmd.editId)
       return
     }
     if (cmd.type === 'ack') {
@@ -174,12 +173,18 @@ export class EngineHost {
       case 'kubectl': {
         this.lab?.record(`kubectl ${cmd.args.trim()}`)
         let output: string
+        let edit: OpenedEdit | undefined
         try {
           output = runKubectl(sim, splitCommandLine(cmd.args), {
             readPath: editorFileReader(cmd.files ?? []),
             watch: (stream) => {
               this.stopWatch()
               this.watch = { requestId: cmd.requestId, stream }
+            },
+            edit: (session) => {
+              const editId = this.nextEditId++
+              this.edits.set(editId, session)
+              edit = { editId, file: editFileName(session), text: session.text }
             },
           })
         } catch (err) {
@@ -192,7 +197,21 @@ export class EngineHost {
           output,
           watching: this.watch?.requestId === cmd.requestId,
           namespace: contextNamespace(sim.kubeconfig),
+          ...(edit ? { edit } : {}),
         })
+        break
+      }
+      case 'finishEdit': {
+        const session = this.edits.get(cmd.editId)
+        let result: { output: string; done: boolean; text?: string }
+        try {
+          // A session lost to a restart: the buffer no longer belongs to anything kubectl is editing.
+          result = session ? finishEdit(sim, session, cmd.text) : { output: 'error: this edit is no longer open; run kubectl edit again\n', done: true }
+        } catch (err) {
+          result = { output: `error: ${err instanceof Error ? err.message : String(err)}\n`, done: true }
+        }
+        if (result.done) this.edits.delete(cmd.editId)
+        this.env.post({ type: 'editResult', requestId: cmd.requestId, ...result })
         break
       }
     }
@@ -202,6 +221,8 @@ export class EngineHost {
   /** Replaces the cluster: the UI drops what it had. */
   private newSimulation(sim: Simulation): void {
     this.stopWatch()
+    this.edits.clear()
+    this.traffic = new TrafficFeed()
     this.sim = sim
     this.sim.store.recordChanges()
     this.pending.clear()
@@ -260,7 +281,9 @@ export class EngineHost {
   private drainWatch(): void {
     if (!this.watch) return
     const text = this.watch.stream.drain()
-    if (text) this.env.post({ type: 'watchOutput', requestId: this.watch.requestId, text })
+    const ended = this.watch.stream.ended?.() ?? false
+    if (text || ended) this.env.post({ type: 'watchOutput', requestId: this.watch.requestId, text, ...(ended ? { ended } : {}) })
+    if (ended) this.stopWatch()
   }
 
   private requireSim(): Simulation {
@@ -369,4 +392,9 @@ export class EngineHost {
     if (this.timer !== undefined) this.env.clearInterval(this.timer)
     this.timer = undefined
   }
+}
+
+/** The editor tab of a `kubectl edit` buffer, named like kubectl's temp file: `kubectl-edit-deployment-web.yaml`. */
+export function editFileName(session: EditSession): string {
+  return `kubectl-edit-${session.resource.singular}-${session.name}.yaml`
 }

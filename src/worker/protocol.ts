@@ -32,7 +32,7 @@ export type UiCommand =
   | { type: 'step'; ms: number }
   /** The UI has rendered the last batch; the worker may send the next one. */
   | { type: 'ack' }
-  /** Ctrl+C on a running `get -w`. */
+  /** Ctrl+C on a running `get -w` or `logs -f`. */
   | { type: 'stopWatch' }
   /** Start a guided lab from its Markdown: a fresh cluster of the lab's shape, its setup run. */
   | { type: 'labStart'; source: string; seed?: number }
@@ -45,10 +45,21 @@ export type UiCommand =
   | { type: 'query'; requestId: number; args: string }
   /** Stream the causes behind this object (one at a time; null stops). */
   | { type: 'watchWhy'; uid: string | null }
+  /** The editor saved a `kubectl edit` buffer: apply it as kubectl does when its editor closes. */
+  | { type: 'finishEdit'; requestId: number; editId: number; text: string }
+  /** The `kubectl edit` buffer was closed without saving. */
+  | { type: 'cancelEdit'; editId: number }
 
 /** A file open in the app's editor, as `kubectl -f NAME` sees it. */
 export interface EditorFile {
   name: string
+  text: string
+}
+
+/** `kubectl edit` in the app: the buffer to open in the editor under kubectl's temp-file name. */
+export interface OpenedEdit {
+  editId: number
+  file: string
   text: string
 }
 
@@ -81,10 +92,14 @@ export type EngineMessage =
   | { type: 'applyResult'; requestId: number; output: string[]; markers: ManifestMarker[]; failed: boolean }
   /** `watching`: the command was `get -w`, whose rows keep coming as watchOutput until stopWatch. */
   /** `namespace`: the kubeconfig context's namespace after the command (what a bare `get pods` lists). */
-  | { type: 'kubectlResult'; requestId: number; output: string; watching: boolean; namespace: string }
-  | { type: 'watchOutput'; requestId: number; text: string }
   /** The answer to a `machine` command: empty when done, else why not. */
   | { type: 'machineResult'; requestId: number; error: string | null }
+  /** `edit`: the command was `kubectl edit`, whose buffer the editor opens; finishEdit or cancelEdit ends it. */
+  | { type: 'kubectlResult'; requestId: number; output: string; watching: boolean; namespace: string; edit?: OpenedEdit }
+  /** `ended`: the stream is over (a followed container stopped), as when kubectl returns. */
+  | { type: 'watchOutput'; requestId: number; text: string; ended?: boolean }
+  /** What kubectl printed when the edit buffer was saved; `done: false` reopens `text` (the failures in its header). */
+  | { type: 'editResult'; requestId: number; output: string; done: boolean; text?: string }
   | { type: 'fatal'; message: string }
   | { type: 'queryResult'; requestId: number; output: string }
   /** The causes behind the watched object, sent when watching starts and whenever they change (null: unknown object). */

@@ -1,5 +1,6 @@
 import type { Simulation } from '../simulation.ts'
 import type { WatchStream } from './commands/getWatch.ts'
+import type { EditSession } from './editSession.ts'
 import { boolFlag, FlagError, flag, GLOBAL_FLAGS, parseArgs } from './args.ts'
 import { findCommand } from './commands/registry.ts'
 import { ApiError } from '../api/errors.ts'
@@ -24,6 +25,11 @@ export interface KubectlIO {
    * until the user stops it. Scripts have no wall time to wait on, so they leave this out.
    */
   watch?(stream: WatchStream): void
+  /**
+   * The app's editor takes `kubectl edit`'s buffer and later finishes the session (editSession.ts).
+   * Scripts have no editor, so they leave this out and edit is refused.
+   */
+  edit?(session: EditSession): void
 }
 
 /** kubectl's persistent root flags, which may come before the verb (`kubectl -n dev get pods`); -A is not one. */

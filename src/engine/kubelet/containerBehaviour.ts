@@ -2,10 +2,11 @@ import type { Container } from '../api/types.ts'
 import type { ImageSpec } from '../images/catalog.ts'
 import { parseDuration } from '../util/duration.ts'
 import { piDigits } from '../util/piDigits.ts'
+import { parseLoop, type LoopLogs } from './loopLogs.ts'
 
 /** What a started container will do, decided from its image, command and sim annotations. */
 export type ContainerPlan =
-  | { kind: 'runs'; logs: string[]; files?: FileLifetime[] }
+  | { kind: 'runs'; logs: string[]; files?: FileLifetime[]; loop?: LoopLogs }
   | { kind: 'exits'; afterMs: number; exitCode: number; logs: string[]; files?: FileLifetime[] }
 
 /** A file the script creates (`touch`, `echo > f`) and maybe removes (`rm`), in ms since start. */
@@ -95,7 +96,12 @@ function planShellScript(commandLine: string, image: ImageSpec): ContainerPlan {
       return { kind: 'exits', afterMs: elapsedMs, exitCode: 1, logs, files }
     }
   }
-  if (endsForever) return { kind: 'runs', logs, files }
+  if (endsForever) {
+    // An echoing `while true` loop writes its lines again every round (read lazily, loopLogs.ts).
+    const loop = parseLoop(script, echoedLines)
+    if (loop) return { kind: 'runs', logs: echoedLines(script.slice(0, script.search(/\bwhile\b/))), files, loop }
+    return { kind: 'runs', logs, files }
+  }
   // A known shell image running a finite script ends with the script.
   if (image.defaultBehaviour !== 'serve' && /\b(sh|bash|echo|sleep|true|date|printenv|env|ls|cat|perl|python|node)\b/.test(commandLine)) {
     return { kind: 'exits', afterMs: elapsedMs, exitCode: 0, logs, files }

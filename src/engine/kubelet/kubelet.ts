@@ -16,6 +16,7 @@ import { startProbing } from './prober.ts'
 import type { ProbeKind } from './probes.ts'
 import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
 import { podStatusFromRuntime } from './podStatus.ts'
+import { loopLines } from './loopLogs.ts'
 
 /** Time the runtime takes to set up a pod sandbox (network namespace, IP). */
 const SANDBOX_MS = 600
@@ -400,6 +401,7 @@ export class Kubelet {
     const key = `${runtime.uid}/${c.name}`
     const now = this.ctx.clock.now
     if (now - startedAtMs >= BACKOFF_RESET_AFTER_MS) this.crashBackoff.reset(key)
+    this.freezeLogs(runtime, c)
     c.runId += 1
     c.state = {
       terminated: {
@@ -491,6 +493,7 @@ export class Kubelet {
       const finishedAt = this.ctx.clock.rfc3339()
       for (const c of runtime.containers) {
         if (c.state.running) {
+          this.freezeLogs(runtime, c)
           const code = killed.has(c) ? 137 : 0
           c.state = { terminated: { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: c.state.running.startedAt, finishedAt, containerID: c.containerID } }
         }
@@ -545,10 +548,25 @@ export class Kubelet {
   }
 
   /** Logs of a container, as `kubectl logs` returns them, with the time the run that wrote them started. */
-  logs(podUid: string, container: string, previous: boolean): { lines: string[]; atMs: number } | undefined {
+  logs(podUid: string, container: string, previous: boolean): { lines: string[]; atMs: number; lineAtMs?: number[] } | undefined {
     const c = this.pods.get(podUid)?.containers.find((x) => x.name === container)
     if (!c) return undefined
-    return previous ? { lines: c.previousLogs, atMs: c.previousStartedAtMs ?? 0 } : { lines: c.logs, atMs: c.startedAtMs ?? 0 }
+    if (previous) return { lines: c.previousLogs, atMs: c.previousStartedAtMs ?? 0 }
+    const atMs = c.startedAtMs ?? 0
+    const loop = c.plan?.kind === 'runs' ? c.plan.loop : undefined
+    if (!loop || !c.state.running) return { lines: c.logs, atMs }
+    // A looping script's lines, as many rounds as have run by now.
+    const looped = loopLines(loop, atMs, this.ctx.clock.now)
+    return {
+      lines: [...c.logs, ...looped.map((l) => l.text)],
+      atMs,
+      lineAtMs: [...c.logs.map(() => atMs), ...looped.map((l) => l.atMs)],
+    }
+  }
+
+  /** A running loop's lines become fixed when its run ends (they are worked out lazily while it runs). */
+  private freezeLogs(runtime: PodRuntime, c: ContainerRuntime): void {
+    if (c.plan?.kind === 'runs' && c.plan.loop && c.state.running) c.logs = this.logs(runtime.uid, c.name, false)?.lines ?? c.logs
   }
 
   /**

@@ -3,6 +3,7 @@
  * colouring, and the plain editor worker. Everything is bundled; nothing is fetched.
  */
 import * as monaco from 'monaco-editor/editor'
+import type * as Monaco from 'monaco-editor/editor'
 import 'monaco-editor/features/bracketMatching/register'
 import 'monaco-editor/features/clipboard/register'
 import 'monaco-editor/features/comment/register'
@@ -14,21 +15,33 @@ import 'monaco-editor/features/hover/register'
 import 'monaco-editor/features/indentation/register'
 import 'monaco-editor/features/linesOperations/register'
 import 'monaco-editor/features/multicursor/register'
+import 'monaco-editor/features/snippet/register'
+import 'monaco-editor/features/suggest/register'
+// The suggest widget itself: features/suggest registers only its inline-completion bridge.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController'
+import 'monaco-editor/features/toggleTabFocusMode/register'
 import 'monaco-editor/features/wordHighlighter/register'
 import 'monaco-editor/languages/definitions/yaml/register'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import type { ManifestMarker } from '../../engine/kubectl/applyText.ts'
 import { parseManifests } from '../../engine/manifest/parseManifests.ts'
 import { markerRange } from './markerRange.ts'
+import { registerSnippets } from './snippetProvider.ts'
 import { configureKubernetesYaml } from './yamlLanguage.ts'
 
 globalThis.MonacoEnvironment = { getWorker: () => new EditorWorker() }
 configureKubernetesYaml(monaco)
+registerSnippets(monaco)
 
 export interface ManifestEditor {
-  getValue(): string
-  setValue(text: string): void
-  /** Problems from the last apply (owner `kubesim`); cleared on the next edit. */
+  /** Opens a file as a model of its own (its own undo history); does not show it. */
+  open(id: number, name: string, text: string): void
+  /** Shows a file, restoring where its cursor and scroll were. */
+  show(id: number): void
+  close(id: number): void
+  /** Replaces a file's whole text as one undoable edit. */
+  replace(id: number, text: string): void
+  /** Problems from the last apply (owner `kubesim`) on the shown file; cleared on its next edit. */
   setApplyMarkers(markers: ManifestMarker[]): void
   focus(): void
   dispose(): void
@@ -38,13 +51,19 @@ const APPLY_OWNER = 'kubesim'
 const SYNTAX_OWNER = 'kubesim-yaml'
 const PARSE_DELAY_MS = 300
 
+interface OpenFile {
+  model: Monaco.editor.ITextModel
+  view: Monaco.editor.ICodeEditorViewState | null
+  timer?: ReturnType<typeof setTimeout>
+  changes: Monaco.IDisposable
+}
+
 export function createManifestEditor(
   container: HTMLElement,
-  opts: { value: string; onApply: () => void; ariaLabel: string },
+  opts: { onApply: () => void; onSave: () => void; onChange: (id: number, text: string) => void; ariaLabel: string },
 ): ManifestEditor {
-  const model = monaco.editor.createModel(opts.value, 'yaml', monaco.Uri.parse('file:///manifest.yaml'))
   const editor = monaco.editor.create(container, {
-    model,
+    model: null,
     automaticLayout: true,
     minimap: { enabled: false },
     fontSize: 15,
@@ -53,17 +72,31 @@ export function createManifestEditor(
     insertSpaces: true,
     glyphMargin: true,
     scrollBeyondLastLine: false,
+    // The panel is narrow and kubectl edit's buffer has a long last-applied annotation: wrap
+    // rather than scroll sideways (a find there left every other line scrolled out of view).
+    wordWrap: 'on',
+    wrappingIndent: 'same',
     renderLineHighlight: 'line',
     ariaLabel: opts.ariaLabel,
     theme: 'vs',
     fixedOverflowWidgets: true,
+    quickSuggestions: { other: true, comments: false, strings: true },
+    suggest: { showWords: false, preview: true },
+    suggestFontSize: 15,
+    suggestLineHeight: 24,
   })
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onApply())
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => opts.onSave())
 
+  const files = new Map<number, OpenFile>()
+  let shown: number | undefined
   const glyphs = editor.createDecorationsCollection()
-  const markersOf = (owner: string) => monaco.editor.getModelMarkers({ owner, resource: model.uri })
+  const markersOf = (model: Monaco.editor.ITextModel, owner: string) => monaco.editor.getModelMarkers({ owner, resource: model.uri })
+
   const refreshGlyphs = () => {
-    const all = [...markersOf(APPLY_OWNER), ...markersOf(SYNTAX_OWNER)]
+    const model = editor.getModel()
+    if (!model) return glyphs.clear()
+    const all = [...markersOf(model, APPLY_OWNER), ...markersOf(model, SYNTAX_OWNER)]
     glyphs.set(
       all.map((m) => ({
         range: new monaco.Range(m.startLineNumber, 1, m.startLineNumber, 1),
@@ -76,7 +109,8 @@ export function createManifestEditor(
       })),
     )
   }
-  const setMarkers = (owner: string, markers: ManifestMarker[]) => {
+
+  const setMarkers = (model: Monaco.editor.ITextModel, owner: string, markers: ManifestMarker[]) => {
     monaco.editor.setModelMarkers(
       model,
       owner,
@@ -87,34 +121,72 @@ export function createManifestEditor(
         source: owner === APPLY_OWNER ? 'kubectl apply' : 'yaml',
       })),
     )
-    refreshGlyphs()
+    if (model === editor.getModel()) refreshGlyphs()
   }
 
-  const checkSyntax = () => {
+  const checkSyntax = (model: Monaco.editor.ITextModel) => {
+    if (model.isDisposed()) return
     const { errors } = parseManifests(model.getValue())
-    setMarkers(SYNTAX_OWNER, errors.map((e) => ({ ...e, severity: 'error' as const })))
+    setMarkers(model, SYNTAX_OWNER, errors.map((e) => ({ ...e, severity: 'error' as const })))
   }
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const changes = model.onDidChangeContent(() => {
-    if (markersOf(APPLY_OWNER).length > 0) setMarkers(APPLY_OWNER, [])
-    clearTimeout(timer)
-    timer = setTimeout(checkSyntax, PARSE_DELAY_MS)
-  })
-  checkSyntax()
 
   return {
-    getValue: () => model.getValue(),
-    setValue: (text) => {
-      model.setValue(text)
-      editor.setScrollTop(0)
+    open(id, name, text) {
+      if (files.has(id)) return
+      // The path ends in the tab's name, so the schema (fileMatch *.yaml) applies to every tab.
+      const model = monaco.editor.createModel(text, 'yaml', monaco.Uri.parse(`file:///tab-${id}/${encodeURIComponent(name)}`))
+      const file: OpenFile = { model, view: null, changes: { dispose() {} } }
+      file.changes = model.onDidChangeContent(() => {
+        opts.onChange(id, model.getValue())
+        if (markersOf(model, APPLY_OWNER).length > 0) setMarkers(model, APPLY_OWNER, [])
+        clearTimeout(file.timer)
+        file.timer = setTimeout(() => checkSyntax(model), PARSE_DELAY_MS)
+      })
+      files.set(id, file)
+      checkSyntax(model)
     },
-    setApplyMarkers: (markers) => setMarkers(APPLY_OWNER, markers),
+    show(id) {
+      const file = files.get(id)
+      if (!file || shown === id) return
+      const current = shown === undefined ? undefined : files.get(shown)
+      if (current) current.view = editor.saveViewState()
+      editor.setModel(file.model)
+      if (file.view) editor.restoreViewState(file.view)
+      shown = id
+      refreshGlyphs()
+    },
+    close(id) {
+      if (shown === id) {
+        editor.setModel(null)
+        shown = undefined
+      }
+      closeFile(id)
+    },
+    replace(id, text) {
+      const model = files.get(id)?.model
+      if (!model || model.getValue() === text) return
+      model.pushStackElement()
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null)
+      model.pushStackElement()
+      if (shown === id) editor.setScrollTop(0)
+    },
+    setApplyMarkers: (markers) => {
+      const model = editor.getModel()
+      if (model) setMarkers(model, APPLY_OWNER, markers)
+    },
     focus: () => editor.focus(),
     dispose: () => {
-      clearTimeout(timer)
-      changes.dispose()
       editor.dispose()
-      model.dispose()
+      for (const id of [...files.keys()]) closeFile(id)
     },
+  }
+
+  function closeFile(id: number) {
+    const file = files.get(id)
+    if (!file) return
+    clearTimeout(file.timer)
+    file.changes.dispose()
+    file.model.dispose()
+    files.delete(id)
   }
 }

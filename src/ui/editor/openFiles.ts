@@ -1,23 +1,14 @@
 import type { EditorFile } from '../../worker/protocol.ts'
+import { useWorkspace, workspaceFiles } from './workspace.ts'
 
 /**
- * The editor's files as the terminal's `kubectl -f NAME` sees them. The editor registers
- * its active tab under the name Apply echoes (`manifest.yaml`); the text is read when a
- * command runs, so it is whatever the editor holds at that moment.
+ * The editor's files as the terminal's `kubectl -f NAME` sees them: every tab, by its
+ * name, with the text it holds when the command runs.
  */
-const providers = new Map<string, () => string>()
-
-export function registerOpenFile(name: string, text: () => string): () => void {
-  providers.set(name, text)
-  return () => {
-    if (providers.get(name) === text) providers.delete(name)
-  }
-}
-
 export function openFiles(): EditorFile[] {
-  return [...providers].map(([name, text]) => ({ name, text: text() }))
+  return workspaceFiles()
 }
 
 export function openFileNames(): string[] {
-  return [...providers.keys()]
+  return useWorkspace.getState().tabs.map((t) => t.name)
 }

@@ -1,5 +1,5 @@
 /**
- * Kubernetes-aware hover help in the editor, from a JSON schema generated
+ * Kubernetes-aware hover help and completion in the editor, from a JSON schema generated
  * offline from kubernetes-types (`npm run schema`). Validation stays with the engine,
  * which reports errors as the API server words them.
  */
@@ -29,8 +29,8 @@ export function configureKubernetesYaml(monaco: typeof Monaco): void {
     enableSchemaRequest: false,
     validate: false,
     hover: true,
-    // Completion needs Monaco's suggest widget, which renders badly in this build; hover only for now.
-    completion: false,
-    schemas: [{ uri: 'inmemory://schemas/kubernetes.json', fileMatch: ['**/manifest.yaml'], schema: k8sSchema as never }],
+    completion: true,
+    // Every tab's model path ends in its file name (`file:///tab-3/deployment.yaml`).
+    schemas: [{ uri: 'inmemory://schemas/kubernetes.json', fileMatch: ['**/*.yaml'], schema: k8sSchema as never }],
   })
 }

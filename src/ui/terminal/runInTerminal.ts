@@ -1,4 +1,5 @@
 import type { EngineClient } from '../../worker/engineClient.ts'
+import { openEditBuffer } from '../editor/editBuffer.ts'
 import { openFiles } from '../editor/openFiles.ts'
 import { appendBlock, useCluster } from '../store/clusterStore.ts'
 import { terminalHelp } from './terminalHelp.ts'
@@ -6,8 +7,8 @@ import { terminalHelp } from './terminalHelp.ts'
 /**
  * Runs a kubectl command and shows it, with kubectl's answer, in the terminal log.
  * UI actions (like a chip's delete button) go through here too, so a student sees the
- * command that does what they clicked. `-f manifest.yaml` reads the editor's text; a
- * `get -w` keeps adding rows to its block until stopped.
+ * command that does what they clicked. `-f NAME` reads the editor tab of that name; a
+ * `get -w` or `logs -f` keeps adding rows to its block until stopped; `edit` opens a tab.
  */
 export async function runInTerminal(engine: EngineClient, commandLine: string): Promise<void> {
   const command = commandLine.trim().replace(/^kubectl(\s+|$)/, '')
@@ -19,6 +20,8 @@ export async function runInTerminal(engine: EngineClient, commandLine: string): 
     const terminal = appendBlock(s.terminal, { command: `kubectl ${command}`, lines, failed })
     return { terminal, kubectlNamespace: result.namespace, ...(result.watching ? { watch: { requestId: result.requestId, blockId: terminal.at(-1)!.id } } : {}) }
   })
+  // `kubectl edit` opens its buffer in the editor; saving or closing that tab prints kubectl's answer under this command.
+  if (result.edit) openEditBuffer(result.edit, useCluster.getState().terminal.at(-1)!.id)
 }
 
 /** Ctrl+C on a running `get -w`: the engine stops sending rows. */

@@ -10,10 +10,12 @@ import { GET_TABWRITER } from '../tabwriter.ts'
 import type { CommandContext } from './context.ts'
 import { notFound, tableCells } from './get.ts'
 
-/** A running `kubectl get -w`: the rows for what changed since the last drain, until stopped. */
+/** A running `kubectl get -w` (or `logs -f`): the rows for what changed since the last drain, until stopped. */
 export interface WatchStream {
   drain(): string
   stop(): void
+  /** True once nothing more can come (a followed container stopped); kubectl then returns. */
+  ended?(): boolean
 }
 
 /**

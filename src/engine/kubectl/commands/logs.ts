@@ -7,6 +7,7 @@ import { parseGoDuration } from '../goDuration.ts'
 import { podForObject } from '../podForObject.ts'
 import { KubectlError } from '../resolve.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
+import type { WatchStream } from './getWatch.ts'
 
 /**
  * `kubectl logs (POD | TYPE/NAME | -l SEL) [CONTAINER]` (pkg/cmd/logs): what the kubelet
@@ -58,11 +59,82 @@ function containerLogs(ctx: CommandContext, { pod, container }: LogRequest, o: L
   }
   const kubelet = pod.spec.nodeName ? ctx.sim.kubelets.get(pod.spec.nodeName) : undefined
   const logs = kubelet?.logs(pod.metadata.uid, container.name, o.previous)
-  let lines = (logs?.lines ?? []).map((text, i) => ({ text, at: logs!.atMs, stamp: logTimestamp(logs!.atMs, i) }))
+  let lines = logLines(logs)
   if (o.sinceMs !== undefined) lines = lines.filter((l) => l.at >= o.sinceMs!)
   if (o.tail !== undefined && o.tail >= 0) lines = o.tail === 0 ? [] : lines.slice(-o.tail)
-  const prefix = o.prefix ? `[pod/${name}/${container.name}] ` : ''
+  return printLines(lines, pod, container, o)
+}
+
+interface LogLine {
+  text: string
+  at: number
+  stamp: string
+}
+
+/** Each line with the time it was written (a run's first lines share its start; a loop's come later). */
+function logLines(logs: { lines: string[]; atMs: number; lineAtMs?: number[] } | undefined): LogLine[] {
+  if (!logs) return []
+  let burst = 0
+  return logs.lines.map((text, i) => {
+    const at = logs.lineAtMs?.[i] ?? logs.atMs
+    burst = i > 0 && at === (logs.lineAtMs?.[i - 1] ?? logs.atMs) ? burst + 1 : 0
+    return { text, at, stamp: logTimestamp(at, burst) }
+  })
+}
+
+function printLines(lines: LogLine[], pod: Pod, container: Container, o: LogOptions): string {
+  const prefix = o.prefix ? `[pod/${pod.metadata.name}/${container.name}] ` : ''
   return lines.map((l) => `${prefix}${o.timestamps ? l.stamp + ' ' : ''}${l.text}\n`).join('')
+}
+
+/**
+ * `logs -f` in the app's terminal: after what is there, each new line as the container
+ * writes it, until the user stops it or every followed container has stopped (kubectl
+ * then returns). Lines are new if written after the last one printed, in the same run.
+ */
+function follow(ctx: CommandContext, requests: LogRequest[], o: LogOptions): WatchStream {
+  const kubeletOf = (pod: Pod) => (pod.spec.nodeName ? ctx.sim.kubelets.get(pod.spec.nodeName) : undefined)
+  const followed = requests.map((r) => {
+    const logs = kubeletOf(r.pod)?.logs(r.pod.metadata.uid, r.container.name, false)
+    const lines = logLines(logs)
+    return { ...r, runStartedAt: logs?.atMs, lastAt: lines.at(-1)?.at ?? -1, seen: lines.filter((l) => l.at === lines.at(-1)?.at).length, over: false }
+  })
+  const current = (f: (typeof followed)[number]) => {
+    const live = ctx.sim.store.get<Pod>('Pod', f.pod.metadata.namespace, f.pod.metadata.name)
+    if (!live || live.metadata.uid !== f.pod.metadata.uid) return undefined
+    const status = live.status.containerStatuses?.find((c) => c.name === f.container.name) ?? live.status.initContainerStatuses?.find((c) => c.name === f.container.name)
+    return { live, running: status?.state.running !== undefined }
+  }
+  return {
+    drain() {
+      let out = ''
+      for (const f of followed) {
+        if (f.over) continue
+        const logs = kubeletOf(f.pod)?.logs(f.pod.metadata.uid, f.container.name, false)
+        const state = current(f)
+        // A new run (a restart) is a new log stream; kubectl's follow ends with the old one.
+        if (!logs || !state || logs.atMs !== f.runStartedAt) {
+          f.over = true
+          continue
+        }
+        const lines = logLines(logs)
+        const fresh = lines.filter((l) => l.at > f.lastAt)
+        const sameInstant = lines.filter((l) => l.at === f.lastAt).slice(f.seen)
+        const next = [...sameInstant, ...fresh]
+        if (next.length > 0) {
+          out += printLines(next, f.pod, f.container, o)
+          f.lastAt = next.at(-1)!.at
+          f.seen = lines.filter((l) => l.at === f.lastAt).length
+        }
+        if (!state.running) f.over = true
+      }
+      return out
+    },
+    stop() {
+      for (const f of followed) f.over = true
+    },
+    ended: () => followed.every((f) => f.over),
+  }
 }
 
 export const logsCommand: KubectlCommand = {
@@ -147,7 +219,8 @@ export const logsCommand: KubectlCommand = {
     }
     if (since !== undefined && since < 0) throw new KubectlError('error: --since must be greater than 0')
     if (tail !== undefined && tail < -1) throw new KubectlError('error: --tail must be greater than or equal to -1')
-    if (boolFlag(ctx.args, 'follow') && ctx.io.waitAdvancesTime) {
+    const following = boolFlag(ctx.args, 'follow')
+    if (following && ctx.io.waitAdvancesTime) {
       throw new KubectlError('error: kubesim scripts cannot follow logs; use `advance` and run logs again')
     }
 
@@ -167,6 +240,8 @@ export const logsCommand: KubectlCommand = {
         return out + e.message + '\n'
       }
     }
+    // Only the app's terminal streams; elsewhere -f prints what there is.
+    if (following && requests.length > 0 && ctx.io.watch) ctx.io.watch(follow(ctx, requests, options))
     return out
   },
 }
