@@ -5,15 +5,13 @@
  * same class runs inside the Web Worker and in unit tests.
  */
 import type { KubeObject, Pod } from '../engine/api/types.ts'
-import { applyManifestText } from '../engine/kubectl/applyText.ts'
-import { splitCommandLine } from '../engine/kubectl/args.ts'
+import { runSessionCommand, type SessionCommand } from '../engine/commandLog/sessionCommand.ts'
 import type { WatchStream } from '../engine/kubectl/commands/getWatch.ts'
-import { runKubectl } from '../engine/kubectl/runKubectl.ts'
 import { contextNamespace } from '../engine/kubeconfig.ts'
 import { kubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import { Simulation } from '../engine/simulation.ts'
-import { editorFileReader } from './editorFiles.ts'
+import { SessionTimeline } from './sessionTimeline.ts'
 import type { EngineMessage, PatchBatch, UiCommand } from './protocol.ts'
 
 export interface HostEnvironment {
@@ -59,6 +57,8 @@ export class EngineHost {
   private sentDecisions = new Map<string, SchedulingDecision>()
   /** The terminal's running `get -w`, if any (one terminal, one watch). */
   private watch: { requestId: number; stream: WatchStream } | undefined
+  /** The command log (seed + commands = the cluster) and where the simulation stands on it. */
+  private timeline: SessionTimeline | undefined
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -76,15 +76,23 @@ export class EngineHost {
 
   private dispatch(cmd: UiCommand): void {
     if (cmd.type === 'init') {
-      this.stopWatch()
-      this.sim = new Simulation({ seed: cmd.seed, cluster: cmd.cluster })
-      this.sim.store.recordChanges()
-      this.pending.clear()
-      this.sentDecisions.clear()
-      this.needsReset = true
-      this.awaitingAck = false
-      this.carry = 0
+      this.timeline = new SessionTimeline(cmd.seed ?? 1, cmd.cluster)
+      this.install(new Simulation({ seed: cmd.seed ?? 1, cluster: cmd.cluster }))
       this.env.post({ type: 'vocabulary', vocabulary: kubectlVocabulary() })
+      this.postSession()
+      this.flush()
+      return
+    }
+    if (cmd.type === 'restore') {
+      this.restore(cmd)
+      return
+    }
+    if (cmd.type === 'seek') {
+      if (!this.sim || !this.timeline) return
+      this.setRunning(false)
+      const sim = this.timeline.seek(this.sim, cmd.time)
+      if (sim !== this.sim) this.install(sim)
+      this.postSession()
       this.flush()
       return
     }
@@ -98,6 +106,8 @@ export class EngineHost {
       return
     }
     if (cmd.type === 'setRunning') {
+      // Playing from an earlier moment continues from there.
+      if (cmd.running && this.timeline?.continueFrom()) this.postSession()
       this.setRunning(cmd.running)
       this.flush()
       return
@@ -113,38 +123,30 @@ export class EngineHost {
     const sim = this.requireSim()
     switch (cmd.type) {
       case 'step':
-        sim.advance(Math.max(0, cmd.ms))
+        this.record(sim, { type: 'step', ms: Math.max(0, cmd.ms) })
         break
       case 'fault':
-        if (cmd.action === 'node-down') sim.nodeDown(cmd.node)
-        else sim.nodeUp(cmd.node)
+        this.record(sim, { type: 'fault', action: cmd.action, node: cmd.node })
         this.nodesDownChanged = true
         break
       case 'apply': {
-        try {
-          const result = applyManifestText(sim.ctx, cmd.yaml, { source: cmd.source })
-          sim.settle()
-          this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.output, markers: result.markers, failed: result.failed })
-        } catch (err) {
-          // An engine bug must not leave the UI waiting for an answer.
-          this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: [`error: ${err instanceof Error ? err.message : String(err)}`], markers: [], failed: true })
-        }
+        const { result } = this.record(sim, { type: 'apply', yaml: cmd.yaml, source: cmd.source })
+        if (result.type === 'apply') this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.result.output, markers: result.result.markers, failed: result.result.failed })
         break
       }
       case 'kubectl': {
-        let output: string
-        try {
-          output = runKubectl(sim, splitCommandLine(cmd.args), {
-            readPath: editorFileReader(cmd.files ?? []),
+        const { result } = this.record(
+          sim,
+          { type: 'kubectl', args: cmd.args },
+          {
+            files: cmd.files ?? [],
             watch: (stream) => {
               this.stopWatch()
               this.watch = { requestId: cmd.requestId, stream }
             },
-          })
-        } catch (err) {
-          output = `error: ${err instanceof Error ? err.message : String(err)}`
-        }
-        sim.settle()
+          },
+        )
+        const output = result.type === 'kubectl' ? result.output : ''
         this.env.post({
           type: 'kubectlResult',
           requestId: cmd.requestId,
@@ -155,6 +157,51 @@ export class EngineHost {
         break
       }
     }
+    this.flush()
+  }
+
+  /** Runs a command the person gave and appends it to the log at the time it was given. */
+  private record(sim: Simulation, cmd: SessionCommand, io?: Parameters<typeof runSessionCommand>[2]): ReturnType<typeof runSessionCommand> {
+    const at = sim.now
+    const ran = runSessionCommand(sim, cmd, io)
+    this.timeline?.record(at, ran.recorded)
+    this.postSession()
+    return ran
+  }
+
+  /** Tells the UI the log changed (it stores it, and the timeline draws its marks). */
+  private postSession(): void {
+    if (!this.sim || !this.timeline) return
+    this.env.post({ type: 'session', log: this.timeline.snapshot(this.sim.now), viewingPast: this.timeline.viewingPast })
+  }
+
+  /** Shows `sim` from now on: the UI drops what it had and gets every object again. */
+  private install(sim: Simulation): void {
+    this.stopWatch()
+    this.sim = sim
+    sim.store.recordChanges()
+    this.pending.clear()
+    this.sentDecisions.clear()
+    this.needsReset = true
+    this.awaitingAck = false
+    this.carry = 0
+  }
+
+  /** Replays a stored, imported or shared log; a log that cannot be replayed is reported, not fatal. */
+  private restore(cmd: Extract<UiCommand, { type: 'restore' }>): void {
+    this.setRunning(false)
+    try {
+      const { timeline, sim } = SessionTimeline.restore(cmd.log, cmd.time)
+      this.timeline = timeline
+      this.install(sim)
+    } catch (err) {
+      this.env.post({ type: 'restoreFailed', message: err instanceof Error ? err.message : String(err) })
+      return
+    }
+    if (cmd.speed !== undefined && Number.isFinite(cmd.speed) && cmd.speed > 0) this.speed = cmd.speed
+    this.env.post({ type: 'vocabulary', vocabulary: kubectlVocabulary() })
+    this.postSession()
+    if (cmd.running && !this.timeline.viewingPast) this.setRunning(true)
     this.flush()
   }
 

@@ -3,6 +3,7 @@
  * never touches cluster state: it sends commands and mirrors the patches it receives.
  */
 import type { KubeObject } from '../engine/api/types.ts'
+import type { SessionLog } from '../engine/commandLog/sessionLog.ts'
 import type { ManifestMarker } from '../engine/kubectl/applyText.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
@@ -27,6 +28,10 @@ export type UiCommand =
   | { type: 'ack' }
   /** Ctrl+C on a running `get -w`. */
   | { type: 'stopWatch' }
+  /** Rebuild a cluster from its command log (stored, imported, shared), at `time` (default: its end). */
+  | { type: 'restore'; log: SessionLog; time?: number; running?: boolean; speed?: number }
+  /** Time travel: replay to an earlier (or later) moment of the log, paused there. */
+  | { type: 'seek'; time: number }
 
 /** A file open in the app's editor, as `kubectl -f NAME` sees it. */
 export interface EditorFile {
@@ -62,6 +67,10 @@ export type EngineMessage =
   | { type: 'kubectlResult'; requestId: number; output: string; watching: boolean; namespace: string }
   | { type: 'watchOutput'; requestId: number; text: string }
   | { type: 'fatal'; message: string }
+  /** The command log changed. `viewingPast`: paused at an earlier moment; `log.time` is the end. */
+  | { type: 'session'; log: SessionLog; viewingPast: boolean }
+  /** A restore could not replay its log (the engine threw): the UI offers to reset. */
+  | { type: 'restoreFailed'; message: string }
   /** Sent once after init: the verbs and resources the terminal completes and lists in `help`. */
   | { type: 'vocabulary'; vocabulary: KubectlVocabulary }
 

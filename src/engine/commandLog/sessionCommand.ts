@@ -1,0 +1,90 @@
+import { applyManifestText, type ApplyTextResult } from '../kubectl/applyText.ts'
+import { splitCommandLine } from '../kubectl/args.ts'
+import type { WatchStream } from '../kubectl/commands/getWatch.ts'
+import { runKubectl } from '../kubectl/runKubectl.ts'
+import type { Simulation } from '../simulation.ts'
+
+import { namedFileReader, type CommandFile } from './namedFileReader.ts'
+
+export type { CommandFile }
+
+/**
+ * What a person can do to a cluster, in the vocabulary every host shares. The cluster is
+ * its seed and spec plus these, each stamped with the simulated time it was given.
+ */
+export type SessionCommand =
+  /** `kubectl apply -f` of the editor's text, as the Apply button does. */
+  | { type: 'apply'; yaml: string; source: string }
+  /** One kubectl command line (without `kubectl`), with the files it read. */
+  | { type: 'kubectl'; args: string; files?: CommandFile[] }
+  /** A node's machine loses power or comes back. */
+  | { type: 'fault'; action: 'node-down' | 'node-up'; node: string }
+  /** A worker machine joins (`node add`) or is taken away (`node remove`). */
+  | { type: 'node-add'; node: string; cpu: string; memory: string; maxPods: number }
+  | { type: 'node-remove'; node: string }
+  /** Simulated time jumped ahead at once (Step 1s/10s); replay reaches it by advancing. */
+  | { type: 'step'; ms: number }
+
+export type LoggedCommand = SessionCommand & { at: number }
+
+export type CommandResult =
+  | { type: 'apply'; result: ApplyTextResult }
+  | { type: 'kubectl'; output: string }
+  | { type: 'none' }
+
+export interface CommandIO {
+  /** The files `-f NAME` may read (the editor's). Replay passes the ones that were read. */
+  files?: CommandFile[]
+  /** Takes a `get -w` stream; without it the stream is stopped at once (replay). */
+  watch?(stream: WatchStream): void
+}
+
+/**
+ * Runs one command against the simulation, as the app does, and settles what it set off.
+ * `recorded` is the command as the log keeps it: kubectl's files narrowed to those read.
+ */
+export function runSessionCommand(sim: Simulation, cmd: SessionCommand, io: CommandIO = {}): { result: CommandResult; recorded: SessionCommand } {
+  switch (cmd.type) {
+    case 'apply': {
+      let result: ApplyTextResult
+      try {
+        result = applyManifestText(sim.ctx, cmd.yaml, { source: cmd.source })
+        sim.settle()
+      } catch (err) {
+        // An engine bug must not leave the UI waiting for an answer.
+        result = { output: [`error: ${err instanceof Error ? err.message : String(err)}`], markers: [], failed: true }
+      }
+      return { result: { type: 'apply', result }, recorded: cmd }
+    }
+    case 'kubectl': {
+      const available = io.files ?? cmd.files ?? []
+      const read: CommandFile[] = []
+      let output: string
+      try {
+        output = runKubectl(sim, splitCommandLine(cmd.args), {
+          readPath: namedFileReader(available, (file) => void (read.includes(file) || read.push(file))),
+          watch: io.watch ?? ((stream) => stream.stop()),
+        })
+      } catch (err) {
+        output = `error: ${err instanceof Error ? err.message : String(err)}`
+      }
+      sim.settle()
+      const recorded: SessionCommand = read.length > 0 ? { type: 'kubectl', args: cmd.args, files: read.map((f) => ({ name: f.name, text: f.text })) } : { type: 'kubectl', args: cmd.args }
+      return { result: { type: 'kubectl', output }, recorded }
+    }
+    case 'fault':
+      if (cmd.action === 'node-down') sim.nodeDown(cmd.node)
+      else sim.nodeUp(cmd.node)
+      return { result: { type: 'none' }, recorded: cmd }
+    case 'node-add':
+      sim.addMachine({ name: cmd.node, cpu: cmd.cpu, memory: cmd.memory, maxPods: cmd.maxPods })
+      return { result: { type: 'none' }, recorded: cmd }
+    case 'node-remove':
+      sim.removeMachine(cmd.node)
+      sim.settle()
+      return { result: { type: 'none' }, recorded: cmd }
+    case 'step':
+      sim.advance(Math.max(0, cmd.ms))
+      return { result: { type: 'none' }, recorded: cmd }
+  }
+}
