@@ -172,7 +172,7 @@ export class EngineHost {
   /** Tells the UI the log changed (it stores it, and the timeline draws its marks). */
   private postSession(): void {
     if (!this.sim || !this.timeline) return
-    this.env.post({ type: 'session', log: this.timeline.snapshot(this.sim.now), viewingPast: this.timeline.viewingPast })
+    this.env.post({ type: 'session', log: this.timeline.snapshot(this.sim.now), time: this.sim.now, viewingPast: this.timeline.viewingPast })
   }
 
   /** Shows `sim` from now on: the UI drops what it had and gets every object again. */

@@ -67,8 +67,11 @@ export type EngineMessage =
   | { type: 'kubectlResult'; requestId: number; output: string; watching: boolean; namespace: string }
   | { type: 'watchOutput'; requestId: number; text: string }
   | { type: 'fatal'; message: string }
-  /** The command log changed. `viewingPast`: paused at an earlier moment; `log.time` is the end. */
-  | { type: 'session'; log: SessionLog; viewingPast: boolean }
+  /**
+   * The command log changed. `time`: where the simulation is; `viewingPast`: paused at an
+   * earlier moment than the log's end (`log.time`).
+   */
+  | { type: 'session'; log: SessionLog; time: number; viewingPast: boolean }
   /** A restore could not replay its log (the engine threw): the UI offers to reset. */
   | { type: 'restoreFailed'; message: string }
   /** Sent once after init: the verbs and resources the terminal completes and lists in `help`. */
