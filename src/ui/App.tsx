@@ -4,8 +4,11 @@ import { ControlsBar } from './controls/ControlsBar.tsx'
 import { EditorPanel } from './editor/EditorPanel.tsx'
 import { EventsFeed } from './events/EventsFeed.tsx'
 import { Inspector } from './inspector/Inspector.tsx'
+import { SessionMenu } from './session/SessionMenu.tsx'
+import { SessionNotice } from './session/SessionNotice.tsx'
 import { useCluster } from './store/clusterStore.ts'
 import { Terminal } from './terminal/Terminal.tsx'
+import { Timeline } from './timeline/Timeline.tsx'
 
 export function App() {
   const inspecting = useCluster((s) => s.selectedPodKey !== null)
@@ -18,6 +21,9 @@ export function App() {
           kubesim <span className="app-subtitle">a Kubernetes cluster in your browser tab</span>
         </h1>
         <ControlsBar />
+        <SessionMenu />
+        <SessionNotice />
+        <Timeline />
       </header>
       {fatal && (
         <div className="fatal" role="alert">

@@ -33,6 +33,15 @@ function storage(): Storage | undefined {
   }
 }
 
+/** The tab's own storage (the terminal's history lives there). */
+function tabStorage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage
+  } catch {
+    return undefined
+  }
+}
+
 export function loadStoredSession(): LoadedSession {
   const raw = storage()?.getItem(SESSION_KEY)
   if (raw == null) return { kind: 'none' }
@@ -94,12 +103,12 @@ const clearedListeners = new Set<() => void>()
 
 /**
  * Forgets everything kubesim stored (the cluster, the settings, and any other
- * `kubesim.*` key such as the editor's tabs), then tells the listeners, so a module
+ * `kubesim.*` key such as the editor's tabs or, in this tab, the terminal's history), then tells the listeners, so a module
  * holding stored state in memory (the editor) can drop it and not write it back.
  */
 export function clearStoredSession(): void {
-  const s = storage()
-  if (s) {
+  for (const s of [storage(), tabStorage()]) {
+    if (!s) continue
     const keys: string[] = []
     for (let i = 0; i < s.length; i++) {
       const key = s.key(i)
