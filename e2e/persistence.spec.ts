@@ -116,7 +116,7 @@ test.describe('the session survives and travels', () => {
 
     // Data from another format version is named as such.
     await storeOnNextLoad(page, 'old', JSON.stringify({ log: { format: 'kubesim-session', version: 0 } }))
-    await expect(page.getByRole('alert')).toContainText('saved by another version of kubesim')
+    await expect(page.getByRole('alert').filter({ hasText: 'Your saved cluster' })).toContainText('saved by another version of kubesim')
   })
 
   test('Reset cluster in the Session menu asks first, then clears the cluster', async ({ page }) => {
