@@ -33,6 +33,9 @@ test('a pod asking for 16 CPUs stays unscheduled with the scheduler reason', asy
   const unscheduled = page.getByRole('group', { name: /^Unscheduled pods/ })
   const chip = unscheduled.getByRole('button', { name: 'Pod too-big, Pending' })
   await expect(chip).toBeVisible()
+  // The reason is on the chip itself, not only on hover; Pending has a colour of its own.
+  await expect(chip).toContainText('Insufficient cpu')
+  await expect(unscheduled.locator('.pod-chip')).toHaveClass(/tone-pending/)
   await chip.click()
   const details = page.getByRole('complementary', { name: 'Pod details' })
   await expect(details).toContainText('Insufficient cpu')

@@ -57,6 +57,30 @@ export function parseNodeAdd(words: string[], fail: (reason: string) => never): 
   return out
 }
 
+/** A `node …` line: a machine joins or leaves the cluster. */
+export type NodeLine = { action: 'add'; machine: NodeAdd } | { action: 'remove'; node: string }
+
+export const NODE_USAGE = 'node must be `node add NAME [--cpu C] [--memory M] [--max-pods P] [--labels k=v,…] [--taints k=v:Effect,…]` or `node remove NAME`'
+
+/**
+ * Parses the words after `node`, against the machines the cluster has (`machines`, which a
+ * valid line updates); throws the one-line reason when malformed.
+ */
+export function parseNodeLine(words: string[], machines: Set<string>, fail: (reason: string) => never): NodeLine {
+  if (words[0] === 'add') {
+    const machine = parseNodeAdd(words.slice(1), fail)
+    if (machines.has(machine.name)) fail(`node add: there is already a machine named "${machine.name}"`)
+    machines.add(machine.name)
+    return { action: 'add', machine }
+  }
+  if (words[0] === 'remove' && words.length === 2) {
+    checkNodeName(words[1], fail)
+    if (!machines.delete(words[1])) fail(`node remove: there is no machine named "${words[1]}"`)
+    return { action: 'remove', node: words[1] }
+  }
+  return fail(NODE_USAGE)
+}
+
 export function checkNodeName(name: string, fail: (reason: string) => never): void {
   if (dns1123SubdomainErrors(name).length > 0) fail(`node name "${name}" must be a lowercase RFC 1123 subdomain (e.g. worker-4)`)
 }

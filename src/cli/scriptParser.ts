@@ -1,7 +1,7 @@
 import { parseDuration } from '../engine/util/duration.ts'
 import { splitCommandLine } from '../engine/kubectl/args.ts'
 import { DEFAULT_CLUSTER, type ClusterSpec } from '../engine/simulation.ts'
-import { checkNodeName, parseNodeAdd, type NodeAdd } from './nodeLine.ts'
+import { parseNodeLine, type NodeAdd } from './nodeLine.ts'
 
 /** One executable line of a scenario script (see shared/spec/scenario-scripts.md). */
 export type ScriptStep =
@@ -69,18 +69,9 @@ export function parseScript(source: string): ScriptStep[] {
       const fail = (reason: string): never => {
         throw new ScriptError(lineNo, reason)
       }
-      if (words[1] === 'add') {
-        const machine = parseNodeAdd(words.slice(2), fail)
-        if (machineNames().has(machine.name)) fail(`node add: there is already a machine named "${machine.name}"`)
-        machineNames().add(machine.name)
-        steps.push({ kind: 'node-add', line: lineNo, text, machine })
-      } else if (words[1] === 'remove' && words.length === 3) {
-        checkNodeName(words[2], fail)
-        if (!machineNames().delete(words[2])) fail(`node remove: there is no machine named "${words[2]}"`)
-        steps.push({ kind: 'node-remove', line: lineNo, text, node: words[2] })
-      } else {
-        fail('node must be `node add NAME [--cpu C] [--memory M] [--max-pods P] [--labels k=v,…] [--taints k=v:Effect,…]` or `node remove NAME`')
-      }
+      const parsed = parseNodeLine(words.slice(1), machineNames(), fail)
+      if (parsed.action === 'add') steps.push({ kind: 'node-add', line: lineNo, text, machine: parsed.machine })
+      else steps.push({ kind: 'node-remove', line: lineNo, text, node: parsed.node })
     } else {
       throw new ScriptError(lineNo, `unknown command "${verb}"`)
     }
@@ -137,6 +128,12 @@ function parseClusterFlags(words: string[], lineNo: number): Partial<ClusterSpec
       case '--no-cni':
         spec.cniInstalled = false
         break
+      case '--zones': {
+        const n = Number(value())
+        if (!Number.isInteger(n) || n < 1 || n > 26) throw new ScriptError(lineNo, '--zones must be a whole number from 1 to 26')
+        spec.zones = n
+        break
+      }
       default:
         throw new ScriptError(lineNo, `unknown cluster flag "${name}"`)
     }

@@ -2,6 +2,7 @@ import { ApiStore } from './api/store.ts'
 import type { Node, Pod } from './api/types.ts'
 import { SimClock } from './clock.ts'
 import { buildNode, nodeAddress, type NodeShape } from './cluster/nodeFactory.ts'
+import { zoneLabels } from './cluster/zones.ts'
 import { API_SERVER_FALLBACK_ADDRESS, createKubernetesService, publishApiServerEndpoints } from './network/apiServerService.ts'
 import { installCoreDns } from './network/coreDns.ts'
 import { ServiceLoadBalancerController } from './controllers/serviceLoadBalancerController.ts'
@@ -40,9 +41,14 @@ export interface ClusterSpec {
    * Off by default until the tests and transcripts that count every pod are ready for it.
    */
   coreDns: boolean
+  /**
+   * Zones the workers are spread over, round-robin (`topology.kubernetes.io/zone=zone-a`, …,
+   * all in `topology.kubernetes.io/region=region-1`), as a cloud's nodes are labelled. 0: none.
+   */
+  zones: number
 }
 
-export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true, cniInstalled: true, coreDns: false }
+export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true, cniInstalled: true, coreDns: false, zones: 0 }
 
 /** A safety net against controllers that feed each other forever within one instant. */
 const MAX_TASKS_PER_INSTANT = 1_000_000
@@ -100,7 +106,8 @@ export class Simulation {
     let ordinal = 1
     if (spec.controlPlane) this.addNode({ name: 'control-plane', cpu: '2', memory: '4Gi', maxPods: 110, controlPlane: true, ordinal: ordinal++ })
     for (let i = 1; i <= spec.workers; i++) {
-      this.addNode({ name: `worker-${i}`, cpu: spec.cpu, memory: spec.memory, maxPods: spec.maxPods, controlPlane: false, ordinal: ordinal++ })
+      const labels = spec.zones > 0 ? zoneLabels((i - 1) % spec.zones) : undefined
+      this.addNode({ name: `worker-${i}`, cpu: spec.cpu, memory: spec.memory, maxPods: spec.maxPods, controlPlane: false, ordinal: ordinal++, labels })
     }
     publishApiServerEndpoints(api, spec.controlPlane ? nodeAddress(1) : API_SERVER_FALLBACK_ADDRESS)
     // kubeadm's addon phase: cluster DNS, whose pods start like any others.

@@ -88,7 +88,8 @@ export class EngineClient {
         requestAnimationFrame(() => this.send({ type: 'ack' }))
         break
       case 'applyResult':
-      case 'kubectlResult': {
+      case 'kubectlResult':
+      case 'machineResult': {
         const p = this.pending.get(msg.requestId)
         this.pending.delete(msg.requestId)
         p?.resolve(msg)
@@ -148,6 +149,17 @@ export class EngineClient {
   /** Power a node's machine off (its kubelet stops reporting) or back on. */
   fault(action: 'node-down' | 'node-up', node: string): void {
     this.send({ type: 'fault', action, node })
+  }
+
+  /** A machine joins or leaves (`node add …` / `node remove …`): null when done, else why not. */
+  async machine(line: string): Promise<string | null> {
+    const msg = await this.request<Extract<EngineMessage, { type: 'machineResult' }>>((requestId) => ({ type: 'machine', requestId, line }))
+    return msg.error
+  }
+
+  /** Throws the cluster away and builds a new one of this shape (the same seed unless given). */
+  rebuild(cluster: Partial<ClusterSpec>, seed?: number): void {
+    this.send({ type: 'init', seed, cluster })
   }
 
   step(ms: number): void {

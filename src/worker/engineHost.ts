@@ -129,6 +129,11 @@ export class EngineHost {
         this.record(sim, { type: 'fault', action: cmd.action, node: cmd.node })
         this.nodesDownChanged = true
         break
+      case 'machine': {
+        const { result } = this.record(sim, { type: 'machine', line: cmd.line })
+        this.env.post({ type: 'machineResult', requestId: cmd.requestId, error: result.type === 'machine' ? result.error : null })
+        break
+      }
       case 'apply': {
         const { result } = this.record(sim, { type: 'apply', yaml: cmd.yaml, source: cmd.source })
         if (result.type === 'apply') this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.result.output, markers: result.result.markers, failed: result.result.failed })

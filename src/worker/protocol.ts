@@ -22,6 +22,11 @@ export type UiCommand =
   | { type: 'setSpeed'; speed: number }
   /** A node's machine loses power (its kubelet stops reporting) or comes back. */
   | { type: 'fault'; action: 'node-down' | 'node-up'; node: string }
+  /**
+   * A machine joins or leaves: `line` is a scenario script's `node add NAME [--cpu C] …` or
+   * `node remove NAME`, parsed by the same code as in scripts.
+   */
+  | { type: 'machine'; requestId: number; line: string }
   /** Advance simulated time by `ms` at once (works while paused). */
   | { type: 'step'; ms: number }
   /** The UI has rendered the last batch; the worker may send the next one. */
@@ -66,6 +71,8 @@ export type EngineMessage =
   /** `namespace`: the kubeconfig context's namespace after the command (what a bare `get pods` lists). */
   | { type: 'kubectlResult'; requestId: number; output: string; watching: boolean; namespace: string }
   | { type: 'watchOutput'; requestId: number; text: string }
+  /** The answer to a `machine` command: empty when done, else why not. */
+  | { type: 'machineResult'; requestId: number; error: string | null }
   | { type: 'fatal'; message: string }
   /**
    * The command log changed. `time`: where the simulation is; `viewingPast`: paused at an

@@ -113,6 +113,7 @@ function liveSession() {
   live.send({ type: 'setSpeed', speed: 100 })
   runFor(live, 4000)
   live.send({ type: 'fault', action: 'node-up', node: 'worker-2' })
+  live.send({ type: 'machine', requestId: 6, line: 'node add worker-4' })
   live.send({ type: 'kubectl', requestId: 5, args: 'delete -f manifest.yaml --wait=false', files: [{ name: 'manifest.yaml', text: MANIFEST }, { name: 'other.yaml', text: 'x' }] })
   runFor(live, 900)
   live.send({ type: 'setRunning', running: false })
@@ -126,7 +127,7 @@ describe('the command log is the cluster', () => {
     const log = live.logNow()
     expect(log.time).toBe(sim.now)
     expect(sim.now).toBeGreaterThan(8 * 60_000)
-    expect(log.commands.map((c) => c.type)).toEqual(['apply', 'kubectl', 'kubectl', 'fault', 'step', 'kubectl', 'fault', 'kubectl'])
+    expect(log.commands.map((c) => c.type)).toEqual(['apply', 'kubectl', 'kubectl', 'fault', 'step', 'kubectl', 'fault', 'machine', 'kubectl'])
     // -f read the editor's manifest.yaml only: that is all the log needs to keep.
     expect(log.commands.at(-1)).toMatchObject({ type: 'kubectl', files: [{ name: 'manifest.yaml' }] })
     expect((log.commands.at(-1) as { files: unknown[] }).files).toHaveLength(1)
@@ -138,6 +139,7 @@ describe('the command log is the cluster', () => {
     expect(replayed.now).toBe(sim.now)
     expect(state(replayed)).toEqual(state(sim))
     expect(replayed.store.list('Event').length).toBeGreaterThan(20)
+    expect(replayed.kubelets.has('worker-4')).toBe(true)
     expect(replayed.ctx.rng.next()).toBe(sim.ctx.rng.next())
   })
 

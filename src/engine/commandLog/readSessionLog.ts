@@ -21,6 +21,8 @@ function validCommand(c: unknown): c is LoggedCommand {
       return isString(c.node) && isString(c.cpu) && isString(c.memory) && typeof c.maxPods === 'number'
     case 'node-remove':
       return isString(c.node)
+    case 'machine':
+      return isString(c.line)
     case 'step':
       return isTime(c.ms)
     default:

@@ -3,6 +3,8 @@ import { splitCommandLine } from '../kubectl/args.ts'
 import type { WatchStream } from '../kubectl/commands/getWatch.ts'
 import { runKubectl } from '../kubectl/runKubectl.ts'
 import type { Simulation } from '../simulation.ts'
+// The app's `node add|remove` line, parsed as scripts parse it (pure code, kept by the cluster editor).
+import { runMachineLine } from '../../worker/machineLine.ts'
 
 import { namedFileReader, type CommandFile } from './namedFileReader.ts'
 
@@ -22,6 +24,8 @@ export type SessionCommand =
   /** A worker machine joins (`node add`) or is taken away (`node remove`). */
   | { type: 'node-add'; node: string; cpu: string; memory: string; maxPods: number }
   | { type: 'node-remove'; node: string }
+  /** The cluster editor's `node add NAME [--cpu C] …` / `node remove NAME` line. */
+  | { type: 'machine'; line: string }
   /** Simulated time jumped ahead at once (Step 1s/10s); replay reaches it by advancing. */
   | { type: 'step'; ms: number }
 
@@ -30,6 +34,8 @@ export type LoggedCommand = SessionCommand & { at: number }
 export type CommandResult =
   | { type: 'apply'; result: ApplyTextResult }
   | { type: 'kubectl'; output: string }
+  /** null when done, else why the line was refused. */
+  | { type: 'machine'; error: string | null }
   | { type: 'none' }
 
 export interface CommandIO {
@@ -83,6 +89,8 @@ export function runSessionCommand(sim: Simulation, cmd: SessionCommand, io: Comm
       sim.removeMachine(cmd.node)
       sim.settle()
       return { result: { type: 'none' }, recorded: cmd }
+    case 'machine':
+      return { result: { type: 'machine', error: runMachineLine(sim, cmd.line) }, recorded: cmd }
     case 'step':
       sim.advance(Math.max(0, cmd.ms))
       return { result: { type: 'none' }, recorded: cmd }

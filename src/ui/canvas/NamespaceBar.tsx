@@ -1,6 +1,8 @@
 import { useEffect } from 'react'
 import { useCluster } from '../store/clusterStore.ts'
 import { useNamespaces } from '../store/selectors.ts'
+import { ClusterDialog } from '../cluster/ClusterDialog.tsx'
+import { PodStateLegend } from './PodStateLegend.tsx'
 
 /** Which namespace the canvas shows, and the namespaces being deleted (Terminating). */
 export function NamespaceBar() {
@@ -35,6 +37,8 @@ export function NamespaceBar() {
           ))}
         </ul>
       )}
+      <PodStateLegend />
+      <ClusterDialog />
     </div>
   )
 }

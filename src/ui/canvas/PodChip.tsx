@@ -2,6 +2,7 @@ import { memo } from 'react'
 import { summarizePod } from '../../engine/kubectl/podSummary.ts'
 import { runInTerminal } from '../terminal/runInTerminal.ts'
 import { useEngine } from '../engineContext.ts'
+import { pendingReason } from '../format/pendingReason.ts'
 import { podTone } from '../format/podTone.ts'
 import { useCluster } from '../store/clusterStore.ts'
 import { usePod } from '../store/selectors.ts'
@@ -20,6 +21,7 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
   const namespace = pod.metadata.namespace ?? 'default'
   const otherNamespace = namespace !== 'default'
   const unscheduled = pod.status.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')
+  const reason = pendingReason(unscheduled?.message)
   const title = unscheduled?.message ? `${unscheduled.reason ?? 'Unschedulable'}: ${unscheduled.message}` : `${name}: ${summary.status}, ready ${summary.ready}`
   return (
     <div className={`pod-chip tone-${tone}${selected ? ' selected' : ''}`} title={title}>
@@ -39,6 +41,7 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
             ↻{summary.restartCount}
           </span>
         )}
+        {reason && <span className="pod-reason">{reason}</span>}
       </button>
       <button
         type="button"

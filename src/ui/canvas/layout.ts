@@ -5,7 +5,9 @@ const GAP_Y = 32
 /** Height of a card without pods, and per pod row (chips are one per row). */
 const BASE_HEIGHT = 222
 const ROW_HEIGHT = 46
-/** Pod lists scroll beyond this many chips. */
+/** Unscheduled chips carry a second line: the scheduler's reason. */
+const PENDING_ROW_HEIGHT = 66
+/** A card shows this many chips, then "+N more" (which lists the rest in a scroll box). */
 export const MAX_VISIBLE_PODS = 8
 /** Room fitView leaves around the cards (padding 0.08 on each side). */
 const FIT_MARGIN = 1.16
@@ -29,9 +31,12 @@ export interface Layout {
   columns: number
 }
 
-export function estimateHeight(pods: number): number {
-  return BASE_HEIGHT + Math.max(1, Math.min(pods, MAX_VISIBLE_PODS)) * ROW_HEIGHT
+export function estimateHeight(pods: number, rowHeight = ROW_HEIGHT): number {
+  const moreButton = pods > MAX_VISIBLE_PODS ? ROW_HEIGHT : 0
+  return BASE_HEIGHT + Math.max(1, Math.min(pods, MAX_VISIBLE_PODS)) * rowHeight + moreButton
 }
+
+const rowHeightOf = (card: CardSpec) => (card.type === 'unscheduled' ? PENDING_ROW_HEIGHT : ROW_HEIGHT)
 
 export function layoutCards(cards: CardSpec[], columns: number): Layout {
   const placed: Placed[] = []
@@ -39,7 +44,7 @@ export function layoutCards(cards: CardSpec[], columns: number): Layout {
   for (let row = 0; row * columns < cards.length; row++) {
     const inRow = cards.slice(row * columns, row * columns + columns)
     inRow.forEach((c, i) => placed.push({ ...c, x: i * (CARD_WIDTH + GAP_X), y }))
-    y += Math.max(...inRow.map((c) => estimateHeight(c.pods))) + GAP_Y
+    y += Math.max(...inRow.map((c) => estimateHeight(c.pods, rowHeightOf(c)))) + GAP_Y
   }
   const cols = Math.min(columns, cards.length)
   return { cards: placed, width: cols * CARD_WIDTH + (cols - 1) * GAP_X, height: Math.max(0, y - GAP_Y), columns }

@@ -8,16 +8,22 @@ import { useCluster } from '../store/clusterStore.ts'
 /** How many of the latest events the feed shows. */
 const FEED_LENGTH = 60
 
-/** The newest events cluster-wide, oldest first, as `kubectl get events --watch` would stream them. */
+/**
+ * The newest events cluster-wide, oldest first, as `kubectl get events --watch` would stream them.
+ * Timestamps have one-second resolution, so within a second the order of writing (resourceVersion)
+ * decides: a cause (SuccessfulCreate) was written before its effect (Scheduled).
+ */
 function useLatestEvents(): KubeEvent[] {
   return useCluster(
     useShallow((s) =>
       (Object.values(s.objects.Event ?? {}) as KubeEvent[])
-        .sort((a, b) => parseSimTime(a.lastTimestamp) - parseSimTime(b.lastTimestamp) || (a.metadata.name < b.metadata.name ? -1 : 1))
+        .sort((a, b) => parseSimTime(a.lastTimestamp) - parseSimTime(b.lastTimestamp) || writeOrder(a) - writeOrder(b))
         .slice(-FEED_LENGTH),
     ),
   )
 }
+
+const writeOrder = (e: KubeEvent) => Number(e.metadata.resourceVersion ?? 0)
 
 /**
  * What every component did and when: the scheduler assigning, controllers creating

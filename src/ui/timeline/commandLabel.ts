@@ -13,6 +13,8 @@ export function commandLabel(cmd: LoggedCommand): string {
       return `node add ${cmd.node}`
     case 'node-remove':
       return `node remove ${cmd.node}`
+    case 'machine':
+      return cmd.line
     case 'step':
       return `step ${cmd.ms / 1000}s`
   }

@@ -1,0 +1,51 @@
+import { apply, applyOutput, expect, expectAllCardsVisible, openApp, pasteManifest, setSpeed, test } from './fixtures.ts'
+
+const CROWD = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: crowd
+spec:
+  replicas: 11
+  selector:
+    matchLabels: {app: crowd}
+  template:
+    metadata:
+      labels: {app: crowd}
+    spec:
+      nodeSelector:
+        kubernetes.io/hostname: worker-1
+      containers:
+      - name: app
+        image: nginx:1.27
+        resources:
+          requests: {cpu: 10m, memory: 16Mi}
+`
+
+test('a crowded node card shows eight pods and "+3 more", which lists them all', async ({ page }) => {
+  await openApp(page)
+  await setSpeed(page, 30)
+  await pasteManifest(page, CROWD)
+  await apply(page)
+  await expect(applyOutput(page)).toContainText('deployment.apps/crowd created')
+  const node = page.getByRole('group', { name: 'Node worker-1, Ready' })
+  await expect(node.getByText('11 / 110 pods')).toBeVisible()
+  await expect(node.getByRole('button', { name: /^Pod crowd-/ })).toHaveCount(8)
+  const more = node.getByRole('button', { name: 'Show 3 more pods on worker-1' })
+  await expect(more).toHaveText('+3 more')
+  await more.click()
+  await expect(node.getByRole('button', { name: /^Pod crowd-/ })).toHaveCount(11)
+  await expect(node.getByRole('button', { name: 'Show fewer pods on worker-1' })).toBeVisible()
+  await expectAllCardsVisible(page)
+  await page.screenshot({ path: 'e2e/screenshots/crowded-node.png' })
+})
+
+test('the legend names every pod state with its colour', async ({ page }) => {
+  await openApp(page)
+  await page.getByText('Pod states', { exact: true }).click()
+  const legend = page.getByRole('list', { name: 'Pod states' })
+  for (const state of ['Pending', 'ContainerCreating', 'Completed', 'Error', 'CrashLoopBackOff', 'ImagePullBackOff', 'OOMKilled', 'Terminating', 'Unknown']) {
+    await expect(legend.getByText(state, { exact: true })).toBeVisible()
+  }
+  await expect(legend.getByText('running, not ready: gets no Service traffic')).toBeVisible()
+  await page.screenshot({ path: 'e2e/screenshots/legend.png' })
+})
