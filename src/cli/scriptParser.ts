@@ -1,7 +1,7 @@
 import { parseDuration } from '../engine/util/duration.ts'
 import { splitCommandLine } from '../engine/kubectl/args.ts'
 import { DEFAULT_CLUSTER, type ClusterSpec } from '../engine/simulation.ts'
-import { parseNodeLine, type NodeAdd } from './nodeLine.ts'
+import { parseNodeLine, type NodeAdd } from '../engine/cluster/nodeLine.ts'
 
 /** One executable line of a scenario script (see shared/spec/scenario-scripts.md). */
 export type ScriptStep =

@@ -8,8 +8,11 @@ import { LabPanel, LabsButton } from './labs/LabPanel.tsx'
 import { NetworkView } from './network/NetworkView.tsx'
 import { useNetworkUi } from './network/networkUi.ts'
 import { ViewSwitch } from './network/ViewSwitch.tsx'
+import { SessionMenu } from './session/SessionMenu.tsx'
+import { SessionNotice } from './session/SessionNotice.tsx'
 import { useCluster } from './store/clusterStore.ts'
 import { Terminal } from './terminal/Terminal.tsx'
+import { Timeline } from './timeline/Timeline.tsx'
 
 export function App() {
   const inspecting = useCluster((s) => s.selectedKey !== null)
@@ -24,6 +27,9 @@ export function App() {
         </h1>
         <ControlsBar />
         <LabsButton />
+        <SessionMenu />
+        <SessionNotice />
+        <Timeline />
       </header>
       {fatal && (
         <div className="fatal" role="alert">

@@ -3,6 +3,7 @@
  * apply/kubectl requests by id, and feeds patch batches into the store, acking each one
  * from requestAnimationFrame so the worker sends at most one batch per frame.
  */
+import type { SessionLog } from '../engine/commandLog/sessionLog.ts'
 import type { ClusterSpec } from '../engine/simulation.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { WhyChain } from '../engine/causes/whyChain.ts'
@@ -24,6 +25,18 @@ export interface EngineClientHandlers {
   onLab?(state: LabState | null, error?: { line: number; reason: string }): void
   /** Commands a lab ran for the student (a step's solution). */
   onLabTranscript?(entries: TranscriptEntry[]): void
+  /** The command log changed (or where the cluster stands on it). */
+  onSession?(log: SessionLog, time: number, viewingPast: boolean): void
+  /** A restored log could not be replayed. */
+  onRestoreFailed?(message: string): void
+}
+
+/** Start from a command log instead of a fresh cluster. */
+export interface RestoreOptions {
+  log: SessionLog
+  time?: number
+  running?: boolean
+  speed?: number
 }
 
 export interface KubectlResult {
@@ -55,13 +68,29 @@ export class EngineClient {
 
   constructor(
     private readonly handlers: EngineClientHandlers,
-    opts: { seed?: number; cluster?: Partial<ClusterSpec>; running?: boolean } = {},
+    opts: { seed?: number; cluster?: Partial<ClusterSpec>; running?: boolean; restore?: RestoreOptions } = {},
   ) {
     this.worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' })
     this.worker.onmessage = (e: MessageEvent<EngineMessage>) => this.receive(e.data)
     this.worker.onerror = (e) => this.handlers.onFatal(e.message || 'engine worker failed')
-    this.send({ type: 'init', seed: opts.seed, cluster: opts.cluster })
-    if (opts.running ?? true) this.send({ type: 'setRunning', running: true })
+    if (opts.restore) this.restore(opts.restore)
+    else this.init(opts.seed, opts.cluster, opts.running ?? true)
+  }
+
+  /** A fresh cluster (the log starts again). */
+  init(seed?: number, cluster?: Partial<ClusterSpec>, running = true): void {
+    this.send({ type: 'init', seed, cluster })
+    if (running) this.send({ type: 'setRunning', running: true })
+  }
+
+  /** Rebuilds the cluster from a command log. */
+  restore(opts: RestoreOptions): void {
+    this.send({ type: 'restore', ...opts })
+  }
+
+  /** Time travel: the cluster as it was at `time`, paused there. */
+  seek(time: number): void {
+    this.send({ type: 'seek', time })
   }
 
   private send(cmd: UiCommand): void {
@@ -101,6 +130,12 @@ export class EngineClient {
         break
       case 'labTranscript':
         this.handlers.onLabTranscript?.(msg.entries)
+        break
+      case 'session':
+        this.handlers.onSession?.(msg.log, msg.time, msg.viewingPast)
+        break
+      case 'restoreFailed':
+        this.handlers.onRestoreFailed?.(msg.message)
         break
     }
   }

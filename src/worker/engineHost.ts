@@ -5,23 +5,20 @@
  * same class runs inside the Web Worker and in unit tests.
  */
 import type { KubeObject, Pod } from '../engine/api/types.ts'
-import { applyManifestText } from '../engine/kubectl/applyText.ts'
-import { finishEdit, type EditSession } from '../engine/kubectl/editSession.ts'
-import { splitCommandLine } from '../engine/kubectl/args.ts'
+import { runSessionCommand, type SessionCommand } from '../engine/commandLog/sessionCommand.ts'
+import type { EditSession } from '../engine/kubectl/editSession.ts'
 import type { WatchStream } from '../engine/kubectl/commands/getWatch.ts'
-import { runKubectl } from '../engine/kubectl/runKubectl.ts'
 import { contextNamespace } from '../engine/kubeconfig.ts'
 import { kubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import { Simulation } from '../engine/simulation.ts'
-import { editorFileReader } from './editorFiles.ts'
-import { runMachineLine } from './machineLine.ts'
 import { startLab } from '../labs/labRun.ts'
 import { LabError } from '../labs/lab.ts'
 import { parseLab } from '../labs/parseLab.ts'
 import { LabHost } from './labHost.ts'
 import { runQuery, WhyWatch } from './inspectorQueries.ts'
 import type { EngineMessage, OpenedEdit, PatchBatch, UiCommand } from './protocol.ts'
+import { SessionTimeline } from './sessionTimeline.ts'
 import { TrafficFeed } from './trafficFeed.ts'
 
 export interface HostEnvironment {
@@ -73,9 +70,11 @@ export class EngineHost {
   private readonly why = new WhyWatch()
   /** Requests and per-pod rates for the network view. */
   private traffic = new TrafficFeed()
-  /** `kubectl edit` buffers open in the app's editor, by edit id. */
-  private edits = new Map<number, EditSession>()
+  /** `kubectl edit` buffers open in the app's editor, by edit id, with the command that opened each. */
+  private edits = new Map<number, { session: EditSession; args: string }>()
   private nextEditId = 1
+  /** The command log (seed + commands = the cluster) and where the simulation stands on it. */
+  private timeline: SessionTimeline | undefined
 
   constructor(private readonly env: HostEnvironment) {}
 
@@ -93,8 +92,23 @@ export class EngineHost {
 
   private dispatch(cmd: UiCommand): void {
     if (cmd.type === 'init') {
-      this.newSimulation(new Simulation({ seed: cmd.seed, cluster: cmd.cluster }))
+      this.timeline = new SessionTimeline(cmd.seed ?? 1, cmd.cluster)
+      this.install(new Simulation({ seed: cmd.seed ?? 1, cluster: cmd.cluster }))
       this.env.post({ type: 'vocabulary', vocabulary: kubectlVocabulary() })
+      this.postSession()
+      this.flush()
+      return
+    }
+    if (cmd.type === 'restore') {
+      this.restore(cmd)
+      return
+    }
+    if (cmd.type === 'seek') {
+      if (!this.sim || !this.timeline) return
+      this.setRunning(false)
+      const sim = this.timeline.seek(this.sim, cmd.time)
+      if (sim !== this.sim) this.install(sim)
+      this.postSession()
       this.flush()
       return
     }
@@ -122,6 +136,8 @@ export class EngineHost {
       return
     }
     if (cmd.type === 'setRunning') {
+      // Playing from an earlier moment continues from there.
+      if (cmd.running && this.timeline?.continueFrom()) this.postSession()
       this.setRunning(cmd.running)
       this.flush()
       return
@@ -137,27 +153,22 @@ export class EngineHost {
     const sim = this.requireSim()
     switch (cmd.type) {
       case 'step':
-        sim.advance(Math.max(0, cmd.ms))
+        this.record(sim, { type: 'step', ms: Math.max(0, cmd.ms) })
         break
       case 'fault':
-        if (cmd.action === 'node-down') sim.nodeDown(cmd.node)
-        else sim.nodeUp(cmd.node)
+        this.record(sim, { type: 'fault', action: cmd.action, node: cmd.node })
         this.nodesDownChanged = true
         break
-      case 'machine':
-        this.env.post({ type: 'machineResult', requestId: cmd.requestId, error: sim.store.causes.run({ actor: 'you', command: cmd.line }, () => runMachineLine(sim, cmd.line)) })
+      case 'machine': {
+        const { result } = this.record(sim, { type: 'machine', line: cmd.line })
+        this.env.post({ type: 'machineResult', requestId: cmd.requestId, error: result.type === 'machine' ? result.error : null })
         break
+      }
       case 'apply': {
         // In a lab's history, an Apply is the command it stands for.
         this.lab?.record(`kubectl apply -f ${cmd.source}`)
-        try {
-          const result = sim.store.causes.asUser(`kubectl apply -f ${cmd.source}`, () => applyManifestText(sim.ctx, cmd.yaml, { source: cmd.source }))
-          sim.settle()
-          this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.output, markers: result.markers, failed: result.failed })
-        } catch (err) {
-          // An engine bug must not leave the UI waiting for an answer.
-          this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: [`error: ${err instanceof Error ? err.message : String(err)}`], markers: [], failed: true })
-        }
+        const { result } = this.record(sim, { type: 'apply', yaml: cmd.yaml, source: cmd.source })
+        if (result.type === 'apply') this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.result.output, markers: result.result.markers, failed: result.result.failed })
         break
       }
       case 'query': {
@@ -172,25 +183,24 @@ export class EngineHost {
       }
       case 'kubectl': {
         this.lab?.record(`kubectl ${cmd.args.trim()}`)
-        let output: string
         let edit: OpenedEdit | undefined
-        try {
-          output = runKubectl(sim, splitCommandLine(cmd.args), {
-            readPath: editorFileReader(cmd.files ?? []),
+        const { result } = this.record(
+          sim,
+          { type: 'kubectl', args: cmd.args },
+          {
+            files: cmd.files ?? [],
             watch: (stream) => {
               this.stopWatch()
               this.watch = { requestId: cmd.requestId, stream }
             },
             edit: (session) => {
               const editId = this.nextEditId++
-              this.edits.set(editId, session)
+              this.edits.set(editId, { session, args: cmd.args })
               edit = { editId, file: editFileName(session), text: session.text }
             },
-          })
-        } catch (err) {
-          output = `error: ${err instanceof Error ? err.message : String(err)}`
-        }
-        sim.settle()
+          },
+        )
+        const output = result.type === 'kubectl' ? result.output : ''
         this.env.post({
           type: 'kubectlResult',
           requestId: cmd.requestId,
@@ -202,29 +212,42 @@ export class EngineHost {
         break
       }
       case 'finishEdit': {
-        const session = this.edits.get(cmd.editId)
-        let result: { output: string; done: boolean; text?: string }
-        try {
-          // A session lost to a restart: the buffer no longer belongs to anything kubectl is editing.
-          result = session ? finishEdit(sim, session, cmd.text) : { output: 'error: this edit is no longer open; run kubectl edit again\n', done: true }
-        } catch (err) {
-          result = { output: `error: ${err instanceof Error ? err.message : String(err)}\n`, done: true }
-        }
+        const open = this.edits.get(cmd.editId)
+        // A session lost to a restart: the buffer no longer belongs to anything kubectl is editing.
+        const { result } = open
+          ? this.record(sim, { type: 'edit', args: open.args, text: cmd.text }, { editSession: open.session })
+          : { result: { type: 'edit' as const, output: 'error: this edit is no longer open; run kubectl edit again\n', done: true, text: undefined } }
+        if (result.type !== 'edit') break
         if (result.done) this.edits.delete(cmd.editId)
-        this.env.post({ type: 'editResult', requestId: cmd.requestId, ...result })
+        this.env.post({ type: 'editResult', requestId: cmd.requestId, output: result.output, done: result.done, ...(result.text !== undefined ? { text: result.text } : {}) })
         break
       }
     }
     this.flush()
   }
 
-  /** Replaces the cluster: the UI drops what it had. */
-  private newSimulation(sim: Simulation): void {
+  /** Runs a command the person gave and appends it to the log at the time it was given. */
+  private record(sim: Simulation, cmd: SessionCommand, io?: Parameters<typeof runSessionCommand>[2]): ReturnType<typeof runSessionCommand> {
+    const at = sim.now
+    const ran = runSessionCommand(sim, cmd, io)
+    this.timeline?.record(at, ran.recorded)
+    this.postSession()
+    return ran
+  }
+
+  /** Tells the UI the log changed (it stores it, and the timeline draws its marks). */
+  private postSession(): void {
+    if (!this.sim || !this.timeline) return
+    this.env.post({ type: 'session', log: this.timeline.snapshot(this.sim.now), time: this.sim.now, viewingPast: this.timeline.viewingPast })
+  }
+
+  /** Shows `sim` from now on: the UI drops what it had and gets every object again. */
+  private install(sim: Simulation): void {
     this.stopWatch()
     this.edits.clear()
     this.traffic = new TrafficFeed()
     this.sim = sim
-    this.sim.store.recordChanges()
+    sim.store.recordChanges()
     this.pending.clear()
     this.sentDecisions.clear()
     this.needsReset = true
@@ -256,7 +279,9 @@ export class EngineHost {
     }
     // The lab's cluster, built and set up before the student starts: setup is not history.
     const run = startLab(lab, start.seed)
-    this.newSimulation(run.sim)
+    // A lab's cluster comes from its file, not from a command log: it is not saved as the session.
+    this.timeline = undefined
+    this.install(run.sim)
     this.lab = new LabHost(lab, start.source, start.seed, run)
     this.lab.evaluateIfDue()
     this.env.post({ type: 'lab', state: this.lab.state() })
@@ -265,6 +290,24 @@ export class EngineHost {
   /** Live checks: after every command and as simulated time passes. */
   private evaluateLab(): void {
     if (this.lab?.evaluateIfDue()) this.env.post({ type: 'lab', state: this.lab.state() })
+  }
+
+  /** Replays a stored, imported or shared log; a log that cannot be replayed is reported, not fatal. */
+  private restore(cmd: Extract<UiCommand, { type: 'restore' }>): void {
+    this.setRunning(false)
+    try {
+      const { timeline, sim } = SessionTimeline.restore(cmd.log, cmd.time)
+      this.timeline = timeline
+      this.install(sim)
+    } catch (err) {
+      this.env.post({ type: 'restoreFailed', message: err instanceof Error ? err.message : String(err) })
+      return
+    }
+    if (cmd.speed !== undefined && Number.isFinite(cmd.speed) && cmd.speed > 0) this.speed = cmd.speed
+    this.env.post({ type: 'vocabulary', vocabulary: kubectlVocabulary() })
+    this.postSession()
+    if (cmd.running && !this.timeline.viewingPast) this.setRunning(true)
+    this.flush()
   }
 
   private stopWatch(): void {

@@ -3,6 +3,7 @@
  * never touches cluster state: it sends commands and mirrors the patches it receives.
  */
 import type { KubeObject } from '../engine/api/types.ts'
+import type { SessionLog } from '../engine/commandLog/sessionLog.ts'
 import type { ManifestMarker } from '../engine/kubectl/applyText.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { WhyChain } from '../engine/causes/whyChain.ts'
@@ -49,6 +50,10 @@ export type UiCommand =
   | { type: 'finishEdit'; requestId: number; editId: number; text: string }
   /** The `kubectl edit` buffer was closed without saving. */
   | { type: 'cancelEdit'; editId: number }
+  /** Rebuild a cluster from its command log (stored, imported, shared), at `time` (default: its end). */
+  | { type: 'restore'; log: SessionLog; time?: number; running?: boolean; speed?: number }
+  /** Time travel: replay to an earlier (or later) moment of the log, paused there. */
+  | { type: 'seek'; time: number }
 
 /** A file open in the app's editor, as `kubectl -f NAME` sees it. */
 export interface EditorFile {
@@ -104,6 +109,13 @@ export type EngineMessage =
   | { type: 'queryResult'; requestId: number; output: string }
   /** The causes behind the watched object, sent when watching starts and whenever they change (null: unknown object). */
   | { type: 'why'; uid: string; chain: WhyChain | null }
+  /**
+   * The command log changed. `time`: where the simulation is; `viewingPast`: paused at an
+   * earlier moment than the log's end (`log.time`).
+   */
+  | { type: 'session'; log: SessionLog; time: number; viewingPast: boolean }
+  /** A restore could not replay its log (the engine threw): the UI offers to reset. */
+  | { type: 'restoreFailed'; message: string }
   /** Sent once after init: the verbs and resources the terminal completes and lists in `help`. */
   | { type: 'vocabulary'; vocabulary: KubectlVocabulary }
   /** The lab's progress after a change (null: no lab); `error` when its Markdown is malformed. */

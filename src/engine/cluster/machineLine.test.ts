@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Node } from '../engine/api/types.ts'
-import { Simulation } from '../engine/simulation.ts'
+import type { Node } from '../api/types.ts'
+import { Simulation } from '../simulation.ts'
 import { runMachineLine } from './machineLine.ts'
 
 const node = (sim: Simulation, name: string) => sim.store.get<Node>('Node', undefined, name)

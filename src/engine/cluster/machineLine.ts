@@ -1,6 +1,6 @@
-import { NODE_USAGE, parseNodeLine } from '../cli/nodeLine.ts'
-import { splitCommandLine } from '../engine/kubectl/args.ts'
-import type { Simulation } from '../engine/simulation.ts'
+import { NODE_USAGE, parseNodeLine } from './nodeLine.ts'
+import { splitCommandLine } from '../kubectl/args.ts'
+import type { Simulation } from '../simulation.ts'
 
 /**
  * Runs a scenario script's `node add …` / `node remove …` line against the app's cluster, as

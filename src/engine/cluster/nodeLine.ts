@@ -1,6 +1,6 @@
-import { dns1123SubdomainErrors } from '../engine/admission/names.ts'
-import type { Taint } from '../engine/api/types.ts'
-import { isValidQuantity } from '../engine/util/quantity.ts'
+import { dns1123SubdomainErrors } from '../admission/names.ts'
+import type { Taint } from '../api/types.ts'
+import { isValidQuantity } from '../util/quantity.ts'
 
 /** `node add NAME [--cpu C] [--memory M] [--max-pods P] [--labels k=v,…] [--taints k=v:Effect,…]`. */
 export interface NodeAdd {
