@@ -45,9 +45,9 @@ export async function pasteManifest(page: Page, text: string): Promise<void> {
   await page.locator('.monaco-editor .view-lines').click()
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.press('ControlOrMeta+V')
-  // The cursor ends on the last line, which Monaco keeps in view (the first may scroll away).
-  const lastLine = text.trimEnd().split('\n').at(-1)!.trim()
-  await expect(page.locator('.monaco-editor .view-lines')).toContainText(lastLine.replace(/ /g, '\u00a0'))
+  // Back to the top: the first line is in view and short enough never to wrap.
+  await page.keyboard.press('ControlOrMeta+Home')
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText(text.split('\n')[0].replace(/ /g, '\u00a0'))
 }
 
 export async function apply(page: Page): Promise<void> {

@@ -85,6 +85,10 @@ test('a Service summary lists its endpoints and DNS names; YAML opens in the edi
   await details.getByRole('tab', { name: 'YAML' }).click()
   await expect(details.getByLabel('Service web as YAML')).toContainText('kind: Service')
   await details.getByRole('button', { name: 'Open in editor' }).click()
-  await expect(page.locator('.monaco-editor .view-lines')).toContainText('kubectl.kubernetes.io/last-applied-configuration')
+  // It opens in a tab of its own: the student's manifest stays in theirs.
+  const files = page.getByRole('group', { name: 'Open files' })
+  await expect(files.getByRole('button', { name: 'web.yaml', exact: true })).toHaveAttribute('aria-current', 'true')
+  await expect(files.getByRole('button', { name: 'manifest.yaml', exact: true })).toBeVisible()
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('kind:\u00a0Service')
   await page.screenshot({ path: 'e2e/screenshots/inspector-service.png' })
 })

@@ -185,8 +185,8 @@ export function EditorPanel() {
             <kbd>Ctrl</kbd>+<kbd>Enter</kbd> applies
           </span>
         )}
-        <span className="editor-tab-hint">
-          <kbd>Ctrl</kbd>+<kbd>M</kbd>: <kbd>Tab</kbd> moves focus out of the editor (press again to indent)
+        <span className="editor-tab-hint" title="Press Ctrl+M again and Tab indents">
+          <kbd>Ctrl</kbd>+<kbd>M</kbd>: <kbd>Tab</kbd> moves focus out of the editor
         </span>
       </div>
       <div className="editor-frame">
