@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { apply, applyOutput, expect, openApp, setSpeed, test } from './fixtures.ts'
+import { apply, applyOutput, expect, openApp, pasteManifest, setSpeed, test } from './fixtures.ts'
 
 // Compact, so each fits the editor at 1024×768 without scrolling (pasteManifest checks the first line).
 const DEPLOYMENT = `apiVersion: apps/v1
@@ -52,22 +52,6 @@ async function rateOf(page: Page, pod: string): Promise<number> {
 async function podNames(page: Page): Promise<string[]> {
   const labels = await webPods(page, '[a-z ]+').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
   return labels.map((l) => l.replace(/^Pod /, '').replace(/, .*$/, '')).sort()
-}
-
-/**
- * fixtures.ts's pasteManifest, checking the text anywhere in the editor: Monaco reuses
- * its line elements, so after pasting over a longer text the first element in the DOM
- * need not be the first line.
- */
-async function pasteManifest(page: Page, text: string): Promise<void> {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text)
-  await page.locator('.monaco-editor .view-lines').click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.press('ControlOrMeta+V')
-  await page.keyboard.press('ControlOrMeta+Home')
-  const lines = page.locator('.monaco-editor .view-lines')
-  for (const line of [text.split('\n')[0], text.split('\n')[1]]) await expect(lines).toContainText(line.replace(/ /g, '\u00a0'))
 }
 
 async function deployWeb(page: Page): Promise<void> {

@@ -4,23 +4,8 @@ import { summarizePod } from '../engine/kubectl/podSummary.ts'
 import { EngineHost } from './engineHost.ts'
 import { splitCommandLine as splitArgs } from '../engine/kubectl/args.ts'
 import type { EngineMessage, PatchBatch } from './protocol.ts'
+import { WEB } from './hostTestManifests.ts'
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-`
 
 function setup() {
   const messages: EngineMessage[] = []

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { EngineHost } from './engineHost.ts'
 import type { EngineMessage } from './protocol.ts'
+import { WEB } from './hostTestManifests.ts'
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-`
 
 /** The docs' counter pod (concepts/cluster-administration/logging). */
 const COUNTER = `apiVersion: v1

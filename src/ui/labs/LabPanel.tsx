@@ -1,12 +1,31 @@
-import { useId } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useEngine } from '../engineContext.ts'
-import { CATALOG } from './catalog.ts'
+import { CATALOG, LEVEL_ORDER } from './catalog.ts'
+import { labFromUrl } from './labFromUrl.ts'
+import { progressText } from './labProgress.ts'
 import { useLabPanel } from './labStore.ts'
 import { Markdown } from './Markdown.tsx'
 import './labs.css'
 
-/** The header's button that opens and closes the lab panel. */
+/** `?lab=` is read once per page. */
+let urlLabRead = false
+
+/** The header's button that opens and closes the lab panel (and starts a `?lab=` lab). */
 export function LabsButton() {
+  const engine = useEngine()
+  useEffect(() => {
+    if (urlLabRead) return
+    urlLabRead = true
+    void labFromUrl(location.href, (url) => fetch(url)).then((found) => {
+      if (!found) return
+      if ('error' in found) {
+        useLabPanel.setState({ open: true, error: { origin: found.origin, line: 0, reason: found.error } })
+        return
+      }
+      useLabPanel.setState({ open: true, origin: found.origin, hintsShown: {}, solutionShown: {} })
+      engine.startLab(found.source)
+    })
+  }, [engine])
   const open = useLabPanel((s) => s.open)
   const running = useLabPanel((s) => s.lab && !s.lab.done)
   return (
@@ -32,7 +51,7 @@ export function LabPanel() {
       </div>
       {error && (
         <p className="lab-error" role="alert">
-          {error.origin}:{error.line}: {error.reason}
+          {error.line > 0 ? `${error.origin}:${error.line}: ${error.reason}` : `${error.origin}: ${error.reason}`}
         </p>
       )}
       {lab ? <LabRunner /> : <LabCatalog />}
@@ -40,28 +59,58 @@ export function LabPanel() {
   )
 }
 
+const TOPICS = [...new Set(CATALOG.flatMap((e) => e.topics))].sort()
+const LEVELS = LEVEL_ORDER.filter((l) => CATALOG.some((e) => e.level === l))
+
 function LabCatalog() {
   const engine = useEngine()
   const fileInput = useId()
+  const progress = useLabPanel((s) => s.progress)
+  const [topic, setTopic] = useState('')
+  const [level, setLevel] = useState('')
   const start = (origin: string, source: string) => {
     useLabPanel.setState({ origin, hintsShown: {}, solutionShown: {} })
     engine.startLab(source)
   }
+  const shown = CATALOG.filter((e) => (!topic || e.topics.includes(topic)) && (!level || e.level === level))
   return (
     <div className="lab-catalog">
       <p className="lab-muted">Each lab starts a fresh cluster of its own, then checks your work as you go.</p>
-      {CATALOG.length === 0 ? (
-        <p className="lab-muted">No built-in labs yet.</p>
+      <div className="lab-filters">
+        <label>
+          Topic{' '}
+          <select value={topic} onChange={(e) => setTopic(e.target.value)}>
+            <option value="">all</option>
+            {TOPICS.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Level{' '}
+          <select value={level} onChange={(e) => setLevel(e.target.value)}>
+            <option value="">all</option>
+            {LEVELS.map((l) => (
+              <option key={l}>{l}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {shown.length === 0 ? (
+        <p className="lab-muted">No built-in lab matches.</p>
       ) : (
-        <ul className="lab-list">
-          {CATALOG.map((entry) => (
-            <li key={entry.id}>
-              <button type="button" className="lab-list-item" aria-label={`Start lab: ${entry.title}`} onClick={() => start(`${entry.id}.md`, entry.source)}>
-                <span className="lab-list-title">{entry.title}</span>
-                <span className="lab-muted">{[entry.level, entry.minutes ? `${entry.minutes} min` : undefined].filter(Boolean).join(' · ')}</span>
-              </button>
-            </li>
-          ))}
+        <ul className="lab-list" aria-label="Built-in labs">
+          {shown.map((entry) => {
+            const done = progressText(progress[`${entry.id}.md`])
+            return (
+              <li key={entry.id}>
+                <button type="button" className="lab-list-item" aria-label={`Start lab: ${entry.title} (${done})`} onClick={() => start(`${entry.id}.md`, entry.source)}>
+                  <span className="lab-list-title">{entry.title}</span>
+                  <span className="lab-muted">{[entry.level, entry.minutes ? `${entry.minutes} min` : undefined, done].filter(Boolean).join(' · ')}</span>
+                </button>
+              </li>
+            )
+          })}
         </ul>
       )}
       <label className="lab-file" htmlFor={fileInput}>

@@ -10,6 +10,7 @@ export interface CatalogEntry {
   title: string
   level?: string
   minutes?: number
+  topics: string[]
 }
 
 /** A front-matter field's plain value (the worker's parser is the real one). */
@@ -21,16 +22,22 @@ function field(frontMatter: string, name: string): string | undefined {
 export function catalogEntry(id: string, source: string): CatalogEntry {
   const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1] ?? ''
   const minutes = Number(field(frontMatter, 'minutes'))
+  const topics = (field(frontMatter, 'topics') ?? '')
+    .replace(/^\[|\]$/g, '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
   return {
     id,
     source,
     title: field(frontMatter, 'title') ?? id,
+    topics,
     ...(field(frontMatter, 'level') ? { level: field(frontMatter, 'level') } : {}),
     ...(minutes > 0 ? { minutes } : {}),
   }
 }
 
-const LEVEL_ORDER = ['beginner', 'intermediate', 'advanced']
+export const LEVEL_ORDER = ['beginner', 'intermediate', 'advanced']
 
 export const CATALOG: CatalogEntry[] = Object.entries(FILES)
   .map(([path, source]) => catalogEntry(path.replace(/^.*\//, '').replace(/\.md$/, ''), source))

@@ -1,6 +1,9 @@
 /** The lab panel's state: the lab the worker runs, and what the student has revealed of it. */
 import { create } from 'zustand'
 import type { LabState } from '../../worker/protocol.ts'
+import { readProgress, recordProgress, type ProgressByLab } from './labProgress.ts'
+
+const storage = typeof localStorage === 'undefined' ? undefined : localStorage
 
 export interface LabPanelState {
   open: boolean
@@ -13,6 +16,8 @@ export interface LabPanelState {
   hintsShown: Record<number, number>
   /** Steps whose solution the student chose to see. */
   solutionShown: Record<number, boolean>
+  /** Steps passed per lab (by catalog id or file name), across reloads. */
+  progress: ProgressByLab
 }
 
 export const useLabPanel = create<LabPanelState>()(() => ({
@@ -22,6 +27,7 @@ export const useLabPanel = create<LabPanelState>()(() => ({
   error: null,
   hintsShown: {},
   solutionShown: {},
+  progress: readProgress(storage),
 }))
 
 /** The worker's news about the lab: a new lab (or a reset one) starts with nothing revealed. */
@@ -29,6 +35,7 @@ export function receiveLab(state: LabState | null, error?: { line: number; reaso
   useLabPanel.setState((s) => {
     if (error) return { lab: null, error: { origin: s.origin ?? 'lab', ...error } }
     const fresh = !state || !s.lab || s.lab.view !== state.view || state.current < s.lab.current
-    return { lab: state, error: null, ...(fresh ? { hintsShown: {}, solutionShown: {} } : {}) }
+    const progress = state && s.origin ? recordProgress(storage, s.origin, { passed: state.done ? state.view.steps.length : state.current, total: state.view.steps.length }) : s.progress
+    return { lab: state, error: null, progress, ...(fresh ? { hintsShown: {}, solutionShown: {} } : {}) }
   })
 }
