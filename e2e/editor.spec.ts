@@ -18,8 +18,13 @@ test('the editor explains the fields of the Job and CronJob samples too', async 
     ['cronjob', 'schedule', 'The schedule in Cron format'],
   ]) {
     await page.getByLabel('Sample manifest').selectOption(id)
-    await editor.locator('.view-line span', { hasText: new RegExp(`^${field}$`) }).first().hover()
-    await expect(page.locator('.monaco-hover').filter({ hasText: help })).toBeVisible({ timeout: 20_000 })
+    // A sample opens in a new tab, whose schema the YAML worker may still be loading: hover
+    // again, as a person would, until the explanation shows.
+    await expect(async () => {
+      await page.mouse.move(0, 0)
+      await editor.locator('.view-line span', { hasText: new RegExp(`^${field}$`) }).first().hover()
+      await expect(page.locator('.monaco-hover').filter({ hasText: help })).toBeVisible({ timeout: 5_000 })
+    }).toPass({ timeout: 40_000 })
     await page.mouse.move(0, 0)
   }
 })
