@@ -1,3 +1,6 @@
+import { DEFAULT_CLUSTER, type ClusterSpec } from './clusterSpec.ts'
+
+export { DEFAULT_CLUSTER, type ClusterSpec }
 import { ApiStore } from './api/store.ts'
 import type { Node, Pod } from './api/types.ts'
 import { SimClock } from './clock.ts'
@@ -21,37 +24,6 @@ import { taskActor } from './causes/taskActor.ts'
 import { whyChain, type WhyChain } from './causes/whyChain.ts'
 import { Scheduler } from './scheduler/scheduler.ts'
 
-export interface ClusterSpec {
-  workers: number
-  cpu: string
-  memory: string
-  maxPods: number
-  controlPlane: boolean
-  /** A cloud that provisions load balancers; without one (bare metal) LoadBalancer Services stay `<pending>`. */
-  loadBalancers: boolean
-  /**
-   * The network plugin enforces NetworkPolicies (Calico, Cilium). False picks one that
-   * does not (Flannel): policies are stored and listed but change nothing.
-   */
-  networkPolicies: boolean
-  /**
-   * A pod network (CNI add-on) is installed. Without one, as after a bare `kubeadm init`,
-   * nodes stay NotReady until an add-on's pod (a CNI image from the catalog) runs on them.
-   */
-  cniInstalled: boolean
-  /**
-   * kubeadm's CoreDNS addon (the coredns Deployment and the kube-dns Service at 10.96.0.10).
-   * Off by default until the tests and transcripts that count every pod are ready for it.
-   */
-  coreDns: boolean
-  /**
-   * Zones the workers are spread over, round-robin (`topology.kubernetes.io/zone=zone-a`, …,
-   * all in `topology.kubernetes.io/region=region-1`), as a cloud's nodes are labelled. 0: none.
-   */
-  zones: number
-}
-
-export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true, cniInstalled: true, coreDns: false, zones: 0 }
 
 /** A safety net against controllers that feed each other forever within one instant. */
 const MAX_TASKS_PER_INSTANT = 1_000_000

@@ -1,6 +1,6 @@
-import { DEFAULT_CLUSTER, type ClusterSpec } from '../simulation.ts'
+import { DEFAULT_CLUSTER, type ClusterSpec } from '../clusterSpec.ts'
 import type { LoggedCommand } from './sessionCommand.ts'
-import { SESSION_FORMAT, SESSION_VERSION, type SessionLog } from './sessionLog.ts'
+import { SESSION_FORMAT, SESSION_VERSION, type SessionLog } from './sessionFormat.ts'
 
 export type ReadResult = { ok: true; log: SessionLog } | { ok: false; problem: 'corrupt' | 'version'; message: string }
 

@@ -1,28 +1,8 @@
-import { DEFAULT_CLUSTER, Simulation, type ClusterSpec } from '../simulation.ts'
-import { runSessionCommand, type LoggedCommand } from './sessionCommand.ts'
+import { Simulation } from '../simulation.ts'
+import { runSessionCommand } from './sessionCommand.ts'
+import type { SessionLog } from './sessionFormat.ts'
 
-export const SESSION_FORMAT = 'kubesim-session'
-/** Bump when a stored log can no longer be read as it is; readSessionLog refuses other versions. */
-export const SESSION_VERSION = 1
-
-/**
- * A cluster as data: the seed and the machines it started with, and every command given
- * since, stamped with its simulated time. The engine is deterministic, so replaying this
- * rebuilds the same objects, names, resourceVersions and events.
- */
-export interface SessionLog {
-  format: typeof SESSION_FORMAT
-  version: typeof SESSION_VERSION
-  seed: number
-  cluster: ClusterSpec
-  commands: LoggedCommand[]
-  /** Simulated milliseconds the session reached: the end of its timeline. */
-  time: number
-}
-
-export function newSessionLog(seed: number, cluster: Partial<ClusterSpec> = {}): SessionLog {
-  return { format: SESSION_FORMAT, version: SESSION_VERSION, seed, cluster: { ...DEFAULT_CLUSTER, ...cluster }, commands: [], time: 0 }
-}
+export { newSessionLog, SESSION_FORMAT, SESSION_VERSION, type SessionLog } from './sessionFormat.ts'
 
 /**
  * Replays a log into a fresh Simulation, forward only: `advanceTo(t)` runs every command
