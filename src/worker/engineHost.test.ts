@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Pod } from '../engine/api/types.ts'
 import { summarizePod } from '../engine/kubectl/podSummary.ts'
-import { EngineHost } from './engineHost.ts'
 import { splitCommandLine as splitArgs } from '../engine/kubectl/args.ts'
-import type { EngineMessage, PatchBatch } from './protocol.ts'
-import { WEB } from './hostTestManifests.ts'
+import type { PatchBatch } from './protocol.ts'
+import { fakeHost, WEB } from './hostTestKit.ts'
 
 
-function setup() {
-  const messages: EngineMessage[] = []
-  let realNow = 0
-  const timers = new Map<number, () => void>()
-  let nextTimer = 1
-  const host = new EngineHost({
-    // structuredClone, as postMessage does: the host must not rely on sharing objects.
-    post: (m) => messages.push(structuredClone(m)),
-    now: () => realNow,
-    setInterval: (fn) => {
-      timers.set(nextTimer, fn)
-      return nextTimer++
-    },
-    clearInterval: (h) => void timers.delete(h as number),
-  })
-  const patches = () => messages.filter((m): m is Extract<EngineMessage, { type: 'patch' }> => m.type === 'patch').map((m) => m.batch)
-  const elapse = (ms: number) => {
-    realNow += ms
-    for (const fn of timers.values()) fn()
-  }
-  return { host, messages, patches, elapse, timers }
-}
+const setup = fakeHost
 
 /** Mirrors batches the way the UI store does, acking each one. */
 function mirror(batches: PatchBatch[]): Map<string, Record<string, unknown>> {

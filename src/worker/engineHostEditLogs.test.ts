@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { EngineHost } from './engineHost.ts'
 import type { EngineMessage } from './protocol.ts'
-import { WEB } from './hostTestManifests.ts'
+import { fakeHost, WEB } from './hostTestKit.ts'
 
 
 /** The docs' counter pod (concepts/cluster-administration/logging). */
@@ -17,26 +16,9 @@ spec:
 `
 
 function setup() {
-  const messages: EngineMessage[] = []
-  let realNow = 0
-  const timers = new Map<number, () => void>()
-  let nextTimer = 1
-  const host = new EngineHost({
-    post: (m) => messages.push(structuredClone(m)),
-    now: () => realNow,
-    setInterval: (fn) => {
-      timers.set(nextTimer, fn)
-      return nextTimer++
-    },
-    clearInterval: (h) => void timers.delete(h as number),
-  })
+  const { host, messages, elapse: elapseAtOnce } = fakeHost()
   /** Real time passes in ticks of at most a second, as the worker's timer sees it. */
-  const elapse = (ms: number) => {
-    for (let left = ms; left > 0; left -= 1000) {
-      realNow += Math.min(1000, left)
-      for (const fn of [...timers.values()]) fn()
-    }
-  }
+  const elapse = (ms: number) => elapseAtOnce(ms, 1000)
   const result = (requestId: number) => messages.find((m) => (m.type === 'kubectlResult' || m.type === 'editResult') && m.requestId === requestId)
   const kubectl = (requestId: number, args: string, files?: { name: string; text: string }[]) => {
     host.handle({ type: 'kubectl', requestId, args, files })
