@@ -92,6 +92,7 @@ export class EngineHost {
 
   private dispatch(cmd: UiCommand): void {
     if (cmd.type === 'init') {
+      this.leaveLab()
       this.timeline = new SessionTimeline(cmd.seed ?? 1, cmd.cluster)
       this.install(new Simulation({ seed: cmd.seed ?? 1, cluster: cmd.cluster }))
       this.env.post({ type: 'vocabulary', vocabulary: kubectlVocabulary() })
@@ -257,8 +258,7 @@ export class EngineHost {
 
   private labCommand(cmd: Extract<UiCommand, { type: 'labStart' | 'labReset' | 'labQuit' | 'labSolution' }>): void {
     if (cmd.type === 'labQuit') {
-      this.lab = undefined
-      this.env.post({ type: 'lab', state: null })
+      this.leaveLab()
       return
     }
     if (cmd.type === 'labSolution') {
@@ -287,6 +287,13 @@ export class EngineHost {
     this.env.post({ type: 'lab', state: this.lab.state() })
   }
 
+  /** The lab ends (its cluster stays, unless another replaces it): no more checks. */
+  private leaveLab(): void {
+    if (!this.lab) return
+    this.lab = undefined
+    this.env.post({ type: 'lab', state: null })
+  }
+
   /** Live checks: after every command and as simulated time passes. */
   private evaluateLab(): void {
     if (this.lab?.evaluateIfDue()) this.env.post({ type: 'lab', state: this.lab.state() })
@@ -297,6 +304,7 @@ export class EngineHost {
     this.setRunning(false)
     try {
       const { timeline, sim } = SessionTimeline.restore(cmd.log, cmd.time)
+      this.leaveLab()
       this.timeline = timeline
       this.install(sim)
     } catch (err) {

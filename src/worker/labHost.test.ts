@@ -91,6 +91,15 @@ describe('a lab in the app (worker side)', () => {
     expect(t.progress().at(-1)).toBe('none')
   })
 
+  it('ends the lab when another cluster replaces its own (a preset, a restored session)', () => {
+    const t = setup()
+    t.host.handle({ type: 'labStart', source: CRASHLOOP })
+    t.host.handle({ type: 'init', cluster: { workers: 1 } })
+    expect(t.progress().at(-1)).toBe('none')
+    t.kubectl('get pods')
+    expect(t.progress().at(-1)).toBe('none')
+  })
+
   it('reports a malformed lab with its line', () => {
     const t = setup()
     t.host.handle({ type: 'labStart', source: '---\ntitle: x\n---\n## Step\n' })
