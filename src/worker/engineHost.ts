@@ -15,9 +15,9 @@ import { Simulation } from '../engine/simulation.ts'
 import { startLab } from '../labs/labRun.ts'
 import { LabError } from '../labs/lab.ts'
 import { parseLab } from '../labs/parseLab.ts'
-import { LabHost } from './labHost.ts'
+import { LabHost, labHistoryLine } from './labHost.ts'
 import { runQuery, WhyWatch } from './inspectorQueries.ts'
-import type { EngineMessage, OpenedEdit, PatchBatch, UiCommand } from './protocol.ts'
+import type { EngineMessage, OpenedEdit, PatchBatch, TranscriptEntry, UiCommand } from './protocol.ts'
 import { SessionTimeline } from './sessionTimeline.ts'
 import { TrafficFeed } from './trafficFeed.ts'
 
@@ -109,6 +109,11 @@ export class EngineHost {
       this.setRunning(false)
       const sim = this.timeline.seek(this.sim, cmd.time)
       if (sim !== this.sim) this.install(sim)
+      // The lab's progress as it was then: the replay re-evaluated its checks on the way.
+      if (this.lab || this.timeline.lab) {
+        this.lab = this.timeline.lab
+        this.env.post({ type: 'lab', state: this.lab?.state() ?? null })
+      }
       this.postSession()
       this.flush()
       return
@@ -166,8 +171,6 @@ export class EngineHost {
         break
       }
       case 'apply': {
-        // In a lab's history, an Apply is the command it stands for.
-        this.lab?.record(`kubectl apply -f ${cmd.source}`)
         const { result } = this.record(sim, { type: 'apply', yaml: cmd.yaml, source: cmd.source })
         if (result.type === 'apply') this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.result.output, markers: result.result.markers, failed: result.result.failed })
         break
@@ -183,7 +186,6 @@ export class EngineHost {
         break
       }
       case 'kubectl': {
-        this.lab?.record(`kubectl ${cmd.args.trim()}`)
         let edit: OpenedEdit | undefined
         const { result } = this.record(
           sim,
@@ -230,6 +232,9 @@ export class EngineHost {
   /** Runs a command the person gave and appends it to the log at the time it was given. */
   private record(sim: Simulation, cmd: SessionCommand, io?: Parameters<typeof runSessionCommand>[2]): ReturnType<typeof runSessionCommand> {
     const at = sim.now
+    // In a lab's history, an Apply is the command it stands for (replay counts it the same way).
+    const line = labHistoryLine(cmd)
+    if (line !== undefined) this.lab?.record(line)
     const ran = runSessionCommand(sim, cmd, io)
     this.timeline?.record(at, ran.recorded)
     this.postSession()
@@ -263,11 +268,17 @@ export class EngineHost {
     }
     if (cmd.type === 'labSolution') {
       if (!this.lab) return
-      this.env.post({ type: 'labTranscript', entries: this.lab.applySolution() })
-      this.requireSim().settle()
+      // Run and logged as if the student typed them, so a reload replays them.
+      const sim = this.requireSim()
+      const entries: TranscriptEntry[] = []
+      for (const step of this.lab.solutionCommands()) {
+        const { result } = this.record(sim, step)
+        if (step.type === 'kubectl' && result.type === 'kubectl') entries.push({ command: labHistoryLine(step)!, output: result.output })
+      }
+      this.env.post({ type: 'labTranscript', entries })
       return
     }
-    const start = cmd.type === 'labStart' ? { source: cmd.source, seed: cmd.seed ?? 1 } : this.lab && { source: this.lab.source, seed: this.lab.seed }
+    const start = cmd.type === 'labStart' ? { source: cmd.source, seed: cmd.seed ?? 1, origin: cmd.origin } : this.lab && { source: this.lab.source, seed: this.lab.seed, origin: this.lab.origin }
     if (!start) return
     let lab
     try {
@@ -279,11 +290,12 @@ export class EngineHost {
     }
     // The lab's cluster, built and set up before the student starts: setup is not history.
     const run = startLab(lab, start.seed)
-    // A lab's cluster comes from its file, not from a command log: it is not saved as the session.
-    this.timeline = undefined
+    // A lab's cluster comes from its file: the session log names the lab, then logs the student's commands.
+    this.lab = new LabHost(lab, start.source, start.seed, run, start.origin)
+    this.timeline = new SessionTimeline(start.seed, lab.cluster, this.lab.sessionLab())
     this.install(run.sim)
-    this.lab = new LabHost(lab, start.source, start.seed, run)
-    this.lab.evaluateIfDue()
+    if (this.lab.evaluateIfDue()) this.timeline.notePassed(run.sim.now)
+    this.postSession()
     this.env.post({ type: 'lab', state: this.lab.state() })
   }
 
@@ -291,12 +303,19 @@ export class EngineHost {
   private leaveLab(): void {
     if (!this.lab) return
     this.lab = undefined
+    this.timeline?.noteLeft()
+    this.postSession()
     this.env.post({ type: 'lab', state: null })
   }
 
   /** Live checks: after every command and as simulated time passes. */
   private evaluateLab(): void {
-    if (this.lab?.evaluateIfDue()) this.env.post({ type: 'lab', state: this.lab.state() })
+    // The past was evaluated as it replayed; evaluating it again could pass a step at a moment the log does not know.
+    if (!this.sim || this.timeline?.viewingPast) return
+    if (!this.lab?.evaluateIfDue()) return
+    this.timeline?.notePassed(this.sim.now)
+    this.postSession()
+    this.env.post({ type: 'lab', state: this.lab.state() })
   }
 
   /** Replays a stored, imported or shared log; a log that cannot be replayed is reported, not fatal. */
@@ -307,6 +326,9 @@ export class EngineHost {
       this.leaveLab()
       this.timeline = timeline
       this.install(sim)
+      // A lab's session comes back with its lab, on the step the replay reached.
+      this.lab = timeline.lab
+      if (this.lab) this.env.post({ type: 'lab', state: this.lab.state(), restored: true })
     } catch (err) {
       this.env.post({ type: 'restoreFailed', message: err instanceof Error ? err.message : String(err) })
       return

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { readSessionLog, readSessionLogText } from '../engine/commandLog/readSessionLog.ts'
+import type { SessionLog } from '../engine/commandLog/sessionLog.ts'
 import { EngineHost } from './engineHost.ts'
 import type { EngineMessage, LabState } from './protocol.ts'
 
@@ -104,5 +106,101 @@ describe('a lab in the app (worker side)', () => {
     const t = setup()
     t.host.handle({ type: 'labStart', source: '---\ntitle: x\n---\n## Step\n' })
     expect(t.messages.find((m) => m.type === 'lab')).toEqual({ type: 'lab', state: null, error: { line: 4, reason: 'step "Step" has no check block' } })
+  })
+})
+
+describe('a lab in a saved session (a reload)', () => {
+  const lastLog = (t: ReturnType<typeof setup>) => t.messages.filter((m): m is Extract<EngineMessage, { type: 'session' }> => m.type === 'session').at(-1)!.log
+  /** A new host (a reloaded page) restoring the stored log, as the app does, through JSON. */
+  const reload = (log: SessionLog, time?: number) => {
+    const read = readSessionLogText(JSON.stringify(log))
+    if (!read.ok) throw new Error(read.message)
+    const t = setup()
+    t.messages.length = 0
+    t.host.handle({ type: 'restore', log: read.log, ...(time !== undefined ? { time } : {}) })
+    return t
+  }
+
+  it('logs the lab and the student commands, and comes back on the same step with the same history', () => {
+    const t = setup()
+    t.host.handle({ type: 'labStart', source: CRASHLOOP, origin: 'crashloop.md' })
+    t.kubectl('get pods')
+    const log = lastLog(t)
+    expect(log.lab).toEqual({ source: CRASHLOOP, origin: 'crashloop.md', passed: [120_000] })
+    expect(log.commands).toEqual([{ at: 120_000, type: 'kubectl', args: 'get pods' }])
+
+    const r = reload(log)
+    expect(r.messages.find((m) => m.type === 'lab')).toMatchObject({ type: 'lab', restored: true, state: { current: 1, done: false, origin: 'crashloop.md' } })
+    expect(r.host.simulation!.store.list('Node').map((n) => n.metadata.name)).toEqual(['control-plane', 'worker-1', 'worker-2'])
+    // The history came back too: step 2 needs only `describe` now, then the fix.
+    r.kubectl('describe pods -l app=toolbox')
+    expect(r.last()?.current).toBe(2)
+    r.apply(FIXED)
+    r.host.handle({ type: 'step', ms: 30_000 })
+    expect(r.last()).toMatchObject({ current: 3, done: true })
+    // Same lab, same commands: the reloaded cluster is the one the live session would have.
+    t.kubectl('describe pods -l app=toolbox')
+    t.apply(FIXED)
+    t.host.handle({ type: 'step', ms: 30_000 })
+    expect(r.host.simulation!.store.list('Pod').map((p) => [p.metadata.name, p.status?.phase])).toEqual(t.host.simulation!.store.list('Pod').map((p) => [p.metadata.name, p.status?.phase]))
+  })
+
+  it('a step that passed as time went by passes again at that moment', () => {
+    const t = setup()
+    t.host.handle({ type: 'labStart', source: CRASHLOOP })
+    t.kubectl('get pods')
+    t.kubectl('describe pods -l app=toolbox')
+    t.apply(FIXED)
+    t.host.handle({ type: 'step', ms: 30_000 })
+    expect(t.last()?.done).toBe(true)
+    const log = lastLog(t)
+    expect(log.lab?.passed?.length).toBe(3)
+    expect(reload(log).last()).toMatchObject({ current: 3, done: true })
+  })
+
+  it('logs a solution the lab applied as the commands it ran, and replays them', () => {
+    const t = setup()
+    t.host.handle({ type: 'labStart', source: CRASHLOOP })
+    t.host.handle({ type: 'labSolution' })
+    t.host.handle({ type: 'labSolution' })
+    expect(t.last()?.current).toBe(2)
+    const log = lastLog(t)
+    expect(log.commands.map((c) => c.type === 'kubectl' && c.args)).toEqual(['get pods', expect.stringMatching(/^(describe|logs)/), ...log.commands.slice(2).map((c) => c.type === 'kubectl' && c.args)])
+    expect(reload(log).last()?.current).toBe(2)
+  })
+
+  it('seeking back shows the progress of that moment', () => {
+    const t = setup()
+    t.host.handle({ type: 'labStart', source: CRASHLOOP })
+    t.host.handle({ type: 'step', ms: 5_000 })
+    t.kubectl('get pods')
+    expect(t.last()?.current).toBe(1)
+    t.host.handle({ type: 'seek', time: 122_000 })
+    expect(t.last()?.current).toBe(0)
+    t.host.handle({ type: 'seek', time: 125_000 })
+    expect(t.last()?.current).toBe(1)
+  })
+
+  it('a lab the student left comes back as its cluster without the lab; a preset ends the lab in the log too', () => {
+    const t = setup()
+    t.host.handle({ type: 'labStart', source: CRASHLOOP })
+    t.host.handle({ type: 'labQuit' })
+    t.kubectl('get pods')
+    const left = lastLog(t)
+    expect(left.lab?.left).toBe(true)
+    const r = reload(left)
+    expect(r.messages.some((m) => m.type === 'lab' && m.state)).toBe(false)
+    expect(r.host.simulation!.store.list('Node')).toHaveLength(3)
+    t.host.handle({ type: 'init' })
+    expect(lastLog(t).lab).toBeUndefined()
+  })
+
+  it('reads logs without a lab as before, and refuses a damaged lab', () => {
+    const t = setup()
+    t.kubectl('get pods')
+    const plain = lastLog(t)
+    expect(plain.lab).toBeUndefined()
+    expect(readSessionLog(plain)).toMatchObject({ ok: true, log: { commands: [{ args: 'get pods' }] } })
+    expect(readSessionLog({ ...plain, lab: { source: 3 } })).toEqual({ ok: false, problem: 'corrupt', message: 'its lab is damaged' })
   })
 })

@@ -36,7 +36,8 @@ export type UiCommand =
   /** Ctrl+C on a running `get -w` or `logs -f`. */
   | { type: 'stopWatch' }
   /** Start a guided lab from its Markdown: a fresh cluster of the lab's shape, its setup run. */
-  | { type: 'labStart'; source: string; seed?: number }
+  /** `origin`: the file or catalog entry it came from, kept with the session. */
+  | { type: 'labStart'; source: string; seed?: number; origin?: string }
   /** Run the current step's solution for a student who gives up. */
   | { type: 'labSolution' }
   /** Start the lab again from the beginning; `labQuit` leaves it, keeping the cluster. */
@@ -118,8 +119,11 @@ export type EngineMessage =
   | { type: 'restoreFailed'; message: string }
   /** Sent once after init: the verbs and resources the terminal completes and lists in `help`. */
   | { type: 'vocabulary'; vocabulary: KubectlVocabulary }
-  /** The lab's progress after a change (null: no lab); `error` when its Markdown is malformed. */
-  | { type: 'lab'; state: LabState | null; error?: { line: number; reason: string } }
+  /**
+   * The lab's progress after a change (null: no lab); `error` when its Markdown is malformed;
+   * `restored` when it came back with a restored session (a reload): the panel reopens on it.
+   */
+  | { type: 'lab'; state: LabState | null; error?: { line: number; reason: string }; restored?: true }
   /** Commands a lab ran for the student (its solution), for the terminal's log. */
   | { type: 'labTranscript'; entries: TranscriptEntry[] }
 
@@ -138,6 +142,8 @@ export interface LabState {
   view: LabView
   current: number
   done: boolean
+  /** The file or catalog entry the lab came from (`crashloop.md`), when the UI named it. */
+  origin?: string
 }
 
 /** A command run for the student (a solution's kubectl line) and what it printed. */

@@ -1,6 +1,8 @@
 import type { LoggedCommand, SessionCommand } from '../engine/commandLog/sessionCommand.ts'
-import { newSessionLog, SessionReplay, type SessionLog } from '../engine/commandLog/sessionLog.ts'
+import { newSessionLog, SessionReplay, type SessionLab, type SessionLog } from '../engine/commandLog/sessionLog.ts'
 import type { ClusterSpec, Simulation } from '../engine/simulation.ts'
+import type { LabHost } from './labHost.ts'
+import { labReplay } from './labReplay.ts'
 
 /**
  * The host's command log and where on it the cluster stands. Live, the simulation is at
@@ -12,9 +14,37 @@ export class SessionTimeline {
   private log: SessionLog
   /** Set while looking at the past: the replay the simulation comes from, and the log's end. */
   private past: { replay: SessionReplay; end: number } | undefined
+  /** The lab checking the simulation the last seek or restore returned, when the log is a lab's. */
+  private replayedLab: LabHost | undefined
 
-  constructor(seed: number, cluster: Partial<ClusterSpec> | undefined) {
-    this.log = newSessionLog(seed, cluster)
+  constructor(seed: number, cluster: Partial<ClusterSpec> | undefined, lab?: SessionLab) {
+    this.log = lab ? { ...newSessionLog(seed, cluster), lab } : newSessionLog(seed, cluster)
+  }
+
+  /** The lab under way on the simulation the last seek or restore returned (a new one when it replayed). */
+  get lab(): LabHost | undefined {
+    return this.replayedLab
+  }
+
+  /** A step of the log's lab passed at `at`: replay evaluates the checks there too. */
+  notePassed(at: number): void {
+    const lab = this.log.lab
+    if (!lab) return
+    this.continueFrom()
+    this.log = { ...this.log, lab: { ...lab, passed: [...(lab.passed ?? []), at] } }
+  }
+
+  /** The student left the log's lab: its cluster stays, its checks stop. */
+  noteLeft(): void {
+    const lab = this.log.lab
+    if (lab && !lab.left) this.log = { ...this.log, lab: { ...lab, left: true } }
+  }
+
+  private newReplay(log: SessionLog): SessionReplay {
+    const { hooks, lab } = labReplay(log)
+    const replay = new SessionReplay(log, hooks)
+    this.replayedLab = lab()
+    return replay
   }
 
   get viewingPast(): boolean {
@@ -29,7 +59,9 @@ export class SessionTimeline {
   /** The person acts at `now`: if that is in the past, the commands after it are dropped. */
   continueFrom(): boolean {
     if (!this.past) return false
-    this.log = { ...this.log, commands: this.log.commands.slice(0, this.past.replay.applied) }
+    const { applied, sim } = this.past.replay
+    const lab = this.log.lab && { ...this.log.lab, passed: (this.log.lab.passed ?? []).filter((at) => at <= sim.now) }
+    this.log = { ...this.log, commands: this.log.commands.slice(0, applied), ...(lab ? { lab } : {}) }
     this.past = undefined
     return true
   }
@@ -51,7 +83,7 @@ export class SessionTimeline {
     let replay = this.past?.replay
     if (!replay || replay.sim !== current || target < current.now) {
       if (!this.past && target === end) return current
-      replay = new SessionReplay(log)
+      replay = this.newReplay(log)
     }
     replay.advanceTo(target)
     // At the very end nothing is left to discard: back to live.
@@ -63,7 +95,7 @@ export class SessionTimeline {
   static restore(log: SessionLog, time = log.time): { timeline: SessionTimeline; sim: Simulation } {
     const timeline = new SessionTimeline(log.seed, log.cluster)
     timeline.log = { ...log, commands: [...log.commands] }
-    const replay = new SessionReplay({ ...log, commands: timeline.log.commands })
+    const replay = timeline.newReplay({ ...log, commands: timeline.log.commands })
     const target = Math.max(0, Math.min(time, log.time))
     replay.advanceTo(target)
     if (target < log.time || replay.applied < log.commands.length) timeline.past = { replay, end: log.time }

@@ -1,6 +1,6 @@
 import { DEFAULT_CLUSTER, type ClusterSpec } from '../clusterSpec.ts'
 import type { LoggedCommand } from './sessionCommand.ts'
-import { SESSION_FORMAT, SESSION_VERSION, type SessionLog } from './sessionFormat.ts'
+import { SESSION_FORMAT, SESSION_VERSION, type SessionLab, type SessionLog } from './sessionFormat.ts'
 
 export type ReadResult = { ok: true; log: SessionLog } | { ok: false; problem: 'corrupt' | 'version'; message: string }
 
@@ -14,7 +14,12 @@ function validCommand(c: unknown): c is LoggedCommand {
     case 'apply':
       return isString(c.yaml) && isString(c.source)
     case 'kubectl':
-      return isString(c.args) && (c.files === undefined || (Array.isArray(c.files) && c.files.every((f) => isObject(f) && isString(f.name) && isString(f.text))))
+      return (
+        isString(c.args) &&
+        (c.files === undefined || (Array.isArray(c.files) && c.files.every((f) => isObject(f) && isString(f.name) && isString(f.text)))) &&
+        (c.stdin === undefined || isString(c.stdin)) &&
+        (c.scripted === undefined || c.scripted === true)
+      )
     case 'fault':
       return (c.action === 'node-down' || c.action === 'node-up') && isString(c.node)
     case 'node-add':
@@ -30,6 +35,10 @@ function validCommand(c: unknown): c is LoggedCommand {
     default:
       return false
   }
+}
+
+function validLab(l: unknown): l is SessionLab {
+  return isObject(l) && isString(l.source) && (l.origin === undefined || isString(l.origin)) && (l.passed === undefined || (Array.isArray(l.passed) && l.passed.every(isTime))) && (l.left === undefined || l.left === true)
 }
 
 function validCluster(c: unknown): c is ClusterSpec {
@@ -51,6 +60,7 @@ export function readSessionLog(data: unknown): ReadResult {
   if (!validCluster(data.cluster)) return { ok: false, problem: 'corrupt', message: 'its cluster description is damaged' }
   if (!isTime(data.time)) return { ok: false, problem: 'corrupt', message: 'its time is missing' }
   if (!Array.isArray(data.commands)) return { ok: false, problem: 'corrupt', message: 'its command list is missing' }
+  if (data.lab !== undefined && !validLab(data.lab)) return { ok: false, problem: 'corrupt', message: 'its lab is damaged' }
   let last = 0
   for (const [i, c] of data.commands.entries()) {
     if (!validCommand(c)) return { ok: false, problem: 'corrupt', message: `command ${i + 1} is damaged` }
@@ -59,7 +69,7 @@ export function readSessionLog(data: unknown): ReadResult {
   }
   return {
     ok: true,
-    log: { format: SESSION_FORMAT, version: SESSION_VERSION, seed: data.seed, cluster: { ...DEFAULT_CLUSTER, ...(data.cluster as Partial<ClusterSpec>) }, commands: data.commands as LoggedCommand[], time: data.time },
+    log: { format: SESSION_FORMAT, version: SESSION_VERSION, seed: data.seed, cluster: { ...DEFAULT_CLUSTER, ...(data.cluster as Partial<ClusterSpec>) }, commands: data.commands as LoggedCommand[], time: data.time, ...(data.lab ? { lab: data.lab } : {}) },
   }
 }
 

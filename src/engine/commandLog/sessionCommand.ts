@@ -18,8 +18,11 @@ export type { CommandFile }
 export type SessionCommand =
   /** `kubectl apply -f` of the editor's text, as the Apply button does. */
   | { type: 'apply'; yaml: string; source: string }
-  /** One kubectl command line (without `kubectl`), with the files it read. */
-  | { type: 'kubectl'; args: string; files?: CommandFile[] }
+  /**
+   * One kubectl command line (without `kubectl`), with the files it read. `stdin` and
+   * `scripted` come from a lab's solution: its heredoc, and `wait` advancing time as in scripts.
+   */
+  | { type: 'kubectl'; args: string; files?: CommandFile[]; stdin?: string; scripted?: true }
   /** A node's machine loses power or comes back. */
   | { type: 'fault'; action: 'node-down' | 'node-up'; node: string }
   /** A worker machine joins (`node add`) or is taken away (`node remove`). */
@@ -83,12 +86,20 @@ export function runSessionCommand(sim: Simulation, cmd: SessionCommand, io: Comm
           readPath: namedFileReader(available, (file) => void (read.includes(file) || read.push(file))),
           watch: io.watch ?? ((stream) => stream.stop()),
           edit: io.edit,
+          ...(cmd.stdin !== undefined ? { stdin: cmd.stdin } : {}),
+          ...(cmd.scripted ? { waitAdvancesTime: true } : {}),
         })
       } catch (err) {
         output = `error: ${err instanceof Error ? err.message : String(err)}`
       }
       sim.settle()
-      const recorded: SessionCommand = read.length > 0 ? { type: 'kubectl', args: cmd.args, files: read.map((f) => ({ name: f.name, text: f.text })) } : { type: 'kubectl', args: cmd.args }
+      const recorded: SessionCommand = {
+        type: 'kubectl',
+        args: cmd.args,
+        ...(read.length > 0 ? { files: read.map((f) => ({ name: f.name, text: f.text })) } : {}),
+        ...(cmd.stdin !== undefined ? { stdin: cmd.stdin } : {}),
+        ...(cmd.scripted ? { scripted: true as const } : {}),
+      }
       return { result: { type: 'kubectl', output }, recorded }
     }
     case 'edit': {

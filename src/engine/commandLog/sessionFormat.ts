@@ -18,6 +18,26 @@ export interface SessionLog {
   commands: LoggedCommand[]
   /** Simulated milliseconds the session reached: the end of its timeline. */
   time: number
+  /**
+   * Set when the session is a guided lab: its cluster is built from the lab file (seeded
+   * with `seed`), not from `cluster`, and its progress is re-evaluated as the log replays.
+   * Logs from before labs were kept have none; they read as before.
+   */
+  lab?: SessionLab
+}
+
+export interface SessionLab {
+  /** The lab's Markdown, whole: a shared or exported session carries its lab. */
+  source: string
+  /** The file or catalog entry it came from (`crashloop.md`), for the app's lab progress. */
+  origin?: string
+  /**
+   * Simulated times at which a step passed, in order. Replay evaluates the checks there
+   * (and after every command), so steps that passed live pass again.
+   */
+  passed?: number[]
+  /** The student left the lab (its cluster stays): replay builds the lab's cluster but checks nothing. */
+  left?: true
 }
 
 export function newSessionLog(seed: number, cluster: Partial<ClusterSpec> = {}): SessionLog {
