@@ -139,8 +139,38 @@ test('the catalog filters by topic and level and shows each lab’s progress, ke
   await run(page, 'run hello --image=nginx:1.27')
   await expect(panel(page).getByRole('status')).toHaveText('Step 2 of 4', { timeout: 30_000 })
   await page.reload()
-  await page.getByRole('button', { name: 'Labs' }).click()
+  // The lab comes back with the session; leaving it shows the catalog with its progress.
+  await expect(panel(page).getByRole('status')).toHaveText('Step 2 of 4')
+  await panel(page).getByRole('button', { name: 'Leave lab' }).click()
   await expect(panel(page).getByRole('button', { name: 'Start lab: Your first Pod (1/4 steps)' })).toBeVisible()
+})
+
+test('a lab in progress survives a reload: the same step, the steps done, the hints shown, the history', async ({ page }) => {
+  await openApp(page)
+  await openLabFile(page, CRASHLOOP)
+  const lab = panel(page)
+  await expect(lab.getByRole('status')).toHaveText('Step 1 of 3')
+  await run(page, 'get pods')
+  await expect(lab.getByRole('status')).toHaveText('Step 2 of 3')
+  await lab.getByRole('button', { name: 'Show a hint (1 of 2)' }).click()
+  await expect(lab.getByRole('note', { name: 'Hint 1' })).toBeVisible()
+
+  await page.reload()
+  await expect(lab.getByRole('heading', { name: 'Why does my pod keep restarting?' })).toBeVisible()
+  await expect(lab.getByRole('status')).toHaveText('Step 2 of 3')
+  const steps = lab.getByRole('list', { name: 'Steps' }).getByRole('listitem')
+  await expect(steps.nth(0)).toContainText('Look at the pod (passed)')
+  await expect(steps.nth(1)).toContainText('Find out what the container did (current)')
+  await expect(lab.getByRole('note', { name: 'Hint 1' })).toBeVisible()
+  await expect(lab.getByRole('button', { name: 'Show a hint (2 of 2)' })).toBeVisible()
+  // The lab's cluster, not the default one: two workers, the setup's toolbox.
+  await expect(page.getByRole('group', { name: /^Node worker-2, Ready$/ })).toBeVisible()
+  await expect(page.getByRole('group', { name: /^Node worker-3/ })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /^Pod toolbox-/ })).toBeVisible()
+  await lab.screenshot({ path: 'e2e/screenshots/lab-after-reload.png' })
+  // The checks go on from there.
+  await run(page, 'describe pods -l app=toolbox')
+  await expect(lab.getByRole('status')).toHaveText('Step 3 of 3')
 })
 
 test('?lab= opens a lab from the same site, and refuses one from elsewhere', async ({ page }) => {

@@ -22,7 +22,7 @@ export interface EngineClientHandlers {
   /** New rows of the `get -w` (or `logs -f`) started by request `requestId`; `ended` when it is over. */
   onWatchOutput?(requestId: number, text: string, ended?: boolean): void
   /** A guided lab's progress (null: none), or why its Markdown is malformed. */
-  onLab?(state: LabState | null, error?: { line: number; reason: string }): void
+  onLab?(state: LabState | null, error?: { line: number; reason: string }, restored?: boolean): void
   /** Commands a lab ran for the student (a step's solution). */
   onLabTranscript?(entries: TranscriptEntry[]): void
   /** The command log changed (or where the cluster stands on it). */
@@ -126,7 +126,7 @@ export class EngineClient {
         this.handlers.onVocabulary?.(msg.vocabulary)
         break
       case 'lab':
-        this.handlers.onLab?.(msg.state, msg.error)
+        this.handlers.onLab?.(msg.state, msg.error, msg.restored === true)
         break
       case 'labTranscript':
         this.handlers.onLabTranscript?.(msg.entries)
@@ -222,9 +222,9 @@ export class EngineClient {
     this.send({ type: 'step', ms })
   }
 
-  /** Starts a guided lab from its Markdown, on a fresh cluster of its own. */
-  startLab(source: string): void {
-    this.send({ type: 'labStart', source })
+  /** Starts a guided lab from its Markdown, on a fresh cluster of its own; `origin` names it (a file, a catalog entry). */
+  startLab(source: string, origin?: string): void {
+    this.send({ type: 'labStart', source, ...(origin !== undefined ? { origin } : {}) })
   }
 
   labSolution(): void {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readSessionLog, readSessionLogText } from '../engine/commandLog/readSessionLog.ts'
+import type { Pod } from '../engine/api/types.ts'
 import type { SessionLog } from '../engine/commandLog/sessionLog.ts'
 import { EngineHost } from './engineHost.ts'
 import type { EngineMessage, LabState } from './protocol.ts'
@@ -142,7 +143,7 @@ describe('a lab in a saved session (a reload)', () => {
     t.kubectl('describe pods -l app=toolbox')
     t.apply(FIXED)
     t.host.handle({ type: 'step', ms: 30_000 })
-    expect(r.host.simulation!.store.list('Pod').map((p) => [p.metadata.name, p.status?.phase])).toEqual(t.host.simulation!.store.list('Pod').map((p) => [p.metadata.name, p.status?.phase]))
+    expect(r.host.simulation!.store.list('Pod').map((p) => [p.metadata.name, (p as Pod).status?.phase])).toEqual(t.host.simulation!.store.list('Pod').map((p) => [p.metadata.name, (p as Pod).status?.phase]))
   })
 
   it('a step that passed as time went by passes again at that moment', () => {

@@ -22,8 +22,10 @@ export function LabsButton() {
         useLabPanel.setState({ open: true, error: { origin: found.origin, line: 0, reason: found.error } })
         return
       }
+      // A reload of the same page: the saved session already brings this lab back where the student was.
+      if (useLabPanel.getState().restoredSource === found.source) return
       useLabPanel.setState({ open: true, origin: found.origin, hintsShown: {}, solutionShown: {} })
-      engine.startLab(found.source)
+      engine.startLab(found.source, found.origin)
     })
   }, [engine])
   const open = useLabPanel((s) => s.open)
@@ -70,7 +72,7 @@ function LabCatalog() {
   const [level, setLevel] = useState('')
   const start = (origin: string, source: string) => {
     useLabPanel.setState({ origin, hintsShown: {}, solutionShown: {} })
-    engine.startLab(source)
+    engine.startLab(source, origin)
   }
   const shown = CATALOG.filter((e) => (!topic || e.topics.includes(topic)) && (!level || e.level === level))
   return (

@@ -4,6 +4,7 @@
  */
 import type { SessionLog } from '../../engine/commandLog/sessionLog.ts'
 import type { EngineClient, RestoreOptions } from '../../worker/engineClient.ts'
+import { useLabPanel } from '../labs/labStore.ts'
 import { useCluster } from '../store/clusterStore.ts'
 import { saveNow, seekDone } from './sessionActions.ts'
 import { decodeShareHash, isShareHash } from './shareLink.ts'
@@ -25,6 +26,7 @@ export async function chooseStart(): Promise<{ restore?: RestoreOptions }> {
   const loaded = loadStoredSession()
   if (loaded.kind === 'ok') {
     const { log, viewTime, running, speed } = loaded.stored
+    if (log.lab && !log.lab.left) useLabPanel.setState({ restoredSource: log.lab.source })
     return { restore: { log, time: viewTime, running, speed } }
   }
   if (loaded.kind === 'bad') useSession.setState({ problem: { message: loaded.message, raw: loaded.raw, offerReset: true } })
