@@ -1,11 +1,12 @@
 import { Document, isScalar, parseDocument, Scalar, visit } from 'yaml'
 import { sortedKeys } from '../../util/goJson.ts'
+import { inGoFieldOrder } from './goFieldOrder.ts'
 
 /**
  * Prints one object as kubectl prints an object it built itself (`create … --dry-run=client`,
- * `run`, `expose`): YAML goes through JSON into a map, so its keys come out sorted; JSON
- * is the Go struct marshalled as is, so its keys keep the order the builder gave them
- * (Go's field order), with encoding/json's HTML escaping.
+ * `run`, `expose`, and the server's answer to them): YAML goes through JSON into a map, so
+ * its keys come out sorted; JSON is the Go struct marshalled as is, so its keys come in the
+ * struct's field order (goFieldOrder.ts) and maps sorted, with encoding/json's HTML escaping.
  */
 export function typedObjectYaml(obj: unknown): string {
   const doc = new Document(sortedKeys(obj), { version: '1.1' })
@@ -26,6 +27,6 @@ function readsAsOtherType(s: string): boolean {
 }
 
 export function typedObjectJson(obj: unknown): string {
-  return JSON.stringify(obj, null, 4).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n'
+  return JSON.stringify(inGoFieldOrder(obj), null, 4).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n'
 }
 
