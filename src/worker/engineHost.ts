@@ -108,12 +108,13 @@ export class EngineHost {
       if (!this.sim || !this.timeline) return
       this.setRunning(false)
       const sim = this.timeline.seek(this.sim, cmd.time)
-      if (sim !== this.sim) this.install(sim)
-      // The lab's progress as it was then: the replay re-evaluated its checks on the way.
-      if (this.lab || this.timeline.lab) {
+      const hadLab = this.lab !== undefined
+      if (sim !== this.sim) {
+        this.install(sim)
+        // A new replay brings its own lab, on the step it reached then (it re-evaluated the checks on the way).
         this.lab = this.timeline.lab
-        this.env.post({ type: 'lab', state: this.lab?.state() ?? null })
       }
+      if (hadLab || this.lab) this.env.post({ type: 'lab', state: this.lab?.state() ?? null })
       this.postSession()
       this.flush()
       return

@@ -173,6 +173,9 @@ describe('a lab in a saved session (a reload)', () => {
   it('seeking back shows the progress of that moment', () => {
     const t = setup()
     t.host.handle({ type: 'labStart', source: CRASHLOOP })
+    // A seek to where the cluster already is changes nothing, the lab included.
+    t.host.handle({ type: 'seek', time: t.host.simulation!.now })
+    expect(t.last()?.current).toBe(0)
     t.host.handle({ type: 'step', ms: 5_000 })
     t.kubectl('get pods')
     expect(t.last()?.current).toBe(1)
@@ -180,6 +183,14 @@ describe('a lab in a saved session (a reload)', () => {
     expect(t.last()?.current).toBe(0)
     t.host.handle({ type: 'seek', time: 125_000 })
     expect(t.last()?.current).toBe(1)
+    // Back at the end, live again: the lab goes on.
+    t.kubectl('describe pods -l app=toolbox')
+    expect(t.last()?.current).toBe(2)
+    t.host.handle({ type: 'seek', time: t.host.simulation!.now })
+    expect(t.last()?.current).toBe(2)
+    t.apply(FIXED)
+    t.host.handle({ type: 'step', ms: 30_000 })
+    expect(t.last()?.done).toBe(true)
   })
 
   it('a lab the student left comes back as its cluster without the lab; a preset ends the lab in the log too', () => {
