@@ -56,9 +56,11 @@ interface Spike {
 }
 
 /** What the container's command asks of the machine: `stress --vm 1 --vm-bytes 250M`, `stress -cpus 2`. */
-function commandDemand(container: Container): { cpuMilli?: number; memoryBytes?: number } {
+function commandDemand(container: Container, image: ImageSpec | undefined): { cpuMilli?: number; memoryBytes?: number } {
   const words = [...(container.command ?? []), ...(container.args ?? [])]
-  if (!words.some((w) => /(^|\/)stress$/.test(w))) return {}
+  // The stress images' entrypoint is stress: arguments alone are its own.
+  const isStress = (w: string) => /(^|\/)stress$/.test(w)
+  if (!words.some(isStress) && !(image && isStress(image.repository) && !container.command?.length)) return {}
   const value = (...names: string[]) => {
     const i = words.findIndex((w) => names.includes(w.replace(/=.*/, '')))
     if (i < 0) return undefined
@@ -99,7 +101,7 @@ const bytesOr = (text: string | undefined, fallback: number) => (text !== undefi
 
 export function memoryProfile(container: Container, image: ImageSpec | undefined, annotations: Record<string, string> = {}): MemoryProfile {
   const typical = typicalUse(image).memoryBytes
-  const command = commandDemand(container).memoryBytes
+  const command = commandDemand(container, image).memoryBytes
   return {
     steadyBytes: bytesOr(annotations[USAGE_ANNOTATION.memory], command !== undefined ? typical + command : typical),
     growthPerMinute: bytesOr(annotations[USAGE_ANNOTATION.memoryGrowth], 0),
@@ -138,7 +140,7 @@ export function memoryCrossing(profile: MemoryProfile, limitBytes: number): numb
 export function cpuDemand(container: Container, image: ImageSpec | undefined, annotations: Record<string, string>, runningForMs: number, requestsPerSecond: number): number {
   const typical = typicalUse(image)
   const steadyText = annotations[USAGE_ANNOTATION.cpu]
-  const command = commandDemand(container).cpuMilli
+  const command = commandDemand(container, image).cpuMilli
   const steady = steadyText !== undefined ? cpuMillis(steadyText) : (command ?? typical.cpuMilli)
   const spike = spikeOf(annotations)
   const spikeMilli = inSpike(spike, runningForMs) ? spike!.cpuMilli : 0
