@@ -47,7 +47,7 @@ const hpaEvents = (sim: ReturnType<typeof newSim>) =>
 
 describe('HorizontalPodAutoscaler controller', () => {
   it('runs the docs walkthrough: up to 7 under the wget loop, back to 1 five minutes after it stops', () => {
-    const sim = newSim()
+    const sim = newSim({ metricsServer: true })
     apply(sim, php())
     expect(kubectl(sim, 'autoscale deployment php-apache --cpu=50% --min=1 --max=10')).toBe('horizontalpodautoscaler.autoscaling/php-apache autoscaled\n')
     sim.advance(90_000)
@@ -68,7 +68,7 @@ describe('HorizontalPodAutoscaler controller', () => {
   })
 
   it('reports pods without a CPU request', () => {
-    const sim = newSim()
+    const sim = newSim({ metricsServer: true })
     apply(sim, php('memory: 64Mi').replace('cpu: 500m', 'memory: 128Mi'))
     kubectl(sim, 'autoscale deployment php-apache --cpu=50% --max=3')
     sim.advance(120_000)
@@ -78,7 +78,7 @@ describe('HorizontalPodAutoscaler controller', () => {
   })
 
   it('brings the target within min and max at once', () => {
-    const sim = newSim()
+    const sim = newSim({ metricsServer: true })
     apply(sim, php())
     kubectl(sim, 'scale deployment php-apache --replicas=6')
     kubectl(sim, 'autoscale deployment php-apache --cpu=50% --min=1 --max=3')
@@ -88,7 +88,7 @@ describe('HorizontalPodAutoscaler controller', () => {
   })
 
   it('says when the target does not exist', () => {
-    const sim = newSim()
+    const sim = newSim({ metricsServer: true })
     apply(sim, `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:

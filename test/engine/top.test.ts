@@ -44,7 +44,7 @@ describe('kubectl top', () => {
   })
 
   it('waits for metrics-server, then for the first scrape of a new pod', () => {
-    const sim = newSim()
+    const sim = newSim({ metricsServer: true })
     expect(kubectl(sim, 'top nodes')).toBe('Error from server (ServiceUnavailable): the server is currently unable to handle the request (get nodes.metrics.k8s.io)\n')
     kubectl(sim, 'run web --image=nginx:1.27')
     sim.advance(30_000)
@@ -58,7 +58,7 @@ describe('kubectl top', () => {
   })
 
   it('prints nodes against allocatable, and pods with namespaces and containers', () => {
-    const sim = newSim()
+    const sim = newSim({ metricsServer: true })
     sim.advance(120_000)
     const nodes = kubectl(sim, 'top nodes').split('\n')
     expect(nodes[0]).toBe('NAME            CPU(cores)   CPU(%)   MEMORY(bytes)   MEMORY(%)   ')
@@ -71,7 +71,7 @@ describe('kubectl top', () => {
   })
 
   it('throttles CPU at the limit under load, and sorts by it', () => {
-    const sim = newSim()
+    const sim = newSim({ metricsServer: true })
     apply(sim, PHP)
     sim.advance(30_000)
     kubectlShell(sim, 'run load --image=busybox:1.28 --restart=Never -- /bin/sh -c "while sleep 0.01; do wget -q -O- http://php-apache; done"')

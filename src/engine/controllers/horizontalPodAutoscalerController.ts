@@ -55,7 +55,7 @@ type MetricError = { error: string; cause: string; reason: string }
 
 /** The spec's metrics; an autoscaling/v1 object states a CPU utilization target (80% when unset). */
 function metricsOf(hpa: Hpa): MetricSpec[] {
-  if (hpa.spec.metrics?.length) return hpa.spec.metrics
+  if (Array.isArray(hpa.spec.metrics) && hpa.spec.metrics.length) return hpa.spec.metrics.filter((m) => m && typeof m === 'object')
   const percent = (hpa.spec as { targetCPUUtilizationPercentage?: number }).targetCPUUtilizationPercentage ?? 80
   return [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: percent } } }]
 }
@@ -124,7 +124,7 @@ export class HorizontalPodAutoscalerController {
       if (!deepEqual(status, hpa.status ?? {})) api.updateStatus(hpa, status)
     }
 
-    const ref = spec.scaleTargetRef
+    const ref = spec.scaleTargetRef ?? { kind: '', name: '' }
     const module = kindModule(ref.kind)
     const target = module?.scale ? this.ctx.store.get(ref.kind, namespace, ref.name) : undefined
     if (!module?.scale || !target) {
