@@ -72,7 +72,6 @@ export function podUsage(ctx: EngineContext, pod: Pod, scrapedAt: number): PodUs
   const namespace = pod.metadata.namespace ?? 'default'
   const annotations = pod.metadata.annotations ?? {}
   const traffic = TrafficLog.of(ctx)
-  // The pod's requests are shared by its containers that serve (usually one).
   const rate = traffic.requestRate(namespace, pod.metadata.name, scrapedAt, METRIC_RESOLUTION_MS)
   const containers: ContainerUsage[] = []
   for (const status of pod.status.containerStatuses ?? []) {
@@ -83,7 +82,9 @@ export function podUsage(ctx: EngineContext, pod: Pod, scrapedAt: number): PodUs
     const spec = pod.spec.containers.find((c) => c.name === status.name)
     if (!spec) continue
     const image = imageOf(spec)
-    const demand = cpuDemand(spec, image, annotations, runningFor, spec.ports?.length || !containers.length ? rate : 0)
+    // The requests go to the container that listens (or, when none declares a port, the first).
+    const serves = spec.ports?.length ? true : spec === pod.spec.containers[0] && !pod.spec.containers.some((c) => c.ports?.length)
+    const demand = cpuDemand(spec, image, annotations, runningFor, serves ? rate : 0)
     containers.push({ name: spec.name, cpuMilli: throttled(demand, spec), memoryBytes: memoryAt(memoryProfile(spec, image, annotations), runningFor) })
   }
   if (containers.length === 0) return undefined
