@@ -67,7 +67,7 @@ export interface Normalized {
   conditions: Condition[]
 }
 
-/** Replaces the oldest sample past `cutoff`, or appends: the list never outgrows the window. */
+/** Replaces the oldest sample past `cutoff`, or appends: the list never outgrows the stabilization period. */
 function record(list: Recommendation[], replicas: number, nowMs: number, isOld: (r: Recommendation) => boolean): void {
   const old = list.findIndex(isOld)
   if (old >= 0) list[old] = { replicas, atMs: nowMs }
