@@ -4,8 +4,12 @@ import { runKubectl, type KubectlIO } from '../src/engine/kubectl/runKubectl.ts'
 import { Simulation, type ClusterSpec } from '../src/engine/simulation.ts'
 import type { Pod } from '../src/engine/api/types.ts'
 
+/**
+ * A test cluster. metrics-server stays out unless the test asks for it
+ * (`{ metricsServer: true }`): its pod would shift every other pod's name and node.
+ */
 export function newSim(cluster?: Partial<ClusterSpec>, seed = 1): Simulation {
-  return new Simulation({ seed, cluster })
+  return new Simulation({ seed, cluster: { metricsServer: false, ...cluster } })
 }
 
 /** Applies YAML as `kubectl apply -f -` would and returns the printed lines. */

@@ -128,6 +128,9 @@ function parseClusterFlags(words: string[], lineNo: number): Partial<ClusterSpec
       case '--no-cni':
         spec.cniInstalled = false
         break
+      case '--no-metrics-server':
+        spec.metricsServer = false
+        break
       case '--zones': {
         const n = Number(value())
         if (!Number.isInteger(n) || n < 1 || n > 26) throw new ScriptError(lineNo, '--zones must be a whole number from 1 to 26')

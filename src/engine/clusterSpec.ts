@@ -25,6 +25,8 @@ export interface ClusterSpec {
    * Off by default until the tests and transcripts that count every pod are ready for it.
    */
   coreDns: boolean
+  /** metrics-server in kube-system: `kubectl top` and the HorizontalPodAutoscaler read its resource metrics API. */
+  metricsServer: boolean
   /**
    * Zones the workers are spread over, round-robin (`topology.kubernetes.io/zone=zone-a`, …,
    * all in `topology.kubernetes.io/region=region-1`), as a cloud's nodes are labelled. 0: none.
@@ -32,4 +34,4 @@ export interface ClusterSpec {
   zones: number
 }
 
-export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true, cniInstalled: true, coreDns: false, zones: 0 }
+export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true, cniInstalled: true, coreDns: false, metricsServer: true, zones: 0 }

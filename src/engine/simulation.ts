@@ -8,6 +8,7 @@ import { buildNode, nodeAddress, type NodeShape } from './cluster/nodeFactory.ts
 import { zoneLabels } from './cluster/zones.ts'
 import { API_SERVER_FALLBACK_ADDRESS, createKubernetesService, publishApiServerEndpoints } from './network/apiServerService.ts'
 import { installCoreDns } from './network/coreDns.ts'
+import { installMetricsServer } from './metrics/metricsServer.ts'
 import { registerNetwork } from './network/networkEnv.ts'
 import { ServiceLoadBalancerController } from './controllers/serviceLoadBalancerController.ts'
 import type { EngineContext } from './context.ts'
@@ -102,6 +103,8 @@ export class Simulation {
     publishApiServerEndpoints(api, spec.controlPlane ? nodeAddress(1) : API_SERVER_FALLBACK_ADDRESS)
     // kubeadm's addon phase: cluster DNS, whose pods start like any others.
     if (spec.coreDns) installCoreDns(api)
+    // The metrics pipeline most clusters add next: `kubectl top` and autoscalers read it.
+    if (spec.metricsServer) installMetricsServer(api)
     // A cloud's controller manager provisions load balancers; bare metal has none.
     if (spec.loadBalancers) new ServiceLoadBalancerController(this.ctx)
     this.settle()

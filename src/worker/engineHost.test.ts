@@ -5,6 +5,8 @@ import { splitCommandLine as splitArgs } from '../engine/kubectl/args.ts'
 import type { PatchBatch } from './protocol.ts'
 import { fakeHost, WEB } from './hostTestKit.ts'
 
+/** These tests count the pods and Deployments a batch carries: no metrics-server among them. */
+const NO_ADDONS = { metricsServer: false }
 
 const setup = fakeHost
 
@@ -22,7 +24,7 @@ function mirror(batches: PatchBatch[]): Map<string, Record<string, unknown>> {
 describe('EngineHost', () => {
   it('sends a reset batch with every object after init', () => {
     const { host, patches } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     expect(patches()).toHaveLength(1)
     const first = patches()[0]
     expect(first.reset).toBe(true)
@@ -33,7 +35,7 @@ describe('EngineHost', () => {
 
   it('applies a manifest and replies with kubectl output', () => {
     const { host, messages } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     host.handle({ type: 'apply', requestId: 7, yaml: WEB, source: 'manifest.yaml' })
     const result = messages.find((m) => m.type === 'applyResult')
     expect(result).toEqual({ type: 'applyResult', requestId: 7, output: ['deployment.apps/web created'], markers: [], failed: false })
@@ -43,7 +45,7 @@ describe('EngineHost', () => {
 
   it('reports syntax errors with markers and changes nothing', () => {
     const { host, messages } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     host.handle({ type: 'apply', requestId: 1, yaml: 'metadata:\n  name: x\n  labels: [', source: 'manifest.yaml' })
     const result = messages.find((m) => m.type === 'applyResult')
     expect(result).toMatchObject({ failed: true, markers: [{ line: 3, severity: 'error' }] })
@@ -52,7 +54,7 @@ describe('EngineHost', () => {
 
   it('does not send a batch before the previous one is acked, and coalesces changes', () => {
     const { host, patches } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     host.handle({ type: 'apply', requestId: 1, yaml: WEB, source: 'manifest.yaml' })
     host.handle({ type: 'step', ms: 30_000 })
     expect(patches()).toHaveLength(1) // still waiting for the ack of the reset batch
@@ -73,7 +75,7 @@ describe('EngineHost', () => {
 
   it('does not stream node Lease renewals, which the UI never shows', () => {
     const { host, patches } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     expect(patches()[0].upserts.some((o) => o.kind === 'Lease')).toBe(false)
     host.handle({ type: 'ack' })
     host.handle({ type: 'step', ms: 60_000 })
@@ -85,7 +87,7 @@ describe('EngineHost', () => {
 
   it('advances simulated time by real time × speed while running', () => {
     const { host, patches, elapse, timers } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     host.handle({ type: 'ack' })
     host.handle({ type: 'setRunning', running: true })
     expect(timers.size).toBe(1)
@@ -104,7 +106,7 @@ describe('EngineHost', () => {
 
   it('deletes a pod through kubectl and the ReplicaSet replaces it', () => {
     const { host, patches } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     host.handle({ type: 'apply', requestId: 1, yaml: WEB, source: 'manifest.yaml' })
     host.handle({ type: 'step', ms: 30_000 })
     host.handle({ type: 'ack' })
@@ -122,7 +124,7 @@ describe('EngineHost', () => {
 
   it('runs kubectl commands and answers by request id', () => {
     const { host, messages } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     host.handle({ type: 'kubectl', requestId: 5, args: 'get pods' })
     const result = messages.find((m) => m.type === 'kubectlResult')
     expect(result).toMatchObject({ type: 'kubectlResult', requestId: 5 })
@@ -141,7 +143,7 @@ describe('splitCommandLine', () => {
 describe("EngineHost: the terminal's get -w and -f manifest.yaml", () => {
   it('streams watch rows as simulated time runs, until stopWatch', () => {
     const { host, messages, elapse } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     expect(messages.find((m) => m.type === 'vocabulary')).toBeDefined()
     host.handle({ type: 'kubectl', requestId: 7, args: 'get pods -w' })
     expect(messages.find((m) => m.type === 'kubectlResult')).toEqual({ type: 'kubectlResult', requestId: 7, output: '', watching: true, namespace: 'default' })
@@ -161,7 +163,7 @@ describe("EngineHost: the terminal's get -w and -f manifest.yaml", () => {
 
   it("tells the terminal kubectl's namespace after each command, for completing names", () => {
     const { host, messages } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     host.handle({ type: 'kubectl', requestId: 1, args: 'config set-context --current --namespace=kube-system' })
     expect(messages.find((m) => m.type === 'kubectlResult')).toMatchObject({ requestId: 1, namespace: 'kube-system' })
   })
@@ -170,7 +172,7 @@ describe("EngineHost: the terminal's get -w and -f manifest.yaml", () => {
 describe("EngineHost: the inspector's queries and causes", () => {
   it('runs read-only kubectl lines outside the terminal, and refuses writes', () => {
     const { host, messages } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     host.handle({ type: 'query', requestId: 3, args: 'describe node worker-1' })
     expect(messages.find((m) => m.type === 'queryResult')).toMatchObject({ requestId: 3, output: expect.stringMatching(/^Name: +worker-1\n/) })
     host.handle({ type: 'query', requestId: 4, args: 'delete node worker-1' })
@@ -179,7 +181,7 @@ describe("EngineHost: the inspector's queries and causes", () => {
 
   it("streams the watched object's causes when watching starts and when they change", () => {
     const { host, messages, patches } = setup()
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     host.handle({ type: 'apply', requestId: 1, yaml: WEB, source: 'manifest.yaml' })
     host.handle({ type: 'ack' })
     const deployment = [...mirror(patches()).values()].find((o) => o.kind === 'Deployment') as { metadata: { uid: string } }
@@ -203,7 +205,7 @@ describe('EngineHost: traffic for the network view', () => {
   it('sends the requests since the last batch and per-pod rates that rise, then fall back to none', () => {
     const { host, messages, patches } = setup()
     const ack = () => host.handle({ type: 'ack' })
-    host.handle({ type: 'init', seed: 1 })
+    host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     host.handle({ type: 'apply', requestId: 1, yaml: WEB, source: 'manifest.yaml' })
     host.handle({ type: 'kubectl', requestId: 2, args: 'expose deployment web --port=80' })
     host.handle({ type: 'kubectl', requestId: 3, args: 'run client --image=busybox:1.37 -- sleep 3600' })

@@ -75,10 +75,16 @@ function podsMadeBy(sim: Simulation, obj: KubeObject): Pod[] {
   return out
 }
 
+/**
+ * The cluster each document lands on. No metrics-server: it changes where no document
+ * ends, and its pod would cost every one of the ~370 clusters a start-up.
+ */
+export const CORPUS_CLUSTER = { workers: 3, cpu: '8', memory: '16Gi', metricsServer: false }
+
 /** Applies one corpus file to a fresh cluster (with the namespaces it names), runs ten minutes, and judges each document. */
 export function judgeFile(path: string): DocumentResult[] {
   const file = path.slice(CORPUS.length + 1)
-  const sim = new Simulation({ cluster: { workers: 3, cpu: '8', memory: '16Gi' } })
+  const sim = new Simulation({ cluster: CORPUS_CLUSTER })
   const text = readFileSync(path, 'utf8')
   for (const ns of new Set([...text.matchAll(/namespace:\s*([a-z0-9-]+)/g)].map((m) => m[1]))) {
     applyManifestText(sim.ctx, `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n`, { source: 'ns.yaml' })

@@ -2,25 +2,26 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Pod } from '../../src/engine/api/types.ts'
 import { applyManifestText } from '../../src/engine/kubectl/applyText.ts'
 import { summarizePod } from '../../src/engine/kubectl/podSummary.ts'
 import { Simulation } from '../../src/engine/simulation.ts'
-import { corpusFiles, judgeFile } from '../corpus/endState.ts'
+import { CORPUS_CLUSTER, corpusFiles, judgeFile } from '../corpus/endState.ts'
+import { pods } from '../helpers.ts'
 
 const CORPUS = join(__dirname, '../../../shared/corpus/k8s-website-examples')
 const files = execFileSync('find', [CORPUS, '-name', '*.yaml'], { encoding: 'utf8' }).trim().split('\n').sort()
 
 /** Applies one corpus file to a fresh cluster (with the namespaces it names) and runs two minutes. */
 function applyCorpusFile(path: string) {
-  const sim = new Simulation({ cluster: { workers: 3, cpu: '8', memory: '16Gi' } })
+  const sim = new Simulation({ cluster: CORPUS_CLUSTER })
   const text = readFileSync(path, 'utf8')
   for (const ns of new Set([...text.matchAll(/namespace:\s*([a-z0-9-]+)/g)].map((m) => m[1]))) {
     applyManifestText(sim.ctx, `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n`, { source: 'ns.yaml' })
   }
   const result = applyManifestText(sim.ctx, text, { source: path.split('/').pop()! })
   sim.advance(120_000)
-  const statuses = sim.store.list<Pod>('Pod').map((p) => summarizePod(p, sim.now).status)
+  // The document's pods, not the add-ons' in kube-system.
+  const statuses = pods(sim).map((p) => summarizePod(p, sim.now).status)
   return { result, statuses }
 }
 
@@ -66,7 +67,7 @@ describe('the Kubernetes documentation examples (shared/corpus)', () => {
     const sim = new Simulation()
     applyManifestText(sim.ctx, readFileSync(join(CORPUS, 'debug/termination.yaml'), 'utf8'), { source: 'termination.yaml' })
     sim.advance(180_000)
-    const status = sim.store.list<Pod>('Pod')[0].status.containerStatuses![0]
+    const status = pods(sim)[0].status.containerStatuses![0]
     expect(status.restartCount).toBeGreaterThanOrEqual(4)
     expect(status.lastState.terminated).toMatchObject({ reason: 'Completed', exitCode: 0 })
   })

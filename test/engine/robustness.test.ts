@@ -54,7 +54,7 @@ describe('bad input never breaks the engine', () => {
         if (parent && typeof parent === 'object') parent[path[path.length - 1]] = ODD_VALUES[rng.int(ODD_VALUES.length)]
       }
       const text = stringify(doc)
-      const sim = new Simulation()
+      const sim = new Simulation({ cluster: { metricsServer: false } })
       expect(() => {
         applyManifestText(sim.ctx, text, { source: 'f.yaml' })
         applyManifestText(sim.ctx, text, { source: 'f.yaml' })

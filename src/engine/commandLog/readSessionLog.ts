@@ -67,9 +67,11 @@ export function readSessionLog(data: unknown): ReadResult {
     if (c.at < last || c.at > data.time) return { ok: false, problem: 'corrupt', message: `command ${i + 1} is out of time order` }
     last = c.at
   }
+  // A session saved before metrics-server was installed by default replays without it, as it ran.
+  const saved = { metricsServer: false, ...(data.cluster as Partial<ClusterSpec>) }
   return {
     ok: true,
-    log: { format: SESSION_FORMAT, version: SESSION_VERSION, seed: data.seed, cluster: { ...DEFAULT_CLUSTER, ...(data.cluster as Partial<ClusterSpec>) }, commands: data.commands as LoggedCommand[], time: data.time, ...(data.lab ? { lab: data.lab } : {}) },
+    log: { format: SESSION_FORMAT, version: SESSION_VERSION, seed: data.seed, cluster: { ...DEFAULT_CLUSTER, ...saved }, commands: data.commands as LoggedCommand[], time: data.time, ...(data.lab ? { lab: data.lab } : {}) },
   }
 }
 

@@ -18,6 +18,7 @@ import { TaintEvictionController } from './taintEvictionController.ts'
 import { EndpointSliceController } from './endpointSliceController.ts'
 import { EndpointsController } from './endpointsController.ts'
 import { IngressController } from './ingressController.ts'
+import { HorizontalPodAutoscalerController } from './horizontalPodAutoscalerController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -45,4 +46,5 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   (ctx) => new EndpointsController(ctx),
   // Acts only once an ingress-nginx controller pod runs and is ready.
   (ctx) => new IngressController(ctx),
+  (ctx) => new HorizontalPodAutoscalerController(ctx),
 ]

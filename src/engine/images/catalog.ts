@@ -26,8 +26,12 @@ export interface ImageSpec {
   requiresEnv?: { anyOf: string[]; log: string[] }
   /** A network add-on's agent: running on a node (host network) it installs the CNI configuration there. */
   cni?: boolean
+  /** Typical resource use (metrics/usageModel.ts): idle CPU and memory, CPU per request served. */
+  usage?: { cpuMilli?: number; memoryBytes?: number; cpuMsPerRequest?: number }
   logs: string[]
 }
+
+const MI = 1024 * 1024
 
 /** A catalog entry with the usual defaults, for the long tail of images the docs use. */
 function image(repository: string, defaultBehaviour: ImageSpec['defaultBehaviour'], opts: Partial<ImageSpec> = {}): ImageSpec {
@@ -74,7 +78,7 @@ const MYSQL_NEEDS_PASSWORD = {
 }
 
 export const IMAGE_CATALOG: ImageSpec[] = [
-  image('nginx', 'serve', { sizeBytes: 72_404_038, pullMs: 2_400, ports: [80], logs: NGINX_LOGS }),
+  image('nginx', 'serve', { sizeBytes: 72_404_038, pullMs: 2_400, ports: [80], logs: NGINX_LOGS, usage: { cpuMilli: 0, memoryBytes: 3 * MI } }),
   image('httpd', 'serve', {
     sizeBytes: 58_000_000,
     pullMs: 2_100,
@@ -147,7 +151,8 @@ IMAGE_CATALOG.push(
   image('registry.k8s.io/liveness', 'serve', { ports: [8080], sizeBytes: 2_000_000 }),
   image('registry.k8s.io/goproxy', 'serve', { ports: [8080], sizeBytes: 5_000_000 }),
   image('registry.k8s.io/serve_hostname', 'serve', { ports: [9376], sizeBytes: 3_000_000 }),
-  image('registry.k8s.io/hpa-example', 'serve', { ports: [80], sizeBytes: 180_000_000 }),
+  // Each request computes square roots for about 8 ms of CPU: the docs' wget loop (~80 requests/s) wants ~650m.
+  image('registry.k8s.io/hpa-example', 'serve', { ports: [80], sizeBytes: 180_000_000, usage: { cpuMilli: 1, memoryBytes: 10 * MI, cpuMsPerRequest: 8 } }),
   image('registry.k8s.io/ingress-nginx/controller', 'serve', { ports: [80, 443, 8443, 10254], sizeBytes: 105_000_000, startMs: 2_000 }),
   image('registry.k8s.io/redis', 'serve', { ports: [6379], sizeBytes: 40_000_000 }),
   image('registry.k8s.io/kubernetes-zookeeper', 'serve', { ports: [2181], sizeBytes: 120_000_000 }),
@@ -163,7 +168,7 @@ IMAGE_CATALOG.push(
   image('registry.k8s.io/dra-example-driver/dra-example-driver', 'serve', { sizeBytes: 30_000_000 }),
   image('quay.io/fluentd_elasticsearch/fluentd', 'serve', { sizeBytes: 150_000_000 }),
   image('vish/stress', 'serve', { sizeBytes: 2_000_000 }),
-  image('polinux/stress', 'serve', { sizeBytes: 4_000_000 }),
+  image('polinux/stress', 'serve', { sizeBytes: 4_000_000, usage: { cpuMilli: 0, memoryBytes: 1 * MI } }),
   image('rabbitmq', 'serve', { ports: [5672], sizeBytes: 90_000_000 }),
   image('wordpress', 'serve', { ports: [80], sizeBytes: 250_000_000 }),
   image('microsoft/windowsservercore', 'serve', { platform: 'windows', sizeBytes: 5_000_000_000 }),
@@ -171,7 +176,18 @@ IMAGE_CATALOG.push(
   image('mcr.microsoft.com/windows/servercore', 'serve', { platform: 'windows', sizeBytes: 5_000_000_000 }),
   image('traefik/whoami', 'serve', { ports: [80], sizeBytes: 3_300_000 }),
   // kubeadm's DNS addon: DNS on 53, metrics on 9153, health on 8080, readiness on 8181.
-  image('registry.k8s.io/coredns/coredns', 'serve', { ports: [53, 9153, 8080, 8181], sizeBytes: 20_900_000, startMs: 0, logs: ['.:53', 'CoreDNS-1.12.0', 'linux/amd64, go1.23.3, 51e11f1'] }),
+  image('registry.k8s.io/coredns/coredns', 'serve', { ports: [53, 9153, 8080, 8181], sizeBytes: 20_900_000, startMs: 0, usage: { cpuMilli: 2, memoryBytes: 13 * MI }, logs: ['.:53', 'CoreDNS-1.12.0', 'linux/amd64, go1.23.3, 51e11f1'] }),
+)
+
+/** kubeadm's companion add-on for `kubectl top` and the HPA (metrics/metricsServer.ts). */
+IMAGE_CATALOG.push(
+  image('registry.k8s.io/metrics-server/metrics-server', 'serve', {
+    tags: tagSet({ versions: ['v0.7.0', 'v0.7.1', 'v0.7.2', 'v0.8.0'], names: [] }),
+    ports: [10250],
+    sizeBytes: 19_500_000,
+    startMs: 0,
+    usage: { cpuMilli: 4, memoryBytes: 18 * MI },
+  }),
 )
 
 /** `v0.22.0`…: a project's releases, tagged with a leading v. */

@@ -2,12 +2,14 @@ import type { Container } from '../api/types.ts'
 import type { ImageSpec } from '../images/catalog.ts'
 import { parseDuration } from '../util/duration.ts'
 import { piDigits } from '../util/piDigits.ts'
+import { memoryCrossing, memoryLimit, memoryProfile } from '../metrics/usageModel.ts'
 import { parseLoop, type LoopLogs } from './loopLogs.ts'
 
 /** What a started container will do, decided from its image, command and sim annotations. */
 export type ContainerPlan =
   | { kind: 'runs'; logs: string[]; files?: FileLifetime[]; loop?: LoopLogs }
-  | { kind: 'exits'; afterMs: number; exitCode: number; logs: string[]; files?: FileLifetime[] }
+  /** `reason` is the terminated state's reason when it is not the exit code's (`OOMKilled`). */
+  | { kind: 'exits'; afterMs: number; exitCode: number; logs: string[]; files?: FileLifetime[]; reason?: string }
 
 /** A file the script creates (`touch`, `echo > f`) and maybe removes (`rm`), in ms since start. */
 export interface FileLifetime {
@@ -31,12 +33,28 @@ export const SIM_ANNOTATION = {
   exitCode: 'sim.kubesim.dev/exit-code',
 } as const
 
+/** The kernel's OOM killer ends the container with SIGKILL: exit code 137. */
+export const OOM_EXIT_CODE = 137
+
+/**
+ * What the container does, and whether its memory crosses its limit first: then the
+ * OOM killer ends it (`OOMKilled`, 137) at the moment the usage model says it crosses.
+ */
+export function planContainer(container: Container, image: ImageSpec, annotations: Record<string, string> = {}): ContainerPlan {
+  const plan = planCommand(container, image, annotations)
+  const limit = memoryLimit(container)
+  if (limit === undefined) return plan
+  const oomAfterMs = memoryCrossing(memoryProfile(container, image, annotations), limit)
+  if (oomAfterMs === undefined || (plan.kind === 'exits' && plan.afterMs <= oomAfterMs)) return plan
+  return { kind: 'exits', afterMs: oomAfterMs, exitCode: OOM_EXIT_CODE, reason: 'OOMKilled', logs: plan.logs, files: plan.files }
+}
+
 /**
  * Reads the container's command line the way a student expects it to behave: `exit 1`
  * fails at once, `sleep 3600` stays up an hour, a web server serves, a bare shell image
  * exits 0 at once.
  */
-export function planContainer(container: Container, image: ImageSpec, annotations: Record<string, string> = {}): ContainerPlan {
+function planCommand(container: Container, image: ImageSpec, annotations: Record<string, string>): ContainerPlan {
   const crashAfter = annotations[SIM_ANNOTATION.crashAfter]
   if (crashAfter) {
     const afterMs = parseDuration(crashAfter) ?? 0

@@ -351,7 +351,7 @@ export class Kubelet {
     if (c.plan.kind === 'exits') {
       const plan = c.plan
       c.timer = this.ctx.after(plan.afterMs, `kubelet ${this.nodeName}: ${runtime.name}/${c.name} exits ${plan.exitCode}`, () =>
-        this.containerExited(runtime, c, plan.exitCode, startedAt),
+        this.containerExited(runtime, c, plan.exitCode, startedAt, plan.reason),
       )
     }
     if (program?.kind === 'loop') {
@@ -395,7 +395,7 @@ export class Kubelet {
     return !!c.imageSpec?.stopsOnSigterm && c.plan?.kind === 'runs' && !command
   }
 
-  private containerExited(runtime: PodRuntime, c: ContainerRuntime, exitCode: number, startedAtMs: number): void {
+  private containerExited(runtime: PodRuntime, c: ContainerRuntime, exitCode: number, startedAtMs: number, reason?: string): void {
     const pod = this.pod(runtime)
     if (!pod || runtime.terminating || !this.online) return
     const key = `${runtime.uid}/${c.name}`
@@ -406,7 +406,7 @@ export class Kubelet {
     c.state = {
       terminated: {
         exitCode,
-        reason: exitCode === 0 ? 'Completed' : 'Error',
+        reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'),
         startedAt: this.ctx.clock.rfc3339(startedAtMs),
         finishedAt: this.ctx.clock.rfc3339(),
         containerID: c.containerID,

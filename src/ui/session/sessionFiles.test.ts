@@ -26,7 +26,7 @@ describe('share links', () => {
 
 describe('export all YAML', () => {
   it('is every object but Events and Leases, each as get -o yaml prints it, in kind/namespace/name order', () => {
-    const sim = new Simulation({ seed: 1 })
+    const sim = new Simulation({ seed: 1, cluster: { metricsServer: false } })
     runKubectl(sim, ['create', 'deployment', 'web', '--image=nginx:1.27'])
     sim.advance(20_000)
     const objects: ObjectsByKind = {}

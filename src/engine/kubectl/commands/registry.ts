@@ -26,6 +26,7 @@ import { patchCommand } from './patch.ts'
 import { replaceCommand } from './replace.ts'
 import { setCommand } from './set.ts'
 import { taintCommand } from './taint.ts'
+import { topCommand } from './top.ts'
 import { versionCommand } from './version.ts'
 import { waitCommand } from './wait.ts'
 
@@ -54,6 +55,7 @@ export const KUBECTL_COMMANDS: readonly KubectlCommand[] = [
   labelCommand,
   annotateCommand,
   taintCommand,
+  topCommand,
   configCommand,
   versionCommand,
   clusterInfoCommand,

@@ -1,4 +1,5 @@
 import { INGRESS_NGINX_MANIFEST, INGRESS_NGINX_MANIFEST_URL } from '../../network/ingressNginx.ts'
+import { DOCS_EXAMPLE_MANIFESTS } from './docsExampleManifests.ts'
 
 /**
  * The URLs the docs have students `kubectl apply -f`, answered from kubesim's own copy
@@ -6,4 +7,5 @@ import { INGRESS_NGINX_MANIFEST, INGRESS_NGINX_MANIFEST_URL } from '../../networ
  */
 export const WELL_KNOWN_MANIFESTS: Record<string, string> = {
   [INGRESS_NGINX_MANIFEST_URL]: INGRESS_NGINX_MANIFEST,
+  ...DOCS_EXAMPLE_MANIFESTS,
 }

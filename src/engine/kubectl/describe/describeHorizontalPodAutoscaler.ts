@@ -30,7 +30,14 @@ interface HpaSpec {
   targetCPUUtilizationPercentage?: number
   behavior?: { scaleUp?: ScalingRules; scaleDown?: ScalingRules }
 }
+/** One entry of status.currentMetrics, by index of spec.metrics. */
+export interface MetricStatus {
+  type?: string
+  resource?: { current?: { averageUtilization?: number; averageValue?: string } }
+  containerResource?: { current?: { averageUtilization?: number; averageValue?: string } }
+}
 interface HpaStatus {
+  currentMetrics?: MetricStatus[] | null
   currentReplicas?: number
   desiredReplicas?: number
   conditions?: { type: string; status: string; reason?: string; message?: string }[]
@@ -47,9 +54,10 @@ function metricsOf(spec: HpaSpec): MetricSpec[] {
   return []
 }
 
-/** One Metrics line; kubesim has no metrics server, so the current value is always `<unknown>`. */
-function describeMetric(w: DescribeWriter, m: MetricSpec): void {
-  const current = '<unknown>'
+/** One Metrics line; the current value comes from status.currentMetrics (custom and external metrics have none here). */
+function describeMetric(w: DescribeWriter, m: MetricSpec, status: MetricStatus | undefined): void {
+  let current = '<unknown>'
+  const measured = (m.type === 'Resource' ? status?.resource : m.type === 'ContainerResource' ? status?.containerResource : undefined)?.current
   if (m.type === 'External' && m.external) {
     const t = m.external.target ?? {}
     if (t.averageValue !== undefined) w.write(1, `"${m.external.metric?.name ?? ''}" (target average value):\t${current} / ${q(t.averageValue)}\n`)
@@ -64,6 +72,8 @@ function describeMetric(w: DescribeWriter, m: MetricSpec): void {
   } else if ((m.type === 'Resource' && m.resource) || (m.type === 'ContainerResource' && m.containerResource)) {
     const r = (m.resource ?? m.containerResource)!
     const t = r.target ?? {}
+    if (t.averageValue !== undefined && measured?.averageValue !== undefined) current = canonicalQuantity(measured.averageValue)
+    else if (measured?.averageUtilization !== undefined) current = `${measured.averageUtilization}% (${canonicalQuantity(measured.averageValue ?? '0')})`
     w.write(1, m.resource ? `resource ${r.name ?? ''} on pods` : `resource ${r.name ?? ''} of container "${m.containerResource!.container ?? ''}" on pods`)
     if (t.averageValue !== undefined) w.write(0, `:\t${current} / ${q(t.averageValue)}\n`)
     // The writer indents this half of the line again (LEVEL_1 mid-line in describe.go).
@@ -94,7 +104,7 @@ export function describeHorizontalPodAutoscaler(hpa: KubeObject, events: KubeEve
   w.write(0, `CreationTimestamp:\t${rfc1123z(hpa.metadata.creationTimestamp)}\n`)
   w.write(0, `Reference:\t${spec.scaleTargetRef?.kind ?? ''}/${spec.scaleTargetRef?.name ?? ''}\n`)
   w.write(0, 'Metrics:\t( current / target )\n')
-  for (const m of metricsOf(spec)) describeMetric(w, m)
+  metricsOf(spec).forEach((m, i) => describeMetric(w, m, status.currentMetrics?.[i]))
   w.write(0, `Min replicas:\t${spec.minReplicas ?? '<unset>'}\n`)
   w.write(0, `Max replicas:\t${spec.maxReplicas ?? 0}\n`)
   if (spec.behavior) {
