@@ -66,6 +66,17 @@ describe('binding modes', () => {
     expect(pod(sim, 'app')!.spec.nodeName).toBe(pv.metadata.annotations?.['local.path.provisioner/selected-node'])
   })
 
+  it('two pods sharing a claim that waits for its first consumer end on the node its volume was provisioned for', () => {
+    const sim = newSim()
+    apply(sim, claimYaml('shared'))
+    apply(sim, podYaml('one', 'shared'))
+    apply(sim, podYaml('two', 'shared'))
+    sim.advance(10_000)
+    const node = claim(sim, 'shared')!.metadata.annotations?.['volume.kubernetes.io/selected-node']
+    expect(claim(sim, 'shared')!.status.phase).toBe('Bound')
+    expect([pod(sim, 'one')!.spec.nodeName, pod(sim, 'two')!.spec.nodeName]).toEqual([node, node])
+  })
+
   it('Immediate: a static volume binds at once; without a class and without a volume the claim waits with FailedBinding', () => {
     const sim = newSim()
     apply(sim, volumeYaml('pv1', '2Gi'))

@@ -2,7 +2,7 @@ import type { ApiStore } from '../../api/store.ts'
 import type { Node, PersistentVolumeClaim, Pod } from '../../api/types.ts'
 import { classOfClaim, delaysBinding, isClaimBound, podClaimNames } from '../../storage/claimBinding.ts'
 import { findBestMatch, volumeReachableFrom } from '../../storage/volumeMatching.ts'
-import { NO_PROVISIONER, type PersistentVolume } from '../../storage/volumeTypes.ts'
+import { ANN_SELECTED_NODE, NO_PROVISIONER, type PersistentVolume } from '../../storage/volumeTypes.ts'
 import type { NodeInfo } from '../nodeInfo.ts'
 import type { FilterPlugin, PreFilterPlugin } from '../plugin.ts'
 import { unfit } from '../plugin.ts'
@@ -37,6 +37,12 @@ function canProvisionOn(store: ApiStore, claim: PersistentVolumeClaim, node: Nod
   return topologies.some((t) => (t.matchLabelExpressions ?? []).every((e) => e.values.includes(node.metadata.labels?.[e.key] ?? '\u0000')))
 }
 
+/** A claim already being provisioned for another pod's node can only be used there. */
+function sameSelectedNode(claim: PersistentVolumeClaim, node: Node): boolean {
+  const selected = claim.metadata.annotations?.[ANN_SELECTED_NODE]
+  return !selected || selected === node.metadata.name
+}
+
 /**
  * FindPodVolumes for one node: every bound claim's volume must be reachable from it,
  * and every claim still to bind must find a free static volume there or be provisionable
@@ -68,7 +74,7 @@ export function findPodVolumes(pod: Pod, node: Node, store: ApiStore): { reasons
       if (volume) {
         chosen.add(volume.metadata.name)
         decisions.staticBindings.push({ claim, volume })
-      } else if (canProvisionOn(store, claim, node)) decisions.provisionings.push(claim)
+      } else if (canProvisionOn(store, claim, node) && sameSelectedNode(claim, node)) decisions.provisionings.push(claim)
       else unsatisfied = true
     }
     if (unsatisfied) reasons.push(REASON_BIND_CONFLICT)
