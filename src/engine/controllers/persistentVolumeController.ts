@@ -1,6 +1,6 @@
 import type { PersistentVolumeClaim, Pod } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
-import { classOfClaim, delaysBinding } from '../storage/claimBinding.ts'
+import { classOfClaim, delaysBinding, podClaimNames } from '../storage/claimBinding.ts'
 import { findBestMatch, isVolumeBoundToClaim, volumeMismatch } from '../storage/volumeMatching.ts'
 import {
   ANN_BETA_STORAGE_PROVISIONER,
@@ -13,7 +13,6 @@ import {
   type PersistentVolumeStatus,
   storageClassName,
 } from '../storage/volumeTypes.ts'
-import { podClaimNames } from '../storage/claimBinding.ts'
 import { nsKey, splitKey, WorkQueue } from './workQueue.ts'
 
 const SOURCE = { component: 'persistentvolume-controller' }

@@ -1,4 +1,4 @@
-import type { KubeObject, LabelSelector } from '../api/types.ts'
+import type { KubeObject } from '../api/types.ts'
 
 /** A node selector term as a PersistentVolume's nodeAffinity and a StorageClass's allowedTopologies hold it. */
 export interface NodeSelectorTerm {
@@ -48,8 +48,6 @@ export interface StorageClass extends KubeObject {
   allowedTopologies?: { matchLabelExpressions?: { key: string; values: string[] }[] }[]
   parameters?: Record<string, string>
 }
-
-export type { LabelSelector }
 
 /** The annotations the PV controller, the scheduler and provisioners talk through (pkg/controller/volume/persistentvolume/util). */
 export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed'
