@@ -16,6 +16,7 @@ import { ApiServer } from './api/server.ts'
 import { CONTROLLERS } from './controllers/registry.ts'
 import { SYSTEM_PRIORITY_CLASSES } from './admission/plugins/priority.ts'
 import { INITIAL_NAMESPACES } from './kinds/namespace.ts'
+import { installStandardStorageClass } from './storage/standardStorageClass.ts'
 import { initialKubeconfig, type Kubeconfig } from './kubeconfig.ts'
 import { EventQueue } from './eventQueue.ts'
 import { EventRecorder } from './events.ts'
@@ -93,6 +94,8 @@ export class Simulation {
       api.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: pc.name, uid: '', resourceVersion: '', creationTimestamp: '' }, value: pc.value, description: pc.description })
     }
     createKubernetesService(api)
+    // kind's default StorageClass: claims that name no class get local-path volumes.
+    installStandardStorageClass(api)
     const spec = this.cluster
     let ordinal = 1
     if (spec.controlPlane) this.addNode({ name: 'control-plane', cpu: '2', memory: '4Gi', maxPods: 110, controlPlane: true, ordinal: ordinal++ })

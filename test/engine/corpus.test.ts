@@ -30,8 +30,9 @@ describe('the Kubernetes documentation examples (shared/corpus)', () => {
     const results = corpusFiles().flatMap(judgeFile)
     expect(results.filter((r) => r.state === 'stuck')).toEqual([])
     // A ratchet: kubesim only ever gets closer to a real cluster.
-    expect(results.filter((r) => r.state === 'settled' || r.state === 'refused').length).toBeGreaterThanOrEqual(384)
-  })
+    expect(results.filter((r) => r.state === 'settled' || r.state === 'refused').length).toBeGreaterThanOrEqual(395)
+    // Ten simulated minutes for each of ~420 documents: a busy 2-core machine needs more than the default 30 s.
+  }, 120_000)
 
   it('every manifest applies, or fails the way a real API server would, without breaking the engine', () => {
     expect(files.length).toBeGreaterThan(300)

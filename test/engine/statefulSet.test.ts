@@ -139,36 +139,39 @@ describe('StatefulSets', () => {
     expect(sts(sim).status).toMatchObject({ currentReplicas: 3, updatedReplicas: 3, currentRevision: s.updateRevision })
   })
 
-  it('creates claims from volumeClaimTemplates before the pods; they stay Pending, so do the pods, and outlive the StatefulSet', () => {
+  it('creates claims from volumeClaimTemplates before the pods; each binds to a volume provisioned on its pod\'s node, and outlives the StatefulSet', () => {
     const sim = newSim()
     apply(sim, statefulSetYaml({ claims: true }))
-    sim.advance(10_000)
-    // OrderedReady waits on web-0, which cannot be scheduled while its claim is unbound.
+    sim.advance(1_000)
+    // OrderedReady waits on web-0, which waits in the scheduler for its claim's volume.
     expect(names(pods(sim))).toEqual(['web-0'])
+    expect(pods(sim)[0].spec.nodeName).toBeUndefined()
     const claim = sim.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', 'data-web-0')!
-    expect(claim.status.phase).toBe('Pending')
     expect(claim.metadata.labels).toEqual({ app: 'nginx' })
     expect(claim.metadata.ownerReferences).toBeUndefined()
-    expect(claim.spec).toMatchObject({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeMode: 'Filesystem' })
+    expect(claim.spec).toMatchObject({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, volumeMode: 'Filesystem', storageClassName: 'standard' })
     const pod = pods(sim)[0]
     expect(pod.spec.volumes?.[0]).toEqual({ name: 'data', persistentVolumeClaim: { claimName: 'data-web-0' } })
-    expect(pod.status.phase).toBe('Pending')
-    const scheduled = pod.status.conditions?.find((c) => c.type === 'PodScheduled')
-    expect(scheduled?.message).toBe(
-      '0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.',
-    )
-    expect(kubectl(sim, 'get pvc')).toBe(
-      'NAME         STATUS    VOLUME   CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE\n' +
-        'data-web-0   Pending                                                     <unset>                 10s\n',
-    )
+    kubectl(sim, 'rollout status sts/web')
+    expect(names(pods(sim))).toEqual(['web-0', 'web-1', 'web-2'])
+    for (const p of pods(sim)) {
+      const bound = sim.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', `data-${p.metadata.name}`)!
+      expect(bound.status.phase).toBe('Bound')
+      // local-path volumes live on the node the pod was scheduled to.
+      expect(sim.store.get('PersistentVolume', undefined, bound.spec.volumeName!)!.metadata.annotations?.['local.path.provisioner/selected-node']).toBe(p.spec.nodeName)
+    }
+    expect(kubectl(sim, 'get pvc').split('\n')[0]).toBe('NAME         STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE')
     const events = kubectl(sim, 'describe sts web').split('Events:')[1]
-    expect(events).toContain('Normal  SuccessfulCreate  10s   statefulset-controller  create Claim data-web-0 Pod web-0 in StatefulSet web success\n')
-    expect(events).toContain('Normal  SuccessfulCreate  10s   statefulset-controller  create Pod web-0 in StatefulSet web successful\n')
+    expect(events).toMatch(/Normal {2}SuccessfulCreate {2}\S+ +statefulset-controller {2}create Claim data-web-0 Pod web-0 in StatefulSet web success\n/)
 
     kubectl(sim, 'delete sts web')
-    sim.advance(10_000)
+    sim.advance(40_000)
     expect(pods(sim)).toEqual([])
-    expect(sim.store.list('PersistentVolumeClaim', 'default').map((c) => c.metadata.name)).toEqual(['data-web-0'])
+    expect(sim.store.list<PersistentVolumeClaim>('PersistentVolumeClaim', 'default').map((c) => [c.metadata.name, c.status.phase])).toEqual([
+      ['data-web-0', 'Bound'],
+      ['data-web-1', 'Bound'],
+      ['data-web-2', 'Bound'],
+    ])
   })
 
   it('says which claim is missing when a pod names one that does not exist, and schedules it once it is bound', () => {
@@ -188,16 +191,14 @@ spec:
     const message = () => sim.store.get<Pod>('Pod', 'default', 'app')!.status.conditions?.find((c) => c.type === 'PodScheduled')?.message
     sim.advance(1_000)
     expect(message()).toBe('0/4 nodes are available: persistentvolumeclaim "data-web-0" not found. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.')
-    apply(sim, 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data-web-0\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n')
+    // No class (""): the claim binds at once to a static volume, if one fits.
+    apply(sim, 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data-web-0\nspec:\n  storageClassName: ""\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n')
     sim.advance(2_000)
     expect(message()).toBe('0/4 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.')
-    // Stand-in for the binder that a later storage change brings: a PVC change moves the pod back to the queue.
-    const claim = sim.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', 'data-web-0')!
-    sim.ctx.api.mutate<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', 'data-web-0', (c) => {
-      c.spec.volumeName = 'pv-1'
-    })
-    sim.ctx.api.updateStatus(sim.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', claim.metadata.name)!, { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' } })
-    sim.advance(2_000)
+    apply(sim, 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv-1\nspec:\n  capacity: {storage: 2Gi}\n  accessModes: [ReadWriteOnce]\n  hostPath: {path: /mnt/data}\n')
+    // The PV controller's next resync (15 s) binds the claim; the claim's change requeues the pod.
+    sim.advance(16_000)
+    expect(sim.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', 'data-web-0')!.spec.volumeName).toBe('pv-1')
     expect(sim.store.get<Pod>('Pod', 'default', 'app')!.spec.nodeName).toBeTruthy()
   })
 

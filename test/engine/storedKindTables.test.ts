@@ -98,8 +98,8 @@ describe('tables of kinds kubesim stores', () => {
     expect(kubectl(sim, 'get netpol')).toBe('NAME       POD-SELECTOR   AGE\ndeny-all   <none>         60s\n')
     expect(kubectl(sim, 'get ing')).toBe('NAME   CLASS   HOSTS             ADDRESS   PORTS   AGE\nsite   nginx   foo.example.com             80      60s\n')
     expect(kubectl(sim, 'get pv')).toBe(
-      'NAME     CAPACITY   ACCESS MODES   RECLAIM POLICY   STATUS    CLAIM   STORAGECLASS   VOLUMEATTRIBUTESCLASS   REASON   AGE\n' +
-        'pv0001   5Gi        RWO,ROX        Retain           Pending                          <unset>                          60s\n',
+      'NAME     CAPACITY   ACCESS MODES   RECLAIM POLICY   STATUS      CLAIM   STORAGECLASS   VOLUMEATTRIBUTESCLASS   REASON   AGE\n' +
+        'pv0001   5Gi        RWO,ROX        Retain           Available                          <unset>                          60s\n',
     )
     expect(kubectl(sim, 'get hpa')).toBe(
       'NAME   REFERENCE        TARGETS              MINPODS   MAXPODS   REPLICAS   AGE\nweb    Deployment/web   cpu: <unknown>/50%   1         10        0          60s\n',

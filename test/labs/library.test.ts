@@ -35,6 +35,7 @@ const WRONG_ATTEMPT_FAILS_ON: Record<string, number> = {
   '25-cordon-drain': 2,
   '26-oomkilled-limits': 2,
   '27-hpa-under-load': 2,
+  '28-statefulset-storage': 2,
 }
 
 const read = (name: string) => readFileSync(join(LIBRARY, name), 'utf8')
@@ -43,10 +44,10 @@ const labs = Object.keys(WRONG_ATTEMPT_FAILS_ON)
 const SLOW = 120_000
 
 describe('the lab library', () => {
-  it('holds 27 labs numbered 01 to 27, each with its wrong attempt, and nothing else', () => {
+  it('holds 28 labs numbered 01 to 28, each with its wrong attempt, and nothing else', () => {
     const files = readdirSync(LIBRARY).sort()
     expect(files).toEqual(labs.flatMap((l) => [`${l}.md`, `${l}.wrong.kss`]).sort())
-    expect(labs.map((l) => l.slice(0, 2))).toEqual(Array.from({ length: 27 }, (_, i) => String(i + 1).padStart(2, '0')))
+    expect(labs.map((l) => l.slice(0, 2))).toEqual(Array.from({ length: 28 }, (_, i) => String(i + 1).padStart(2, '0')))
   })
 
   it.each(labs)('%s parses: 5–15 minutes; every step has 1–3 hints, a solution and checks', (name) => {

@@ -50,8 +50,12 @@ export class ApiServer {
     return { store: this.store, rng: this.rng, now: this.clock.now, old }
   }
 
-  /** POST: admits and stores a new object. With `dryRun`, returns what would be stored. */
-  create<T extends KubeObject>(obj: T, opts: { dryRun?: boolean } = {}): T {
+  /**
+   * POST: admits and stores a new object. With `dryRun`, returns what would be stored.
+   * `uid` is for objects the cluster is built with, so adding one does not shift the
+   * seeded names of everything made after it.
+   */
+  create<T extends KubeObject>(obj: T, opts: { dryRun?: boolean; uid?: string } = {}): T {
     const module = this.module(obj.kind)
     obj.metadata ??= {} as T['metadata']
     const meta = obj.metadata
@@ -65,7 +69,7 @@ export class ApiServer {
     if (meta.deletionTimestamp !== undefined) delete meta.deletionTimestamp
     if (meta.deletionGracePeriodSeconds !== undefined) delete meta.deletionGracePeriodSeconds
     // The server picks the uid; a kind whose defaulting needs it (a Job's generated selector) draws it early.
-    meta.uid = ''
+    meta.uid = opts.uid ?? ''
     const ctx = this.admissionContext()
     module.defaults?.(obj, ctx)
     if (module.initialStatus) obj.status = module.initialStatus(obj)

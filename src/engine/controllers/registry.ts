@@ -19,6 +19,10 @@ import { EndpointSliceController } from './endpointSliceController.ts'
 import { EndpointsController } from './endpointsController.ts'
 import { IngressController } from './ingressController.ts'
 import { HorizontalPodAutoscalerController } from './horizontalPodAutoscalerController.ts'
+import { PersistentVolumeController } from './persistentVolumeController.ts'
+import { LocalPathProvisioner } from './localPathProvisioner.ts'
+import { PvcProtectionController } from './pvcProtectionController.ts'
+import { PvProtectionController } from './pvProtectionController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -47,4 +51,9 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   // Acts only once an ingress-nginx controller pod runs and is ready.
   (ctx) => new IngressController(ctx),
   (ctx) => new HorizontalPodAutoscalerController(ctx),
+  (ctx) => new PersistentVolumeController(ctx),
+  (ctx) => new PvcProtectionController(ctx),
+  (ctx) => new PvProtectionController(ctx),
+  // kind's storage add-on: provisions the default `standard` class's volumes.
+  (ctx) => new LocalPathProvisioner(ctx),
 ]

@@ -23,8 +23,8 @@ export function accessModesCell(modes: string[] | undefined): string {
 
 export const persistentVolumeKind = defineKind({
   names: { kind: 'PersistentVolume', group: '', version: 'v1', plural: 'persistentvolumes', singular: 'persistentvolume', shortNames: ['pv'], namespaced: false },
-  // No PV controller binds volumes to claims yet.
-  simulated: false,
+  // The PV controller binds volumes to claims and reclaims them (controllers/persistentVolumeController.ts).
+  simulated: true,
   nameRule: 'subdomain',
   hasSpec: true,
   defaults(pv) {

@@ -37,13 +37,12 @@ export function accessModesString(modes: string[] | undefined): string {
 }
 
 /**
- * PersistentVolumeClaims. kubesim has no volume provisioner or PersistentVolume binder
- * yet, so claims stay Pending, as on a cluster without a provisioner for their class
- * (hence `simulated: false`).
+ * PersistentVolumeClaims: the PV controller binds them to volumes, static or provisioned
+ * by the class's provisioner (kind's local-path for the default `standard` class).
  */
 export const persistentVolumeClaimKind = defineKind<PersistentVolumeClaim>({
   names: { kind: 'PersistentVolumeClaim', group: '', version: 'v1', plural: 'persistentvolumeclaims', singular: 'persistentvolumeclaim', shortNames: ['pvc'], namespaced: true },
-  simulated: false,
+  simulated: true,
   nameRule: 'subdomain',
   shape: topLevel('v1.PersistentVolumeClaim', { spec: pvcSpecShape }),
   hasSpec: true,

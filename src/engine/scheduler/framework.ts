@@ -4,7 +4,7 @@ import { nodeName } from './plugins/nodeName.ts'
 import { taintTolerationFilter, taintTolerationScore } from './plugins/taintToleration.ts'
 import { nodeAffinity } from './plugins/nodeAffinity.ts'
 import { nodePorts } from './plugins/nodePorts.ts'
-import { volumeBinding } from './plugins/volumeBinding.ts'
+import { volumeBinding, volumeBindingFilter } from './plugins/volumeBinding.ts'
 import { balancedAllocationScore, nodeResourcesFitFilter, nodeResourcesFitScore } from './plugins/nodeResourcesFit.ts'
 
 /** The default profile's plugins, in kube-scheduler's order (default_plugins.go). */
@@ -17,6 +17,7 @@ export const FILTER_PLUGINS: FilterPlugin[] = [
   nodeAffinity,
   nodePorts,
   nodeResourcesFitFilter,
+  volumeBindingFilter,
 ]
 
 export const SCORE_PLUGINS: ScorePlugin[] = [taintTolerationScore, nodeResourcesFitScore, balancedAllocationScore]

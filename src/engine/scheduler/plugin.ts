@@ -16,7 +16,8 @@ export interface FilterResult {
 
 export interface FilterPlugin {
   name: string
-  filter(pod: Pod, node: NodeInfo): FilterResult | null
+  /** `store` is the scheduler's view of the other objects a plugin reads (claims, volumes). */
+  filter(pod: Pod, node: NodeInfo, store: ApiStore): FilterResult | null
 }
 
 export interface ScorePlugin {

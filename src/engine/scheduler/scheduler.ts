@@ -5,6 +5,7 @@ import { FILTER_PLUGINS, PRE_FILTER_PLUGINS, SCORE_PLUGINS } from './framework.t
 import { fitErrorMessage } from './fitError.ts'
 import { addPod, buildNodeInfos, occupiesNode, type NodeInfo } from './nodeInfo.ts'
 import type { FilterResult } from './plugin.ts'
+import { VolumeBinder } from './volumeBinder.ts'
 
 /** Unschedulable pods are retried at least this often (podMaxInUnschedulablePodsDuration). */
 const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
@@ -42,7 +43,14 @@ export class Scheduler {
   private snapshot: NodeInfo[] | undefined
   private occupying = new Map<string, string>()
 
+  /** Pods waiting in PreBind for their claims to be bound. */
+  private readonly volumes: VolumeBinder
+
   constructor(private readonly ctx: EngineContext) {
+    this.volumes = new VolumeBinder(ctx, {
+      bind: (pod, node, message) => this.bindAfterVolumes(pod, node, message),
+      fail: (pod, message) => this.volumeBindingFailed(pod, message),
+    })
     ctx.store.watch((type, obj) => {
       if (obj.kind === 'Pod') this.trackOccupancy(type === 'DELETED' ? undefined : (obj as Pod), obj.metadata.uid)
       if (obj.kind === 'Node') this.snapshot = undefined
@@ -52,6 +60,7 @@ export class Scheduler {
           this.decisions.delete(pod.metadata.uid)
           this.queued.delete(pod.metadata.uid)
           this.unschedulable.delete(pod.metadata.uid)
+          if (this.volumes.forget(pod.metadata.uid)) this.snapshot = undefined
           if (pod.spec.nodeName) this.moveUnschedulable()
         } else if (type === 'ADDED' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp && this.isOurs(pod)) {
           // Only new pods enter the queue; unschedulable ones come back on cluster changes.
@@ -124,7 +133,7 @@ export class Scheduler {
 
   /** One scheduling cycle for one pod. */
   scheduleOne(pod: Pod): void {
-    if (pod.spec.nodeName || pod.metadata.deletionTimestamp) return
+    if (pod.spec.nodeName || pod.metadata.deletionTimestamp || this.volumes.isWaiting(pod.metadata.uid)) return
     const infos = this.nodeInfos()
     const nodes = infos.map((i) => i.node)
     const verdicts: NodeVerdict[] = []
@@ -141,7 +150,7 @@ export class Scheduler {
         continue
       }
       for (const plugin of FILTER_PLUGINS) {
-        const result = plugin.filter(pod, info)
+        const result = plugin.filter(pod, info, this.ctx.store)
         if (result) {
           verdict.rejectedBy = plugin.name
           verdict.reasons = result.reasons
@@ -196,6 +205,8 @@ export class Scheduler {
     const message = `Successfully assigned ${podKey} to ${nodeName}`
     this.remember({ pod: podKey, podUid: pod.metadata.uid, at: this.ctx.clock.now, nodes: verdicts, chosen: nodeName, message })
     addPod(feasible[chosen], pod)
+    // VolumeBinding's Reserve and PreBind: claims to bind or provision on the node first.
+    if (this.volumes.reserve(pod, feasible[chosen].node, message)) return
     this.binding = true
     try {
       this.bind(pod, nodeName, message)
@@ -219,12 +230,28 @@ export class Scheduler {
     if (this.decisions.size > MAX_DECISIONS) this.decisions.delete(this.decisions.keys().next().value!)
   }
 
+  /** The pod's volumes are ready (PreBind is over): bind it to the node it was assumed on. */
+  private bindAfterVolumes(pod: Pod, nodeName: string, message: string): void {
+    this.binding = true
+    try {
+      this.bind(pod, nodeName, message)
+    } finally {
+      this.binding = false
+    }
+  }
+
+  /** PreBind gave up: the pod leaves the node it was assumed on and waits as unschedulable. */
+  private volumeBindingFailed(pod: Pod, message: string): void {
+    this.snapshot = undefined
+    this.markUnschedulable(pod, message, 'SchedulerError')
+  }
+
   private bind(pod: Pod, nodeName: string, message: string): void {
     const bound = this.ctx.api.bind(pod, nodeName, this.ctx.clock.rfc3339())
     this.ctx.recorder.normal(bound, SOURCE, 'Scheduled', message)
   }
 
-  private markUnschedulable(pod: Pod, message: string): void {
+  private markUnschedulable(pod: Pod, message: string, reason = 'Unschedulable'): void {
     const uid = pod.metadata.uid
     const token = ++this.tokens
     this.unschedulable.set(uid, { token, namespace: pod.metadata.namespace, name: pod.metadata.name })
@@ -232,7 +259,7 @@ export class Scheduler {
     const condition = {
       type: 'PodScheduled',
       status: 'False' as const,
-      reason: 'Unschedulable',
+      reason,
       message,
       lastProbeTime: null,
       lastTransitionTime: before?.status === 'False' ? before.lastTransitionTime : this.ctx.clock.rfc3339(),

@@ -2,7 +2,7 @@ import type { Node, Pod } from '../../api/types.ts'
 import type { FilterPlugin } from '../plugin.ts'
 import { unfit } from '../plugin.ts'
 
-interface NodeSelectorRequirement {
+export interface NodeSelectorRequirement {
   key: string
   operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt'
   values?: string[]
@@ -37,7 +37,11 @@ export function matchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
     | undefined
   const terms = affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms
   if (!terms || terms.length === 0) return true
-  // Terms are ORed; the requirements inside a term are ANDed.
+  return matchesNodeSelectorTerms(terms, node)
+}
+
+/** A required node selector (also a PersistentVolume's node affinity): terms are ORed, the requirements inside a term ANDed. */
+export function matchesNodeSelectorTerms(terms: { matchExpressions?: NodeSelectorRequirement[]; matchFields?: NodeSelectorRequirement[] }[], node: Node): boolean {
   return terms.some((term) => {
     const expressions = term.matchExpressions ?? []
     const fields = term.matchFields ?? []
