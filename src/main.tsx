@@ -6,6 +6,7 @@ import { receiveLab } from './ui/labs/labStore.ts'
 import { chooseStart, keepSessionSaved, sessionHandlers } from './ui/session/sessionBoot.ts'
 import { appendBlock, extendBlock, useCluster } from './ui/store/clusterStore.ts'
 import './ui/styles.css'
+import './ui/theme/theme.css'
 import { EngineClient } from './worker/engineClient.ts'
 
 // A share link or the saved session decides what the engine starts from.
