@@ -7,7 +7,10 @@ import { chooseStart, keepSessionSaved, sessionHandlers } from './ui/session/ses
 import { appendBlock, extendBlock, useCluster } from './ui/store/clusterStore.ts'
 import './ui/styles.css'
 import './ui/theme/theme.css'
+import { startDisplay } from './ui/theme/displaySettings.ts'
 import { EngineClient } from './worker/engineClient.ts'
+
+startDisplay()
 
 // A share link or the saved session decides what the engine starts from.
 void chooseStart().then((start) => {

@@ -10,8 +10,10 @@ import { useNetworkUi } from './network/networkUi.ts'
 import { ViewSwitch } from './network/ViewSwitch.tsx'
 import { SessionMenu } from './session/SessionMenu.tsx'
 import { SessionNotice } from './session/SessionNotice.tsx'
+import { KeyboardShortcuts } from './shortcuts/KeyboardShortcuts.tsx'
 import { useCluster } from './store/clusterStore.ts'
 import { Terminal } from './terminal/Terminal.tsx'
+import { DisplayControls } from './theme/DisplayControls.tsx'
 import { Timeline } from './timeline/Timeline.tsx'
 
 export function App() {
@@ -28,6 +30,7 @@ export function App() {
         <ControlsBar />
         <LabsButton />
         <SessionMenu />
+        <DisplayControls />
         <SessionNotice />
         <Timeline />
       </header>
@@ -50,6 +53,7 @@ export function App() {
       <Terminal />
       <EventsFeed />
       <LabPanel />
+      <KeyboardShortcuts />
     </div>
   )
 }
