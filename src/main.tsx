@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './ui/App.tsx'
 import { EngineClientContext } from './ui/engineContext.ts'
+import { enqueueFlow } from './ui/flow/flowStore.ts'
 import { receiveLab } from './ui/labs/labStore.ts'
 import { chooseStart, keepSessionSaved, sessionHandlers } from './ui/session/sessionBoot.ts'
 import { appendBlock, extendBlock, useCluster } from './ui/store/clusterStore.ts'
@@ -26,6 +27,7 @@ void chooseStart().then((start) => {
             : {},
         ),
       onLab: receiveLab,
+      onFlow: enqueueFlow,
       // A lab's solution runs as if typed: its commands show in the terminal.
       onLabTranscript: (entries) =>
         useCluster.setState((s) => ({

@@ -3,6 +3,7 @@ import { NamespaceBar } from './canvas/NamespaceBar.tsx'
 import { ControlsBar } from './controls/ControlsBar.tsx'
 import { EditorPanel } from './editor/EditorPanel.tsx'
 import { EventsFeed } from './events/EventsFeed.tsx'
+import { ControlPlaneFlow } from './flow/ControlPlaneFlow.tsx'
 import { Inspector } from './inspector/Inspector.tsx'
 import { LabPanel, LabsButton } from './labs/LabPanel.tsx'
 import { NetworkView } from './network/NetworkView.tsx'
@@ -48,6 +49,7 @@ export function App() {
           <ViewSwitch />
         </div>
         {view === 'network' ? <NetworkView /> : <ClusterCanvas />}
+        <ControlPlaneFlow />
       </main>
       {inspecting && <Inspector />}
       <Terminal />
