@@ -7,10 +7,10 @@ test('a crashing pod goes into CrashLoopBackOff, restarts, and turns red', async
   await setSpeed(page, 100)
   await apply(page)
   await expect(applyOutput(page)).toContainText('pod/crash created')
-  const chip = page.getByRole('button', { name: /^Pod crash, (Error|CrashLoopBackOff)$/ })
+  const chip = page.getByRole('button', { name: /^Pod crash, (Error|CrashLoopBackOff)(, \d+ restarts?)?$/ })
   await expect(chip).toBeVisible()
   await expect
-    .poll(async () => Number(/↻(\d+)/.exec((await page.getByRole('button', { name: /^Pod crash,/ }).textContent()) ?? '')?.[1] ?? 0))
+    .poll(async () => Number(/, (\d+) restarts?$/.exec((await page.getByRole('button', { name: /^Pod crash,/ }).getAttribute('aria-label')) ?? '')?.[1] ?? 0))
     .toBeGreaterThanOrEqual(2)
   await setSpeed(page, 1)
   const container = page.locator('.pod-chip', { has: page.getByRole('button', { name: /^Pod crash,/ }) })

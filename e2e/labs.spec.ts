@@ -44,7 +44,7 @@ test("completes the spec's crashloop lab: terminal commands, a hint, a solution 
   // The lab's own cluster: two workers, and the setup's toolbox crash-looping.
   await expect(page.getByRole('group', { name: /^Node worker-2, Ready$/ })).toBeVisible()
   await expect(page.getByRole('group', { name: /^Node worker-3/ })).toHaveCount(0)
-  await expect(page.getByRole('button', { name: /^Pod toolbox-[a-z0-9]+-[a-z0-9]{5}, (CrashLoopBackOff|Completed)$/ })).toBeVisible()
+  await expect(page.getByRole('button', { name: /^Pod toolbox-[a-z0-9]+-[a-z0-9]{5}, (CrashLoopBackOff|Completed)(, \d+ restarts?)?$/ })).toBeVisible()
   await expect(lab.getByRole('heading', { name: 'Look at the pod' })).toBeVisible()
 
   await run(page, 'get pods')

@@ -2,11 +2,16 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './ui/App.tsx'
 import { EngineClientContext } from './ui/engineContext.ts'
+import { enqueueFlow } from './ui/flow/flowStore.ts'
 import { receiveLab } from './ui/labs/labStore.ts'
 import { chooseStart, keepSessionSaved, sessionHandlers } from './ui/session/sessionBoot.ts'
 import { appendBlock, extendBlock, useCluster } from './ui/store/clusterStore.ts'
 import './ui/styles.css'
+import './ui/theme/theme.css'
+import { startDisplay } from './ui/theme/displaySettings.ts'
 import { EngineClient } from './worker/engineClient.ts'
+
+startDisplay()
 
 // A share link or the saved session decides what the engine starts from.
 void chooseStart().then((start) => {
@@ -22,6 +27,7 @@ void chooseStart().then((start) => {
             : {},
         ),
       onLab: receiveLab,
+      onFlow: enqueueFlow,
       // A lab's solution runs as if typed: its commands show in the terminal.
       onLabTranscript: (entries) =>
         useCluster.setState((s) => ({

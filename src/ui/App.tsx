@@ -3,6 +3,7 @@ import { NamespaceBar } from './canvas/NamespaceBar.tsx'
 import { ControlsBar } from './controls/ControlsBar.tsx'
 import { EditorPanel } from './editor/EditorPanel.tsx'
 import { EventsFeed } from './events/EventsFeed.tsx'
+import { ControlPlaneFlow } from './flow/ControlPlaneFlow.tsx'
 import { Inspector } from './inspector/Inspector.tsx'
 import { LabPanel, LabsButton } from './labs/LabPanel.tsx'
 import { NetworkView } from './network/NetworkView.tsx'
@@ -10,8 +11,10 @@ import { useNetworkUi } from './network/networkUi.ts'
 import { ViewSwitch } from './network/ViewSwitch.tsx'
 import { SessionMenu } from './session/SessionMenu.tsx'
 import { SessionNotice } from './session/SessionNotice.tsx'
+import { KeyboardShortcuts } from './shortcuts/KeyboardShortcuts.tsx'
 import { useCluster } from './store/clusterStore.ts'
 import { Terminal } from './terminal/Terminal.tsx'
+import { DisplayControls } from './theme/DisplayControls.tsx'
 import { Timeline } from './timeline/Timeline.tsx'
 
 export function App() {
@@ -28,6 +31,7 @@ export function App() {
         <ControlsBar />
         <LabsButton />
         <SessionMenu />
+        <DisplayControls />
         <SessionNotice />
         <Timeline />
       </header>
@@ -45,11 +49,13 @@ export function App() {
           <ViewSwitch />
         </div>
         {view === 'network' ? <NetworkView /> : <ClusterCanvas />}
+        <ControlPlaneFlow />
       </main>
       {inspecting && <Inspector />}
       <Terminal />
       <EventsFeed />
       <LabPanel />
+      <KeyboardShortcuts />
     </div>
   )
 }

@@ -7,6 +7,7 @@ import type { SessionLog } from '../engine/commandLog/sessionLog.ts'
 import type { ClusterSpec } from '../engine/simulation.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { WhyChain } from '../engine/causes/whyChain.ts'
+import type { FlowStep } from './flowWatch.ts'
 import type { EditorFile, EngineMessage, LabState, OpenedEdit, TranscriptEntry, UiCommand } from './protocol.ts'
 
 export interface ApplyResult {
@@ -29,6 +30,8 @@ export interface EngineClientHandlers {
   onSession?(log: SessionLog, time: number, viewingPast: boolean): void
   /** A restored log could not be replayed. */
   onRestoreFailed?(message: string): void
+  /** Writes that followed from user commands (while watchFlow is on). */
+  onFlow?(steps: FlowStep[]): void
 }
 
 /** Start from a command log instead of a fresh cluster. */
@@ -102,6 +105,9 @@ export class EngineClient {
       case 'patch':
         this.handlers.onPatch(msg.batch)
         requestAnimationFrame(() => this.send({ type: 'ack' }))
+        break
+      case 'flow':
+        this.handlers.onFlow?.(msg.steps)
         break
       case 'why':
         if (this.whyListener?.uid === msg.uid) this.whyListener.listener(msg.chain)
@@ -178,6 +184,11 @@ export class EngineClient {
   }
 
   /** Streams the causes behind one object to `listener` until the returned function is called. */
+  /** Turns the control-plane flow stream (handlers.onFlow) on or off. */
+  watchFlow(on: boolean): void {
+    this.send({ type: 'watchFlow', on })
+  }
+
   watchWhy(uid: string, listener: (chain: WhyChain | null) => void): () => void {
     const entry = { uid, listener }
     this.whyListener = entry

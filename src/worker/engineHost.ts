@@ -20,6 +20,7 @@ import { runQuery, WhyWatch } from './inspectorQueries.ts'
 import type { EngineMessage, OpenedEdit, PatchBatch, TranscriptEntry, UiCommand } from './protocol.ts'
 import { SessionTimeline } from './sessionTimeline.ts'
 import { TrafficFeed } from './trafficFeed.ts'
+import { FlowWatch } from './flowWatch.ts'
 
 export interface HostEnvironment {
   post(message: EngineMessage): void
@@ -68,6 +69,8 @@ export class EngineHost {
   private lab: LabHost | undefined
   /** The object the inspector asks "why?" about. */
   private readonly why = new WhyWatch()
+  /** The control-plane flow of user commands, while the UI shows it. */
+  private readonly flow = new FlowWatch()
   /** Requests and per-pod rates for the network view. */
   private traffic = new TrafficFeed()
   /** `kubectl edit` buffers open in the app's editor, by edit id, with the command that opened each. */
@@ -126,6 +129,10 @@ export class EngineHost {
     }
     if (cmd.type === 'stopWatch') {
       this.stopWatch()
+      return
+    }
+    if (cmd.type === 'watchFlow') {
+      this.flow.set(cmd.on)
       return
     }
     if (cmd.type === 'watchWhy') {
@@ -254,6 +261,7 @@ export class EngineHost {
     this.edits.clear()
     this.traffic = new TrafficFeed()
     this.sim = sim
+    this.flow.attach(sim)
     sim.store.recordChanges()
     this.pending.clear()
     this.sentDecisions.clear()
@@ -407,6 +415,8 @@ export class EngineHost {
     this.drainWatch()
     this.evaluateLab()
     this.sendWhy()
+    const flow = this.flow.poll()
+    if (flow) this.env.post(flow)
     for (const [key, obj] of sim.store.drainChanges()) if (shown(key)) this.pending.set(key, obj)
     if (this.awaitingAck) return
     const changed =

@@ -7,6 +7,7 @@ import type { SessionLog } from '../engine/commandLog/sessionLog.ts'
 import type { ManifestMarker } from '../engine/kubectl/applyText.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { WhyChain } from '../engine/causes/whyChain.ts'
+import type { FlowStep } from './flowWatch.ts'
 import type { RequestRecord } from '../engine/network/trafficLog.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import type { ClusterSpec } from '../engine/simulation.ts'
@@ -47,6 +48,8 @@ export type UiCommand =
   | { type: 'query'; requestId: number; args: string }
   /** Stream the causes behind this object (one at a time; null stops). */
   | { type: 'watchWhy'; uid: string | null }
+  /** Stream the control-plane flow of user commands (flow messages) while on. */
+  | { type: 'watchFlow'; on: boolean }
   /** The editor saved a `kubectl edit` buffer: apply it as kubectl does when its editor closes. */
   | { type: 'finishEdit'; requestId: number; editId: number; text: string }
   /** The `kubectl edit` buffer was closed without saving. */
@@ -110,6 +113,8 @@ export type EngineMessage =
   | { type: 'queryResult'; requestId: number; output: string }
   /** The causes behind the watched object, sent when watching starts and whenever they change (null: unknown object). */
   | { type: 'why'; uid: string; chain: WhyChain | null }
+  /** Writes that followed from user commands since the last flow message (watchFlow on). */
+  | { type: 'flow'; steps: FlowStep[] }
   /**
    * The command log changed. `time`: where the simulation is; `viewingPast`: paused at an
    * earlier moment than the log's end (`log.time`).

@@ -70,6 +70,8 @@ export class CauseLog {
   private deleted: { uid: string; at: number }[] = []
   private deletedHead = 0
   private seq = 0
+  /** Told of every write as it is recorded (the app's control-plane flow); O(1) a write when unset. */
+  onWrite: ((record: WriteRecord) => void) | undefined
 
   /** Runs `fn` with `cause` as the current cause, restoring the previous one after. */
   run<T>(cause: Cause | undefined, fn: () => T): T {
@@ -107,6 +109,7 @@ export class CauseLog {
   /** Records a write by the current actor and calls `notify` with it as the change being notified. */
   write(obj: KubeObject, old: KubeObject | undefined, removed: boolean, at: number, notify: () => void): void {
     const record = this.record(obj, old, removed, at)
+    this.onWrite?.(record)
     const saved = this.notifying
     this.notifying = record
     try {

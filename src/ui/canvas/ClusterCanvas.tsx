@@ -1,7 +1,9 @@
 import { Background, Controls, ReactFlow, useReactFlow, useStore, type Node as FlowNode, type NodeProps, type ReactFlowState } from '@xyflow/react'
 import '@xyflow/react/dist/style.css'
 import { useEffect, useMemo, useRef } from 'react'
+import { useReducedMotion } from '../network/useReducedMotion.ts'
 import { useCluster } from '../store/clusterStore.ts'
+import { useShownTheme } from '../theme/useShownTheme.ts'
 import { usePodCounts, useNodeNames } from '../store/selectors.ts'
 import { workloadOutline } from './workloadRows.ts'
 import { bestLayout, CARD_WIDTH, type CardSpec } from './layout.ts'
@@ -40,10 +42,11 @@ const measuredHeights = (s: ReactFlowState) => Array.from(s.nodeLookup.values(),
 function FitOnLayoutChange({ signature }: { signature: string }) {
   const { fitView } = useReactFlow()
   const heights = useStore(measuredHeights)
+  const duration = useReducedMotion() ? 0 : 200
   useEffect(() => {
-    const t = setTimeout(() => void fitView({ padding: 0.08, maxZoom: 1, duration: 200 }), 50)
+    const t = setTimeout(() => void fitView({ padding: 0.08, maxZoom: 1, duration }), 50)
     return () => clearTimeout(t)
-  }, [signature, heights, fitView])
+  }, [signature, heights, fitView, duration])
   return null
 }
 
@@ -55,6 +58,7 @@ export function ClusterCanvas() {
   const serviceCount = useCluster((s) => serviceKeys(s).length)
   const container = useRef<HTMLDivElement>(null)
   const size = useElementSize(container)
+  const theme = useShownTheme()
   const placed = useMemo(() => {
     const cards: CardSpec[] = names.map((n) => ({ id: `node:${n}`, type: 'k8sNode', nodeName: n, pods: counts[n] ?? 0 }))
     cards.push({ id: 'unscheduled', type: 'unscheduled', nodeName: null, pods: counts[''] ?? 0 })
@@ -95,6 +99,7 @@ export function ClusterCanvas() {
         maxZoom={2}
         zoomOnDoubleClick={false}
         attributionPosition="top-right"
+        colorMode={theme}
       >
         <Background gap={24} />
         <Controls showInteractive={false} position="bottom-right" orientation="horizontal" />

@@ -22,23 +22,25 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
   const otherNamespace = namespace !== 'default'
   const unscheduled = pod.status.conditions?.find((c) => c.type === 'PodScheduled' && c.status === 'False')
   const reason = pendingReason(unscheduled?.message)
+  // In the name as on screen (the count, after a ↻ drawn by CSS), so what a person sees is what a screen reader says.
+  const restarts = summary.restartCount > 0 ? `, ${summary.restartCount} restart${summary.restartCount === 1 ? '' : 's'}` : ''
   const title = unscheduled?.message ? `${unscheduled.reason ?? 'Unschedulable'}: ${unscheduled.message}` : `${name}: ${summary.status}, ready ${summary.ready}`
   return (
     <div className={`pod-chip tone-${tone}${selected ? ' selected' : ''}`} title={title}>
       <button
         type="button"
         className="pod-chip-main"
-        aria-label={`Pod ${name}${otherNamespace ? ` (namespace ${namespace})` : ''}, ${summary.status}`}
+        aria-label={`Pod ${name}${otherNamespace ? ` (namespace ${namespace})` : ''}, ${summary.status}${restarts}`}
         aria-pressed={selected}
         onClick={() => selectPod(selected ? null : podKey)}
       >
         <span className="pod-dot" aria-hidden="true" />
         {otherNamespace && <span className="ns-tag">{namespace}</span>}
-        <span className="pod-name">{name}</span>
-        <span className="pod-status">{summary.status}</span>
+        <span className="pod-name">{name}</span>{' '}
+        <span className="pod-status">{summary.status}</span>{' '}
         {summary.restartCount > 0 && (
           <span className="pod-restarts" title={`${summary.restartCount} restarts`}>
-            ↻{summary.restartCount}
+            {summary.restartCount}
           </span>
         )}
         {reason && <span className="pod-reason">{reason}</span>}

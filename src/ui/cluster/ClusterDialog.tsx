@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { useEngine } from '../engineContext.ts'
+import { useShortcutAction } from '../shortcuts/shortcutActions.ts'
 import { useNodeNames } from '../store/selectors.ts'
 import { nextWorkerName, nodeAddLine, type MachineForm } from './nodeAddLine.ts'
 import { CLUSTER_PRESETS } from './presets.ts'
@@ -20,6 +21,7 @@ export function ClusterDialog() {
   const [result, setResult] = useState<{ line: string; error: string | null } | null>(null)
   const name = form.name.trim() || nextWorkerName(nodes)
   const line = nodeAddLine({ ...form, name })
+  useShortcutAction('cluster', () => dialog.current?.showModal())
 
   const run = async (text: string) => {
     setResult({ line: text, error: await engine.machine(text) })

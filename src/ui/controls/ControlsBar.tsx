@@ -23,8 +23,10 @@ export function ControlsBar() {
       </button>
       <div className="speed-group" role="group" aria-label="Speed">
         {SPEEDS.map((s) => (
-          <button key={s} type="button" className="btn btn-speed" aria-pressed={speed === s} aria-label={`Speed ${s}x`} onClick={() => setSpeed(s)}>
-            {s}×
+          <button key={s} type="button" className="btn btn-speed" aria-pressed={speed === s} onClick={() => setSpeed(s)}>
+            {/* Named "Speed 5x" from its text: the visible label is part of the name, as voice control needs. */}
+            <span className="visually-hidden">Speed </span>
+            {`${s}x`}
           </button>
         ))}
       </div>

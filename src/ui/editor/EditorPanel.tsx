@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useEngine } from '../engineContext.ts'
+import { useShortcutAction } from '../shortcuts/shortcutActions.ts'
 import { appendBlock, useCluster } from '../store/clusterStore.ts'
 import { OutputLog } from './ApplyOutput.tsx'
 import { cancelEditBuffer, saveEditBuffer } from './editBuffer.ts'
@@ -69,6 +70,8 @@ export function EditorPanel() {
       }))
     })
   }
+  useShortcutAction('apply', () => applyRef.current())
+  useShortcutAction('editor', () => editor.current?.focus())
   saveRef.current = () => {
     const tab = activeTab()
     if (tab?.edit) void saveEditBuffer(engine, tab.id)

@@ -25,6 +25,7 @@ import 'monaco-editor/languages/definitions/yaml/register'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import type { ManifestMarker } from '../../engine/kubectl/applyText.ts'
 import { parseManifests } from '../../engine/manifest/parseManifests.ts'
+import { currentTheme, onThemeChange, useDisplay } from '../theme/displaySettings.ts'
 import { markerRange } from './markerRange.ts'
 import { registerSnippets } from './snippetProvider.ts'
 import { configureKubernetesYaml } from './yamlLanguage.ts'
@@ -58,6 +59,11 @@ interface OpenFile {
   changes: Monaco.IDisposable
 }
 
+/** The editor's type size: larger for a projector. */
+function editorType(presenter: boolean) {
+  return presenter ? { fontSize: 20, lineHeight: 28, suggestFontSize: 20, suggestLineHeight: 30 } : { fontSize: 15, lineHeight: 22, suggestFontSize: 15, suggestLineHeight: 24 }
+}
+
 export function createManifestEditor(
   container: HTMLElement,
   opts: { onApply: () => void; onSave: () => void; onChange: (id: number, text: string) => void; ariaLabel: string },
@@ -66,8 +72,7 @@ export function createManifestEditor(
     model: null,
     automaticLayout: true,
     minimap: { enabled: false },
-    fontSize: 15,
-    lineHeight: 22,
+    ...editorType(useDisplay.getState().presenter),
     tabSize: 2,
     insertSpaces: true,
     glyphMargin: true,
@@ -78,12 +83,15 @@ export function createManifestEditor(
     wrappingIndent: 'same',
     renderLineHighlight: 'line',
     ariaLabel: opts.ariaLabel,
-    theme: 'vs',
+    theme: currentTheme() === 'dark' ? 'vs-dark' : 'vs',
     fixedOverflowWidgets: true,
     quickSuggestions: { other: true, comments: false, strings: true },
     suggest: { showWords: false, preview: true },
-    suggestFontSize: 15,
-    suggestLineHeight: 24,
+  })
+  // Monaco's theme is global: it follows the app's; presenter mode enlarges the text.
+  const stopTheme = onThemeChange((theme) => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'))
+  const stopPresenter = useDisplay.subscribe((s, prev) => {
+    if (s.presenter !== prev.presenter) editor.updateOptions(editorType(s.presenter))
   })
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => opts.onApply())
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => opts.onSave())
@@ -176,6 +184,8 @@ export function createManifestEditor(
     },
     focus: () => editor.focus(),
     dispose: () => {
+      stopTheme()
+      stopPresenter()
       editor.dispose()
       for (const id of [...files.keys()]) closeFile(id)
     },

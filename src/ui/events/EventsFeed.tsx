@@ -32,7 +32,7 @@ const writeOrder = (e: KubeEvent) => Number(e.metadata.resourceVersion ?? 0)
 export function EventsFeed() {
   const events = useLatestEvents()
   const selectPod = useCluster((s) => s.selectPod)
-  const listRef = useRef<HTMLOListElement>(null)
+  const listRef = useRef<HTMLDivElement>(null)
   const pinnedToBottom = useRef(true)
 
   // Follow new events, unless the reader has scrolled up to look at older ones.
@@ -49,7 +49,9 @@ export function EventsFeed() {
   return (
     <section className="events-feed" aria-label="Cluster events">
       <h2 className="panel-title">Cluster events</h2>
-      <ol ref={listRef} className="events-feed-list" role="log" aria-label="Cluster events log" onScroll={onScroll}>
+      {/* The log scrolls; the list inside keeps its list semantics (a role on the <ol> would drop them). */}
+      <div ref={listRef} className="events-feed-list" role="log" aria-label="Cluster events log" tabIndex={0} onScroll={onScroll}>
+        <ol className="events-feed-items">
         {events.length === 0 && <li className="events-feed-empty">Nothing has happened yet. Apply a manifest.</li>}
         {events.map((e) => {
           const o = e.involvedObject
@@ -77,7 +79,8 @@ export function EventsFeed() {
             </li>
           )
         })}
-      </ol>
+        </ol>
+      </div>
     </section>
   )
 }

@@ -105,11 +105,12 @@ function LabCatalog() {
           {shown.map((entry) => {
             const done = progressText(progress[`${entry.id}.md`])
             return (
-              <li key={entry.id}>
-                <button type="button" className="lab-list-item" aria-label={`Start lab: ${entry.title} (${done})`} onClick={() => start(`${entry.id}.md`, entry.source)}>
-                  <span className="lab-list-title">{entry.title}</span>
-                  <span className="lab-muted">{[entry.level, entry.minutes ? `${entry.minutes} min` : undefined, done].filter(Boolean).join(' · ')}</span>
+              // The button's text is the title (its name adds "Start lab:" and the progress); the whole card is its target.
+              <li key={entry.id} className="lab-list-item">
+                <button type="button" className="lab-list-title" aria-label={`Start lab: ${entry.title} (${done})`} onClick={() => start(`${entry.id}.md`, entry.source)}>
+                  {entry.title}
                 </button>
+                <span className="lab-muted">{[entry.level, entry.minutes ? `${entry.minutes} min` : undefined, done].filter(Boolean).join(' · ')}</span>
               </li>
             )
           })}

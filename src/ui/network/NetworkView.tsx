@@ -10,6 +10,7 @@ import { useNetworkUi } from './networkUi.ts'
 import { ServiceDetails } from './ServiceDetails.tsx'
 import { TrafficEdge, type TrafficEdgeData } from './TrafficEdge.tsx'
 import { useReducedMotion } from './useReducedMotion.ts'
+import { useShownTheme } from '../theme/useShownTheme.ts'
 import { useTrafficPulses } from './useTrafficPulses.ts'
 import './network.css'
 
@@ -52,6 +53,7 @@ export function NetworkView() {
   const selected = useNetworkUi((s) => s.selectedService)
   const selectService = useNetworkUi((s) => s.selectService)
   const reducedMotion = useReducedMotion()
+  const theme = useShownTheme()
   useTrafficPulses(graph, reducedMotion)
   const pane = useRef<HTMLDivElement>(null)
   const size = useElementSize(pane)
@@ -98,6 +100,7 @@ export function NetworkView() {
           maxZoom={2}
           zoomOnDoubleClick={false}
           attributionPosition="top-right"
+          colorMode={theme}
         >
           <Background gap={24} />
           <FitGraph width={layout.width} height={layout.height} pane={size} />

@@ -93,7 +93,15 @@ export function loadSettings(): StoredSettings {
 
 export function saveSettings(settings: StoredSettings): void {
   try {
-    storage()?.setItem(SETTINGS_KEY, JSON.stringify(settings))
+    // Merged: the display settings (theme, presenter mode) share this key.
+    let current: object = {}
+    try {
+      const parsed = JSON.parse(storage()?.getItem(SETTINGS_KEY) ?? '{}') as unknown
+      if (parsed && typeof parsed === 'object') current = parsed
+    } catch {
+      // damaged: replaced below
+    }
+    storage()?.setItem(SETTINGS_KEY, JSON.stringify({ ...current, ...settings }))
   } catch {
     // Settings are a convenience: a full storage only means they are not kept.
   }

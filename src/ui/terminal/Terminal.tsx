@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { OutputLog } from '../editor/ApplyOutput.tsx'
 import { openFileNames } from '../editor/openFiles.ts'
 import { useEngine } from '../engineContext.ts'
+import { useShortcutAction } from '../shortcuts/shortcutActions.ts'
 import { useCluster } from '../store/clusterStore.ts'
 import { complete } from './completion.ts'
 import { CommandHistory } from './history.ts'
@@ -25,6 +26,7 @@ export function Terminal() {
   const input = useRef<HTMLInputElement>(null)
   /** Where the caret goes after a programmatic change of the line. */
   const caret = useRef<number | null>(null)
+  useShortcutAction('terminal', () => input.current?.focus())
 
   useLayoutEffect(() => {
     if (caret.current === null || !input.current) return

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Page } from '@playwright/test'
+import { apply, applyOutput, expect, openApp, setSpeed, test } from './fixtures.ts'
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+interface AxeNode {
+  target: string[]
+  failureSummary?: string
+}
+interface AxeViolation {
+  id: string
+  impact: string
+  help: string
+  nodes: AxeNode[]
+}
+
+/** Runs axe-core's WCAG 2.1 A and AA rules on the page; returns each violation, readable. */
+async function audit(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe
+    // Monaco's own internals (its hidden textarea, line numbers and scrollbars) are third-party
+    // markup audited upstream; the editor's container and its accessible name stay in scope.
+    const context = { exclude: [['.monaco-editor .overflow-guard'], ['.monaco-aria-container']] }
+    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
+    return result.violations
+  })
+  // One line per rule: how many elements, the first few, and why the first fails.
+  return violations.map((v) => {
+    const nodes = v.nodes.slice(0, 10).map((n) => `\n  ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 2).join(' ').trim() ?? ''}`)
+    return `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.help}${nodes.join('')}`
+  })
+}
+
+async function run(page: Page, command: string) {
+  const input = page.getByRole('textbox', { name: 'kubectl command' })
+  await input.fill(command)
+  await input.press('Enter')
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe-core finds no WCAG 2.1 AA violation (${scheme} theme): a Deployment, a crash loop, the inspector, a lab`, async ({ page }) => {
+    test.setTimeout(120_000)
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await openApp(page)
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme)
+    await setSpeed(page, 30)
+    await apply(page)
+    await expect(applyOutput(page)).toContainText('deployment.apps/web created')
+    await run(page, 'run crash --image=busybox --restart=Always -- sh -c "exit 1"')
+    await expect(page.getByRole('button', { name: /^Pod crash, CrashLoopBackOff, \d+ restarts?$/ })).toBeVisible({ timeout: 30_000 })
+    await expect(page.getByRole('button', { name: /^Pod web-.*, Running$/ })).toHaveCount(3)
+    expect(await audit(page)).toEqual([])
+
+    await page.getByRole('button', { name: /^Pod crash,/ }).click()
+    await expect(page.getByRole('complementary', { name: 'Pod details' })).toBeVisible()
+    expect(await audit(page)).toEqual([])
+    for (const tab of ['Describe', 'Events', 'Why?']) {
+      await page.getByRole('tab', { name: tab }).click()
+      expect(await audit(page), tab).toEqual([])
+    }
+    await page.screenshot({ path: `e2e/screenshots/a11y-inspector-${scheme}.png` })
+    await page.keyboard.press('Escape')
+
+    await page.getByRole('button', { name: /^Labs/ }).click()
+    const lab = page.getByRole('complementary', { name: 'Lab' })
+    await expect(lab.getByRole('list', { name: 'Built-in labs' })).toBeVisible()
+    expect(await audit(page)).toEqual([])
+    await lab.getByRole('button', { name: /^Start lab: Your first Pod/ }).click()
+    await expect(lab.getByRole('status')).toHaveText('Step 1 of 4')
+    await lab.getByRole('button', { name: /hint/i }).first().click()
+    expect(await audit(page)).toEqual([])
+    await page.screenshot({ path: `e2e/screenshots/a11y-lab-${scheme}.png` })
+
+    await page.keyboard.press('?')
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+    expect(await audit(page)).toEqual([])
+  })
+}

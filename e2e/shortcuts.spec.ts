@@ -1,0 +1,88 @@
+import { applyOutput, expect, openApp, test } from './fixtures.ts'
+
+test('? opens the shortcuts overlay (a modal dialog listing every shortcut); Esc closes it and focus returns', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await openApp(page)
+  const help = page.getByRole('button', { name: 'Keyboard shortcuts' })
+  await help.focus()
+  await page.keyboard.press('?')
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(dialog).toBeVisible()
+  for (const row of ['Play or pause the simulation', 'Apply the open manifest', 'Go to the kubectl terminal', 'Open or close the labs', 'Open the cluster editor', 'Switch between the light and dark themes', 'Presenter mode (larger type, high contrast)', 'Close the open panel or dialog'])
+    await expect(dialog.getByRole('row', { name: new RegExp(row.replace(/[()]/g, '\\$&')) })).toBeVisible()
+  await page.screenshot({ path: 'e2e/screenshots/shortcuts-1024.png' })
+  // A modal: letters do nothing behind it.
+  await page.keyboard.press('p')
+  await expect(page.getByRole('button', { name: 'Pause simulation' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  await expect(help).toBeFocused()
+  // The ? button opens it too, and its close button closes it.
+  await help.click()
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close keyboard shortcuts' }).click()
+  await expect(dialog).toBeHidden()
+})
+
+test('? typed in the terminal or the editor is text, not the overlay', async ({ page }) => {
+  await openApp(page)
+  const input = page.getByRole('textbox', { name: 'kubectl command' })
+  await input.click()
+  await page.keyboard.type('get pods?p')
+  await expect(input).toHaveValue('get pods?p')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Pause simulation' })).toBeVisible()
+  await page.locator('.monaco-editor .view-lines').click()
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type('#?')
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('#?')
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden()
+})
+
+test('every main action has its key: play/pause, speed, step, terminal, editor, labs, cluster editor, view, apply', async ({ page }) => {
+  await openApp(page)
+  const body = page.locator('body')
+  await body.press('p')
+  await expect(page.getByRole('button', { name: 'Play simulation' })).toBeVisible()
+  const clock = page.getByRole('timer', { name: 'Simulated time' })
+  const before = await clock.textContent()
+  await body.press('Shift+S')
+  await expect(clock).not.toHaveText(before ?? '')
+  await body.press('3')
+  await expect(page.getByRole('button', { name: 'Speed 30x' })).toHaveAttribute('aria-pressed', 'true')
+  await body.press('+')
+  await expect(page.getByRole('button', { name: 'Speed 100x' })).toHaveAttribute('aria-pressed', 'true')
+  await body.press('-')
+  await body.press('-')
+  await expect(page.getByRole('button', { name: 'Speed 5x' })).toHaveAttribute('aria-pressed', 'true')
+  await body.press('1')
+  await expect(page.getByRole('button', { name: 'Speed 1x' })).toHaveAttribute('aria-pressed', 'true')
+
+  // Ctrl+Enter applies from anywhere outside the editor too.
+  await body.press('ControlOrMeta+Enter')
+  await expect(applyOutput(page)).toContainText('deployment.apps/web created')
+
+  await body.press('t')
+  await expect(page.getByRole('textbox', { name: 'kubectl command' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await page.getByRole('textbox', { name: 'kubectl command' }).blur()
+
+  await body.press('v')
+  await expect(page.getByRole('region', { name: /^Network/ })).toBeVisible()
+  await body.press('v')
+  await expect(page.getByRole('region', { name: /^Network/ })).toBeHidden()
+
+  await body.press('l')
+  await expect(page.getByRole('button', { name: /^Labs/ })).toHaveAttribute('aria-expanded', 'true')
+  await body.press('l')
+  await expect(page.getByRole('button', { name: /^Labs/ })).toHaveAttribute('aria-expanded', 'false')
+
+  await body.press('c')
+  const cluster = page.getByRole('dialog', { name: 'Cluster editor' })
+  await expect(cluster).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(cluster).toBeHidden()
+
+  await body.press('e')
+  await expect(page.getByRole('textbox', { name: /Manifest editor/ })).toBeFocused()
+})
