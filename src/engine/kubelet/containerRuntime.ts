@@ -106,6 +106,8 @@ export class RuntimeService {
     const runId = ++c.runId
     this.host.publish(runtime)
     if (c.imageSpec.cni) this.host.networkPluginStarted()
+    // A started sidecar lets the next init container (or the app containers) start.
+    if (c.sidecar && c.started) this.startedChanged(runtime)
     const startedAt = now
     const stillRunning = () => c.runId === runId && !!c.state.running && !runtime.terminating && this.host.online
     if (c.plan.kind === 'exits') {

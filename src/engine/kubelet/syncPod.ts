@@ -105,7 +105,10 @@ export class PodSyncer {
       }
       if (c.state.running || c.operation) return false
       const exit = lastExit(c)
-      if (exit && exit.exitCode === 0 && c.state.terminated) continue
+      if (exit && exit.exitCode === 0 && c.state.terminated) {
+        c.dueAtMs = undefined
+        continue
+      }
       this.syncContainer(runtime, pod, c, now)
       return false
     }
