@@ -1,7 +1,7 @@
 import type { Node, Pod } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
 import type { EventSource } from '../events.ts'
-import { lookupImage, parseImageReference } from '../images/reference.ts'
+import { imageDigest, lookupImage, parseImageReference, type ImageReference } from '../images/reference.ts'
 import { goDuration } from '../util/duration.ts'
 import { Backoff } from './backoff.ts'
 import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
@@ -10,6 +10,8 @@ import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
 const PULL_FAILURE_MS = 800
 /** The pod worker's next sync after a failed pull is where it enters image pull back-off. */
 const SYNC_AFTER_PULL_FAILURE_MS = 1_000
+/** The kubelet reports this many images in node status at most. */
+const NODE_STATUS_MAX_IMAGES = 50
 /** A re-pull of an image already on the node (`imagePullPolicy: Always`) only checks the digest. */
 const REPULL_MS = 400
 
@@ -107,18 +109,22 @@ export class ImageManager {
       const took = goDuration(pullMs)
       ctx.recorder.normal(p, source, 'Pulled', `Successfully pulled image "${c.image}" in ${took} (${took} including waiting). Image size: ${image.sizeBytes} bytes.`, fieldPath)
       c.imageSpec = image
-      this.recordNodeImage(ref.fullName, image.sizeBytes)
+      this.recordNodeImage(ref, image.sizeBytes)
       present()
     })
   }
 
-  /** Node status lists the images on the node, as the kubelet's image setter reports them. */
-  private recordNodeImage(name: string, sizeBytes: number): void {
+  /**
+   * Node status lists the images on the node as the kubelet's image setter reports them:
+   * by repo digest and tag, largest first, at most 50 (nodeStatusMaxImages).
+   */
+  private recordNodeImage(ref: ImageReference, sizeBytes: number): void {
     const node = this.host.node()
     if (!node) return
     const images = node.status.images ?? []
-    if (images.some((i) => i.names.includes(name))) return
-    this.host.ctx.api.updateStatus(node, { ...node.status, images: [...images, { names: [name], sizeBytes }] })
+    if (images.some((i) => i.names.includes(ref.fullName))) return
+    const listed = [...images, { names: [imageDigest(ref), ref.fullName], sizeBytes }].sort((a, b) => b.sizeBytes - a.sizeBytes).slice(0, NODE_STATUS_MAX_IMAGES)
+    this.host.ctx.api.updateStatus(node, { ...node.status, images: listed })
   }
 
   forget(runtime: PodRuntime): void {

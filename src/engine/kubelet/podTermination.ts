@@ -5,7 +5,7 @@ import { taskLabel, type KubeletHost } from './kubeletHost.ts'
 import { hookOf, runHook } from './lifecycleHooks.ts'
 import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
 
-/** A preStop hook that runs out the grace period leaves the container this long to stop (minimumGracePeriodInSeconds). */
+/** The least time a container is given to stop (minimumGracePeriodInSeconds), e.g. after a preStop hook used up the grace period. */
 const MINIMUM_GRACE_MS = 2_000
 
 /**
@@ -46,7 +46,8 @@ function stopContainers(
   elapsedMs: number,
   killed: Set<ContainerRuntime>,
 ): number {
-  const leftMs = Math.max(0, graceMs - elapsedMs)
+  // Containers stopped after others (sidecars) still get the kubelet's minimum grace period.
+  const leftMs = elapsedMs === 0 ? graceMs : Math.max(MINIMUM_GRACE_MS, graceMs - elapsedMs)
   let slowest = 0
   for (const c of containers) {
     host.ctx.recorder.normal(pod, host.source, 'Killing', `Stopping container ${c.name}`, c.fieldPath)
