@@ -244,3 +244,15 @@ describe('node status', () => {
     expect(node.status.conditions.map((c) => c.type)).toEqual(['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'])
   })
 })
+
+describe('init container validation', () => {
+  it('allows only restartPolicy Always, and hooks and probes only on sidecars', () => {
+    const sim = newSim()
+    const out = apply(sim, initPod('p', init('i', 'true', '    restartPolicy: Never\n') + init('j', 'true', '    readinessProbe:\n      exec: {command: [cat, /x]}\n')))
+    expect(out.join('\n')).toBe(
+      'The Pod "p" is invalid: \n' +
+        '* spec.initContainers[0].restartPolicy: Unsupported value: "Never": supported values: "Always"\n' +
+        '* spec.initContainers[1].readinessProbe: Forbidden: may not be set for init containers without restartPolicy=Always',
+    )
+  })
+})
