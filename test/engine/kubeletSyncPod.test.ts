@@ -256,3 +256,30 @@ describe('init container validation', () => {
     )
   })
 })
+
+describe('a kill for a failed probe', () => {
+  it('runs the preStop hook before SIGTERM too', () => {
+    const sim = newSim()
+    apply(sim, `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    livenessProbe:
+      httpGet: {path: /missing, port: 80}
+      periodSeconds: 5
+    lifecycle:
+      preStop:
+        exec:
+          command: ["sh", "-c", "sleep 8"]
+`)
+    // Started at 3.15s, the third failure kills it at 13.15s; the hook holds SIGTERM back 8.1s.
+    sim.advance(20_000)
+    expect(pod(sim, 'p').status.containerStatuses![0]).toMatchObject({ restartCount: 0, state: { running: {} } })
+    sim.advance(2_000)
+    expect(pod(sim, 'p').status.containerStatuses![0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' })
+  })
+})

@@ -1,4 +1,4 @@
-import type { Container, Pod } from '../api/types.ts'
+import type { Pod } from '../api/types.ts'
 import { logLines, networkProgram, startLoadGenerator } from '../network/loadGenerator.ts'
 import { runNetworkCommand } from '../network/networkCommands.ts'
 import { networkOf } from '../network/networkEnv.ts'
@@ -6,7 +6,8 @@ import { containerConfigError } from './configRefs.ts'
 import { planContainer, SIM_ANNOTATION } from './containerBehaviour.ts'
 import { taskLabel, type KubeletHost } from './kubeletHost.ts'
 import { hookOf, runHook } from './lifecycleHooks.ts'
-import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
+import { preStopThenSigterm, SIGTERM_EXIT_MS } from './containerStop.ts'
+import { containerSpec, type ContainerRuntime, type PodRuntime } from './podRuntime.ts'
 import { startProbing } from './prober.ts'
 import type { ProbeKind } from './probes.ts'
 
@@ -16,8 +17,6 @@ const SANDBOX_MS = 600
 export const CREATE_MS = 150
 /** The kubelet retries creating a container whose ConfigMap or Secret is missing on its next sync. */
 const CONFIG_RETRY_MS = 10_000
-/** A process that handles SIGTERM (a server run by its image's entrypoint) is gone this fast. */
-export const SIGTERM_EXIT_MS = 200
 
 /** How a run ended, as the runtime reports it to the pod worker (the PLEG event). */
 export interface ContainerExit {
@@ -27,10 +26,6 @@ export interface ContainerExit {
   startedAtMs: number
   /** The postStart hook failed: the kubelet's message for the container's waiting state. */
   postStartFailure?: string
-}
-
-export function containerSpec(pod: Pod, c: ContainerRuntime): Container {
-  return (c.init ? pod.spec.initContainers ?? [] : pod.spec.containers).find((s) => s.name === c.name)!
 }
 
 /**
@@ -165,7 +160,9 @@ export class RuntimeService {
     const runId = ++c.runId
     const graceMs = (pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
     const quick = this.stopsOnSigterm(pod, c)
-    c.timer = this.host.ctx.after(quick ? SIGTERM_EXIT_MS : graceMs, taskLabel(this.host, `${runtime.name}/${c.name} killed`), () => {
+    // Like any kill, it runs the container's preStop hook first.
+    const stopMs = hookOf(containerSpec(pod, c), 'preStop') ? preStopThenSigterm(this.host, runtime, pod, c, graceMs, quick) : quick ? SIGTERM_EXIT_MS : graceMs
+    c.timer = this.host.ctx.after(stopMs, taskLabel(this.host, `${runtime.name}/${c.name} killed`), () => {
       if (c.runId === runId) this.exited(runtime, c, { exitCode: quick ? 0 : 137, startedAtMs: startedAt, postStartFailure })
     })
   }

@@ -1,4 +1,4 @@
-import type { ContainerState } from '../api/types.ts'
+import type { Container, ContainerState, Pod } from '../api/types.ts'
 import type { ScheduledTask } from '../eventQueue.ts'
 import type { ImageReference } from '../images/reference.ts'
 import type { ImageSpec } from '../images/catalog.ts'
@@ -73,4 +73,9 @@ export interface PodRuntime {
 /** Init containers, then app containers: every container the kubelet runs for the pod. */
 export function allContainers(runtime: PodRuntime): ContainerRuntime[] {
   return runtime.initContainers.length === 0 ? runtime.containers : [...runtime.initContainers, ...runtime.containers]
+}
+
+/** The container's spec in the pod (init or app). */
+export function containerSpec(pod: Pod, c: ContainerRuntime): Container {
+  return (c.init ? pod.spec.initContainers ?? [] : pod.spec.containers).find((s) => s.name === c.name)!
 }

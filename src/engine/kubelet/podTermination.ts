@@ -1,12 +1,9 @@
 import type { Pod } from '../api/types.ts'
-import { containerSpec, SIGTERM_EXIT_MS, type RuntimeService } from './containerRuntime.ts'
+import type { RuntimeService } from './containerRuntime.ts'
+import { MINIMUM_GRACE_MS, preStopThenSigterm } from './containerStop.ts'
 import { freezeLogs } from './containerLogs.ts'
 import { taskLabel, type KubeletHost } from './kubeletHost.ts'
-import { hookOf, runHook } from './lifecycleHooks.ts'
 import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
-
-/** The least time a container is given to stop (minimumGracePeriodInSeconds), e.g. after a preStop hook used up the grace period. */
-const MINIMUM_GRACE_MS = 2_000
 
 /**
  * Graceful termination (the pod worker's syncTerminatingPod): each running container gets
@@ -52,23 +49,8 @@ function stopContainers(
   for (const c of containers) {
     host.ctx.recorder.normal(pod, host.source, 'Killing', `Stopping container ${c.name}`, c.fieldPath)
     const quick = runtimeService.stopsOnSigterm(pod, c)
-    const preStop = hookOf(containerSpec(pod, c), 'preStop')
-    let stopAt = Math.min(quick ? SIGTERM_EXIT_MS : leftMs, leftMs)
     if (!quick) killed.add(c)
-    if (preStop && leftMs > 0) {
-      const outcome = runHook(preStop, pod, containerSpec(pod, c), c.imageSpec, runtime.podIP ?? '')
-      const hookMs = Math.min(outcome.durationMs, leftMs)
-      if (outcome.failure) {
-        host.ctx.after(hookMs, taskLabel(host, `${runtime.name}/${c.name} preStop`), () => {
-          const p = host.pod(runtime)
-          if (p) host.ctx.recorder.warning(p, host.source, 'FailedPreStopHook', 'PreStopHook failed', c.fieldPath)
-        })
-      }
-      // SIGTERM follows the hook; a hook that used up the grace period leaves the minimum.
-      if (outcome.durationMs >= leftMs) {
-        stopAt = leftMs + (quick ? SIGTERM_EXIT_MS : MINIMUM_GRACE_MS)
-      } else stopAt = quick ? hookMs + SIGTERM_EXIT_MS : leftMs
-    }
+    const stopAt = preStopThenSigterm(host, runtime, pod, c, leftMs, quick)
     slowest = Math.max(slowest, stopAt)
   }
   return slowest
