@@ -3,6 +3,7 @@ import type { NameRule } from '../kinds/kindModule.ts'
 import { isValidQuantity, parseQuantity } from '../util/quantity.ts'
 import { selectorMatches } from '../util/labels.ts'
 import { type FieldError, invalid, required, unsupported } from './fieldErrors.ts'
+import { validateInitContainer } from './initContainerValidation.ts'
 import { dns1123LabelErrors, dns1123SubdomainErrors } from './names.ts'
 import { validateAnnotations, validateLabels } from './labelValidation.ts'
 
@@ -34,7 +35,7 @@ export function validatePodSpec(spec: PodSpec, path: string, allowedRestartPolic
       seen.add(c.name)
     })
   }
-  ;(spec.initContainers ?? []).forEach((c, i) => errs.push(...validateContainer(c, `${path}.initContainers[${i}]`)))
+  ;(spec.initContainers ?? []).forEach((c, i) => errs.push(...validateContainer(c, `${path}.initContainers[${i}]`), ...validateInitContainer(c, `${path}.initContainers[${i}]`)))
   ;(spec.volumes ?? []).forEach((v, i) => {
     if (!v.name) errs.push(required(`${path}.volumes[${i}].name`))
   })

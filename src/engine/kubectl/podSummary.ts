@@ -1,4 +1,4 @@
-import type { Pod } from '../api/types.ts'
+import type { ContainerStatus, Pod } from '../api/types.ts'
 import { parseSimTime } from '../clock.ts'
 import { humanDuration } from '../util/duration.ts'
 
@@ -17,33 +17,74 @@ export function summarizePod(pod: Pod, nowMs: number): PodSummary {
   let restarts = 0
   let readyContainers = 0
   let lastRestart: number | undefined
-  let hasRunning = false
-  for (let i = statuses.length - 1; i >= 0; i--) {
-    const c = statuses[i]
-    restarts += c.restartCount
+  // Sidecars (restartable init containers) count among the pod's containers; their restarts always show.
+  let sidecarRestarts = 0
+  let lastSidecarRestart: number | undefined
+  const initSpecs = pod.spec.initContainers ?? []
+  const isSidecar = (name: string) => initSpecs.find((c) => c.name === name)?.restartPolicy === 'Always'
+  const totalContainers = pod.spec.containers.length + initSpecs.filter((c) => c.restartPolicy === 'Always').length
+  const finishedAt = (c: ContainerStatus) => {
     const finished = c.lastState?.terminated?.finishedAt
-    if (finished) {
-      const t = parseSimTime(finished)
-      if (lastRestart === undefined || t > lastRestart) lastRestart = t
-    }
-    if (c.state.waiting?.reason) reason = c.state.waiting.reason
-    else if (c.state.terminated?.reason) reason = c.state.terminated.reason
-    else if (c.state.terminated) {
-      reason = c.state.terminated.signal ? `Signal:${c.state.terminated.signal}` : `ExitCode:${c.state.terminated.exitCode}`
-    } else if (c.ready && c.state.running) {
-      hasRunning = true
-      readyContainers++
-    }
+    return finished ? parseSimTime(finished) : undefined
   }
-  if (reason === 'Completed' && hasRunning) {
-    reason = pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady'
+  const later = (a: number | undefined, b: number | undefined) => (b !== undefined && (a === undefined || b > a) ? b : a)
+
+  let initializing = false
+  const initStatuses = pod.status?.initContainerStatuses ?? []
+  for (let i = 0; i < initStatuses.length; i++) {
+    const c = initStatuses[i]
+    restarts += c.restartCount
+    lastRestart = later(lastRestart, finishedAt(c))
+    const sidecar = isSidecar(c.name)
+    if (sidecar) {
+      sidecarRestarts += c.restartCount
+      lastSidecarRestart = later(lastSidecarRestart, finishedAt(c))
+    }
+    const terminated = c.state.terminated
+    if (terminated && terminated.exitCode === 0) continue
+    if (sidecar && c.started) {
+      if (c.ready) readyContainers++
+      continue
+    }
+    if (terminated) {
+      reason = terminated.reason ? `Init:${terminated.reason}` : terminated.signal ? `Init:Signal:${terminated.signal}` : `Init:ExitCode:${terminated.exitCode}`
+    } else if (c.state.waiting?.reason && c.state.waiting.reason !== 'PodInitializing') {
+      reason = `Init:${c.state.waiting.reason}`
+    } else {
+      reason = `Init:${i}/${initSpecs.length}`
+    }
+    initializing = true
+    break
+  }
+
+  const initializedCondition = pod.status?.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True')
+  if (!initializing || initializedCondition) {
+    restarts = sidecarRestarts
+    lastRestart = lastSidecarRestart
+    let hasRunning = false
+    for (let i = statuses.length - 1; i >= 0; i--) {
+      const c = statuses[i]
+      restarts += c.restartCount
+      lastRestart = later(lastRestart, finishedAt(c))
+      if (c.state.waiting?.reason) reason = c.state.waiting.reason
+      else if (c.state.terminated?.reason) reason = c.state.terminated.reason
+      else if (c.state.terminated) {
+        reason = c.state.terminated.signal ? `Signal:${c.state.terminated.signal}` : `ExitCode:${c.state.terminated.exitCode}`
+      } else if (c.ready && c.state.running) {
+        hasRunning = true
+        readyContainers++
+      }
+    }
+    if (reason === 'Completed' && hasRunning) {
+      reason = pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady'
+    }
   }
   const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
   if (pod.metadata.deletionTimestamp && pod.status?.reason === 'NodeLost') reason = 'Unknown'
   else if (pod.metadata.deletionTimestamp && !terminal) reason = 'Terminating'
 
   const restartsText = restarts !== 0 && lastRestart !== undefined ? `${restarts} (${humanDuration(nowMs - lastRestart)} ago)` : String(restarts)
-  return { ready: `${readyContainers}/${pod.spec.containers.length}`, status: reason, restarts: restartsText, restartCount: restarts }
+  return { ready: `${readyContainers}/${totalContainers}`, status: reason, restarts: restartsText, restartCount: restarts }
 }
 
 /** AGE column: time since creation, as translateTimestampSince prints it. */

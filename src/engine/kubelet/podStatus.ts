@@ -1,27 +1,22 @@
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from '../api/types.ts'
 import { cpuMillis, quantityValue } from '../util/quantity.ts'
-import type { PodRuntime } from './podRuntime.ts'
+import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
 import { imageDigest } from '../images/reference.ts'
 
 /** Builds the pod's API status from the kubelet's runtime view, as the status manager does. */
 export function podStatusFromRuntime(pod: Pod, runtime: PodRuntime, hostIP: string, now: string): PodStatus {
-  const containerStatuses: ContainerStatus[] = runtime.containers.map((c) => ({
-    name: c.name,
-    image: c.ref ? displayImage(c.image) : c.image,
-    imageID: c.everStarted && c.ref ? imageDigest(c.ref) : '',
-    ...(c.containerID ? { containerID: c.containerID } : {}),
-    ready: c.ready,
-    started: c.started,
-    restartCount: c.restartCount,
-    state: c.state,
-    lastState: c.lastState,
-  }))
+  const containerStatuses = runtime.containers.map(apiStatus)
+  const initContainerStatuses = runtime.initContainers.map(apiStatus)
 
   const restartPolicy = pod.spec.restartPolicy ?? 'Always'
+  const regularInits = runtime.initContainers.filter((c) => !c.sidecar)
+  // A regular init container that failed and will not be restarted fails the pod.
+  const initFailed = restartPolicy === 'Never' && regularInits.some((c) => c.state.terminated && c.state.terminated.exitCode !== 0)
   const allEverStarted = runtime.containers.every((c) => c.everStarted)
   const allTerminated = runtime.containers.every((c) => c.state.terminated)
   let phase: PodStatus['phase'] = 'Pending'
-  if (allEverStarted) {
+  if (initFailed) phase = 'Failed'
+  else if (allEverStarted) {
     phase = 'Running'
     const willRestart = (code: number) => restartPolicy === 'Always' || (restartPolicy === 'OnFailure' && code !== 0)
     if (allTerminated && runtime.containers.every((c) => !willRestart(c.state.terminated!.exitCode))) {
@@ -30,14 +25,22 @@ export function podStatusFromRuntime(pod: Pod, runtime: PodRuntime, hostIP: stri
   }
 
   const previous = pod.status.conditions ?? []
-  const unready = runtime.containers.filter((c) => !c.ready).map((c) => c.name)
+  // Sidecars count as containers of the running pod: listed first, as the kubelet lists them.
+  const sidecars = runtime.initContainers.filter((c) => c.sidecar)
+  const unready = [...sidecars, ...runtime.containers].filter((c) => !c.ready).map((c) => c.name)
   const containersReady = unready.length === 0
   const done = phase === 'Succeeded' || phase === 'Failed'
+  const incomplete = runtime.initialized ? [] : runtime.initContainers.filter((c) => (c.sidecar ? !c.started : c.state.terminated?.exitCode !== 0)).map((c) => c.name)
+  const initialized = incomplete.length === 0
+  const notReady = (type: string) =>
+    condition(previous, type, containersReady && !done, now, containersReady ? (done ? 'PodCompleted' : undefined) : 'ContainersNotReady', containersReady ? undefined : `containers with unready status: [${unready.join(' ')}]`)
   const conditions: PodCondition[] = [
     condition(previous, 'PodReadyToStartContainers', runtime.sandboxReady && !runtime.stopped, now),
-    condition(previous, 'Initialized', true, now),
-    condition(previous, 'Ready', containersReady && !done, now, containersReady ? (done ? 'PodCompleted' : undefined) : 'ContainersNotReady', containersReady ? undefined : `containers with unready status: [${unready.join(' ')}]`),
-    condition(previous, 'ContainersReady', containersReady && !done, now, containersReady ? (done ? 'PodCompleted' : undefined) : 'ContainersNotReady', containersReady ? undefined : `containers with unready status: [${unready.join(' ')}]`),
+    initialized
+      ? condition(previous, 'Initialized', true, now, runtime.initContainers.length > 0 && done && phase === 'Succeeded' ? 'PodCompleted' : undefined)
+      : condition(previous, 'Initialized', false, now, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`),
+    notReady('Ready'),
+    notReady('ContainersReady'),
     condition(previous, 'PodScheduled', true, now),
   ]
 
@@ -47,8 +50,24 @@ export function podStatusFromRuntime(pod: Pod, runtime: PodRuntime, hostIP: stri
     hostIP,
     ...(runtime.podIP ? { podIP: runtime.podIP, podIPs: [{ ip: runtime.podIP }] } : {}),
     startTime: runtime.startTime,
+    ...(initContainerStatuses.length > 0 ? { initContainerStatuses } : {}),
     containerStatuses,
     qosClass: qosClass(pod),
+  }
+}
+
+function apiStatus(c: ContainerRuntime): ContainerStatus {
+  return {
+    name: c.name,
+    image: c.ref ? displayImage(c.image) : c.image,
+    imageID: c.everStarted && c.ref ? imageDigest(c.ref) : '',
+    ...(c.containerID ? { containerID: c.containerID } : {}),
+    // A regular init container that succeeded is reported ready (the prober manager's UpdatePodStatus).
+    ready: c.ready || (c.init && !c.sidecar && c.state.terminated?.exitCode === 0),
+    started: c.started,
+    restartCount: c.restartCount,
+    state: c.state,
+    lastState: c.lastState,
   }
 }
 

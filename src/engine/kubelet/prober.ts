@@ -28,7 +28,7 @@ export function startProbing(ctx: EngineContext, source: EventSource, runtime: P
   ]
   const startedAt = ctx.clock.now
   const hasStartup = spec.startupProbe !== undefined
-  const fieldPath = `spec.containers{${c.name}}`
+  const fieldPath = c.fieldPath
 
   for (const [kind, probe] of probes) {
     if (!probe) continue

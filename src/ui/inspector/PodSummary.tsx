@@ -27,6 +27,15 @@ export function PodSummary({ pod }: { pod: Pod }) {
         {pod.status.qosClass && <Field label="QoS Class">{pod.status.qosClass}</Field>}
       </dl>
 
+      {(pod.spec.initContainers ?? []).length > 0 && (
+        <>
+          <h3>Init Containers</h3>
+          {pod.spec.initContainers!.map((c) => (
+            <ContainerDetails key={c.name} container={c} status={pod.status.initContainerStatuses?.find((s) => s.name === c.name)} />
+          ))}
+        </>
+      )}
+
       <h3>Containers</h3>
       {pod.spec.containers.map((c) => (
         <ContainerDetails key={c.name} container={c} status={pod.status.containerStatuses?.find((s) => s.name === c.name)} />
