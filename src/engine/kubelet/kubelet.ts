@@ -5,7 +5,7 @@ import type { ScheduledTask } from '../eventQueue.ts'
 import { lookupImage, parseImageReference } from '../images/reference.ts'
 import { goDuration } from '../util/duration.ts'
 import { Backoff, BACKOFF_RESET_AFTER_MS } from './backoff.ts'
-import { containerConfigError, unmountableVolume } from './configRefs.ts'
+import { containerConfigError } from './configRefs.ts'
 import { planContainer, SIM_ANNOTATION } from './containerBehaviour.ts'
 import { logLines, networkProgram, startLoadGenerator } from '../network/loadGenerator.ts'
 import { runNetworkCommand } from '../network/networkCommands.ts'
@@ -17,6 +17,7 @@ import type { ProbeKind } from './probes.ts'
 import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
 import { podStatusFromRuntime } from './podStatus.ts'
 import { loopLines } from './loopLogs.ts'
+import { VolumeManager } from './volumes/volumeManager.ts'
 
 /** Time the runtime takes to set up a pod sandbox (network namespace, IP). */
 const SANDBOX_MS = 600
@@ -58,6 +59,8 @@ export class Kubelet {
   private networkRetries = new Map<string, ScheduledTask>()
   private running = false
   private readonly lease: NodeLease
+  /** The pod's volumes: set up before the sandbox, read by `kubectl exec`. */
+  readonly volumes: VolumeManager
 
   constructor(
     private readonly ctx: EngineContext,
@@ -67,6 +70,7 @@ export class Kubelet {
     private networkReady = true,
   ) {
     this.lease = new NodeLease(ctx, nodeName)
+    this.volumes = new VolumeManager(ctx, nodeName)
   }
 
   /** Is the kubelet running (the machine powered and reachable)? */
@@ -209,10 +213,8 @@ export class Kubelet {
       )
       return
     }
-    // Volumes are mounted before the sandbox starts; a missing ConfigMap or Secret keeps the pod in ContainerCreating.
-    const unmountable = unmountableVolume(pod, this.ctx.store)
-    if (unmountable) {
-      this.ctx.recorder.warning(pod, this.host, 'FailedMount', `MountVolume.SetUp failed for volume "${unmountable.volume}" : ${unmountable.message}`)
+    // Volumes are mounted before the sandbox starts; a missing ConfigMap, Secret or unbound claim keeps the pod in ContainerCreating.
+    if (!this.volumes.setUp(pod)) {
       this.ctx.after(CONFIG_RETRY_MS, `kubelet ${this.nodeName}: retry mounts ${runtime.name}`, () => this.startPod(uid))
       return
     }
@@ -338,6 +340,7 @@ export class Kubelet {
     c.previousStartedAtMs = c.startedAtMs
     c.startedAtMs = now
     c.everStarted = true
+    this.volumes.containerStarted(pod, c)
     // With a startup probe the container is not "started" until it passes; with a
     // readiness probe it is not ready until the first success.
     c.started = !spec.startupProbe
@@ -502,6 +505,7 @@ export class Kubelet {
       runtime.stopped = true
       this.publish(runtime)
       this.pods.delete(uid)
+      this.volumes.podRemoved(uid)
       this.confirmDeletion(p)
     })
   }
@@ -522,6 +526,7 @@ export class Kubelet {
         // The grace period ran out while the node was away: the pod goes at once.
         for (const c of runtime.containers) c.timer?.cancel()
         this.pods.delete(uid)
+        this.volumes.podRemoved(uid)
         this.confirmDeletion(pod)
       } else {
         for (const c of runtime.containers) {
@@ -545,6 +550,7 @@ export class Kubelet {
     if (!runtime) return
     for (const c of runtime.containers) c.timer?.cancel()
     this.pods.delete(uid)
+    this.volumes.podRemoved(uid)
   }
 
   /** Logs of a container, as `kubectl logs` returns them, with the time the run that wrote them started. */
