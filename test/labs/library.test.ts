@@ -33,6 +33,7 @@ const WRONG_ATTEMPT_FAILS_ON: Record<string, number> = {
   '23-statefulset': 4,
   '24-node-failure': 2,
   '25-cordon-drain': 2,
+  '26-configmap-volume': 3,
 }
 
 const read = (name: string) => readFileSync(join(LIBRARY, name), 'utf8')
@@ -41,10 +42,10 @@ const labs = Object.keys(WRONG_ATTEMPT_FAILS_ON)
 const SLOW = 120_000
 
 describe('the lab library', () => {
-  it('holds 25 labs numbered 01 to 25, each with its wrong attempt, and nothing else', () => {
+  it('holds 26 labs numbered 01 to 26, each with its wrong attempt, and nothing else', () => {
     const files = readdirSync(LIBRARY).sort()
     expect(files).toEqual(labs.flatMap((l) => [`${l}.md`, `${l}.wrong.kss`]).sort())
-    expect(labs.map((l) => l.slice(0, 2))).toEqual(Array.from({ length: 25 }, (_, i) => String(i + 1).padStart(2, '0')))
+    expect(labs.map((l) => l.slice(0, 2))).toEqual(Array.from({ length: 26 }, (_, i) => String(i + 1).padStart(2, '0')))
   })
 
   it.each(labs)('%s parses: 5–15 minutes; every step has 1–3 hints, a solution and checks', (name) => {
