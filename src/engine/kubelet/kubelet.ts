@@ -70,7 +70,7 @@ export class Kubelet {
     private networkReady = true,
   ) {
     this.lease = new NodeLease(ctx, nodeName)
-    this.volumes = new VolumeManager(ctx, nodeName)
+    this.volumes = new VolumeManager(ctx, nodeName, () => this.running)
   }
 
   /** Is the kubelet running (the machine powered and reachable)? */

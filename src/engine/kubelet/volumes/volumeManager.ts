@@ -91,6 +91,8 @@ export class VolumeManager {
   constructor(
     private readonly ctx: EngineContext,
     private readonly nodeName: string,
+    /** Is the kubelet running? A stopped (or removed) node's pods are not synced. */
+    private readonly online: () => boolean = () => true,
   ) {
     ctx.store.watch((type, obj) => this.sourceChanged(type, obj), ['ConfigMap', 'Secret'])
   }
@@ -296,6 +298,8 @@ export class VolumeManager {
   /** The pod's sync rewrites its projected volumes from the objects as they are now. */
   private refresh(mounted: MountedPod): void {
     mounted.refresh = undefined
+    // A kubelet that is down does not sync; kubesim picks up the next change after it is back.
+    if (!this.online()) return
     const pod = this.ctx.store.get<Pod>('Pod', mounted.namespace, mounted.name)
     if (!pod || pod.metadata.uid !== mounted.uid || this.mounted.get(mounted.uid) !== mounted) return
     const nowSeconds = Math.floor(this.ctx.clock.now / 1000)
