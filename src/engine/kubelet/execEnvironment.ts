@@ -87,17 +87,16 @@ function serviceVariables(service: KubeObject): [string, string][] {
 
 function containerVariables(pod: Pod, container: Container, lookup: SourceLookup): [string, string][] {
   const namespace = pod.metadata.namespace ?? 'default'
-  const store = { get: (kind: 'ConfigMap' | 'Secret', ns: string, name: string) => lookup(kind, ns, name) }
   const defined = new Map<string, string>()
   for (const from of (container.envFrom ?? []) as EnvFromSource[]) {
-    const source = from.configMapRef ? store.get('ConfigMap', namespace, from.configMapRef.name ?? '') : from.secretRef ? store.get('Secret', namespace, from.secretRef.name ?? '') : undefined
+    const source = from.configMapRef ? lookup('ConfigMap', namespace, from.configMapRef.name ?? '') : from.secretRef ? lookup('Secret', namespace, from.secretRef.name ?? '') : undefined
     for (const [k, v] of Object.entries(dataOf(source))) defined.set((from.prefix ?? '') + k, v)
   }
   for (const env of container.env ?? []) {
     const source = env.valueFrom as EnvVarSource | undefined
     let value: string | undefined
-    if (source?.configMapKeyRef) value = dataOf(store.get('ConfigMap', namespace, source.configMapKeyRef.name ?? ''))[source.configMapKeyRef.key ?? '']
-    else if (source?.secretKeyRef) value = dataOf(store.get('Secret', namespace, source.secretKeyRef.name ?? ''))[source.secretKeyRef.key ?? '']
+    if (source?.configMapKeyRef) value = dataOf(lookup('ConfigMap', namespace, source.configMapKeyRef.name ?? ''))[source.configMapKeyRef.key ?? '']
+    else if (source?.secretKeyRef) value = dataOf(lookup('Secret', namespace, source.secretKeyRef.name ?? ''))[source.secretKeyRef.key ?? '']
     else if (source?.fieldRef) value = fieldValue(pod, source.fieldRef.fieldPath ?? '')
     else value = expand(env.value ?? '', defined)
     // An optional reference that is missing leaves the variable out.

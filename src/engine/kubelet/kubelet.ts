@@ -59,7 +59,7 @@ export class Kubelet {
   private networkRetries = new Map<string, ScheduledTask>()
   private running = false
   private readonly lease: NodeLease
-  /** The pod's volumes: set up before the sandbox, read by `kubectl exec`. */
+  /** Its pods' volumes: set up before each sandbox, read by `kubectl exec`. */
   readonly volumes: VolumeManager
 
   constructor(
