@@ -105,6 +105,20 @@ describe('the kubelet mounts volumes', () => {
     expect(kubectlShell(sim, 'exec app -- printenv K')).toBe('v1\n')
   })
 
+  it('new labels reach downward API files at the pod next sync; the token stays', () => {
+    const sim = newSim()
+    const volumes = '  - name: info\n    downwardAPI:\n      items:\n      - {path: labels, fieldRef: {fieldPath: metadata.labels}}'
+    apply(sim, podWith('app', 'worker-1', container('main', 'sleep 3600', '    - {name: info, mountPath: /info}\n'), volumes))
+    sim.advance(10_000)
+    const token = kubectlShell(sim, 'exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token')
+    expect(kubectlShell(sim, 'exec app -- cat /info/labels')).toBe('')
+    kubectl(sim, 'label pod app tier=web')
+    expect(kubectlShell(sim, 'exec app -- cat /info/labels')).toBe('')
+    sim.advance(VOLUME_SYNC_PERIOD_MS)
+    expect(kubectlShell(sim, 'exec app -- cat /info/labels')).toBe('tier="web"')
+    expect(kubectlShell(sim, 'exec app -- cat /var/run/secrets/kubernetes.io/serviceaccount/token')).toBe(token)
+  })
+
   it('a pod whose Secret appears later starts; optional sources never block', () => {
     const sim = newSim()
     const volumes = '  - name: s\n    secret: {secretName: later}\n  - name: o\n    configMap: {name: absent, optional: true}'

@@ -140,7 +140,7 @@ export class Kubelet {
     } else if (pod.metadata.deletionTimestamp && !runtime.terminating) {
       runtime.terminating = true
       this.ctx.after(0, `kubelet ${this.nodeName}: kill pod ${pod.metadata.name}`, () => this.killPod(uid))
-    }
+    } else this.volumes.podChanged(pod)
   }
 
   private get host() {

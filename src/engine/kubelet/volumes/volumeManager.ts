@@ -40,6 +40,8 @@ interface MountedPod {
   /** Index keys (`Kind/namespace/name`) of the objects its projections read. */
   sourceKeys: string[]
   refresh?: ScheduledTask
+  /** The labels and annotations its downward API files were written from. */
+  metadataSeen: string
   emptyDirs: Map<string, FileStore>
   containers: Map<string, ContainerSnapshot>
 }
@@ -138,6 +140,7 @@ export class VolumeManager {
       mountedAtMs: this.ctx.clock.now,
       projections,
       sourceKeys,
+      metadataSeen: metadataOf(pod),
       // A pod's emptyDirs outlive a resync of the same pod.
       emptyDirs: previous?.emptyDirs ?? new Map(),
       containers: previous?.containers ?? new Map(),
@@ -285,14 +288,22 @@ export class VolumeManager {
   /** A ConfigMap or Secret changed: pods that mount it pick it up at their next sync. */
   private sourceChanged(_type: WatchEventType, obj: KubeObject): void {
     const uids = this.bySource.get(sourceKey(obj.kind, obj.metadata.namespace ?? 'default', obj.metadata.name))
-    if (!uids) return
+    for (const uid of uids ?? []) this.refreshAtNextSync(uid)
+  }
+
+  /** The pod changed: new labels or annotations reach its downward API files at its next sync. */
+  podChanged(pod: Pod): void {
+    const mounted = this.mounted.get(pod.metadata.uid)
+    if (!mounted || mounted.metadataSeen === metadataOf(pod)) return
+    if (((pod.spec.volumes ?? []) as Volume[]).some(readsDownwardAPI)) this.refreshAtNextSync(pod.metadata.uid)
+  }
+
+  private refreshAtNextSync(uid: string): void {
+    const mounted = this.mounted.get(uid)
+    if (!mounted || mounted.refresh) return
     const now = this.ctx.clock.now
-    for (const uid of uids) {
-      const mounted = this.mounted.get(uid)
-      if (!mounted || mounted.refresh) continue
-      const nextSync = mounted.mountedAtMs + (Math.floor((now - mounted.mountedAtMs) / VOLUME_SYNC_PERIOD_MS) + 1) * VOLUME_SYNC_PERIOD_MS
-      mounted.refresh = this.ctx.after(nextSync - now, `kubelet ${this.nodeName}: sync volumes ${mounted.name}`, () => this.refresh(mounted))
-    }
+    const nextSync = mounted.mountedAtMs + (Math.floor((now - mounted.mountedAtMs) / VOLUME_SYNC_PERIOD_MS) + 1) * VOLUME_SYNC_PERIOD_MS
+    mounted.refresh = this.ctx.after(nextSync - now, `kubelet ${this.nodeName}: sync volumes ${mounted.name}`, () => this.refresh(mounted))
   }
 
   /** The pod's sync rewrites its projected volumes from the objects as they are now. */
@@ -303,14 +314,29 @@ export class VolumeManager {
     const pod = this.ctx.store.get<Pod>('Pod', mounted.namespace, mounted.name)
     if (!pod || pod.metadata.uid !== mounted.uid || this.mounted.get(mounted.uid) !== mounted) return
     const nowSeconds = Math.floor(this.ctx.clock.now / 1000)
+    mounted.metadataSeen = metadataOf(pod)
     for (const volume of (pod.spec.volumes ?? []) as Volume[]) {
-      if (!isProjection(volume) || !sourcesOf(volume).length) continue
+      if (!isProjection(volume)) continue
+      // The service account token is rotated on its own schedule (at 80% of its life), not at every sync.
+      const token = mounted.projections.get(volume.name)?.get('token')
       const result = projectVolume(volume, pod, this.lookup, nowSeconds)
       // A source deleted meanwhile: the update fails and the files stay as they were.
       if ('error' in result) this.ctx.recorder.warning(pod, this.host, 'FailedMount', `MountVolume.SetUp failed for volume "${volume.name}" : ${result.error}`)
-      else mounted.projections.set(volume.name, result.files)
+      else {
+        if (token && result.files.has('token')) result.files.set('token', token)
+        mounted.projections.set(volume.name, result.files)
+      }
     }
   }
+}
+
+function metadataOf(pod: Pod): string {
+  return JSON.stringify([pod.metadata.labels ?? {}, pod.metadata.annotations ?? {}])
+}
+
+/** Does the volume write downward API files (alone or among projected sources)? */
+function readsDownwardAPI(volume: Volume): boolean {
+  return !!volume.downwardAPI || !!(volume.projected as { sources?: { downwardAPI?: unknown }[] } | undefined)?.sources?.some((s) => s.downwardAPI)
 }
 
 /** The ConfigMaps and Secrets a container's env and envFrom name. */
