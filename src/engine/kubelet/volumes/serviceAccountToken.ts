@@ -8,11 +8,11 @@ function base64url(text: string): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
-/** A string hash (FNV-1a), to give each token a stable stand-in signature. */
-function fnv(text: string, seed: number): string {
-  let h = 0x811c9dc5 ^ seed
+/** A stand-in signature: one FNV-1a pass over the token, stretched to 64 hex digits. */
+function signatureOf(text: string): string {
+  let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0
-  return h.toString(16).padStart(8, '0')
+  return Array.from({ length: 8 }, (_, i) => (Math.imul(h ^ (i * 0x9e3779b9), 0x01000193) >>> 0).toString(16).padStart(8, '0')).join('')
 }
 
 /**
@@ -39,6 +39,6 @@ export function serviceAccountToken(pod: Pod, issuedAtSeconds: number, expiratio
     sub: `system:serviceaccount:${namespace}:${account}`,
   }
   const body = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`
-  const signature = base64url(Array.from({ length: 8 }, (_, i) => fnv(body, i)).join(''))
+  const signature = base64url(signatureOf(body))
   return `${body}.${signature}`
 }
