@@ -1,5 +1,6 @@
 import { ageOf } from '../kubectl/podSummary.ts'
 import { defineKind } from './kindModule.ts'
+import { immutableDataErrors } from '../admission/immutableData.ts'
 import { describeSecret } from '../kubectl/describe/describeSecret.ts'
 import { base64 } from '../kubectl/commands/create/secret.ts'
 
@@ -7,6 +8,7 @@ export const secretKind = defineKind({
   names: { kind: 'Secret', group: '', version: 'v1', plural: 'secrets', singular: 'secret', shortNames: [], namespaced: true },
   simulated: true,
   nameRule: 'subdomain',
+  validateUpdate: (obj, old) => immutableDataErrors(obj, old, ['data']),
   fieldLabels: ['type'],
   defaults(secret) {
     // SetDefaults_Secret: a Secret without a type is Opaque.

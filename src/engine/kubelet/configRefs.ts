@@ -1,9 +1,9 @@
 import type { ApiStore } from '../api/store.ts'
-import type { Container, KubeObject, Pod } from '../api/types.ts'
+import type { Container, KubeObject } from '../api/types.ts'
 
 /**
- * The kubelet's checks that a pod's ConfigMaps and Secrets exist before it can mount
- * volumes or build a container's environment. Messages are the kubelet's own.
+ * The kubelet's checks that a container's ConfigMaps and Secrets exist before it can
+ * build the container's environment (volumes: volumes/volumeManager.ts). Messages are the kubelet's own.
  */
 
 interface KeyRef {
@@ -52,26 +52,6 @@ export function containerConfigError(container: Container, namespace: string, st
       ['secret', source.secretRef],
     ] as const) {
       if (ref && !ref.optional && !lookup(kind, ref.name)) return `${kind} "${ref.name}" not found`
-    }
-  }
-  return undefined
-}
-
-interface VolumeSource {
-  name: string
-  configMap?: ObjectRef
-  secret?: { secretName: string; optional?: boolean }
-}
-
-/** The first volume that can't be mounted because its ConfigMap or Secret is missing. */
-export function unmountableVolume(pod: Pod, store: ApiStore): { volume: string; message: string } | undefined {
-  const namespace = pod.metadata.namespace ?? 'default'
-  for (const v of (pod.spec.volumes as VolumeSource[] | undefined) ?? []) {
-    if (v.configMap && !v.configMap.optional && !store.get('ConfigMap', namespace, v.configMap.name)) {
-      return { volume: v.name, message: `configmap "${v.configMap.name}" not found` }
-    }
-    if (v.secret && !v.secret.optional && !store.get('Secret', namespace, v.secret.secretName)) {
-      return { volume: v.name, message: `secret "${v.secret.secretName}" not found` }
     }
   }
   return undefined

@@ -16,6 +16,8 @@ export interface ExecEnvironment {
   epochMs: number
   /** busybox/alpine word their errors differently from GNU coreutils. */
   busybox: boolean
+  /** Mounted volumes whose whole content kubesim knows: a file missing there is really missing. */
+  knownDirs?: string[]
 }
 
 export type ExecResult = { output: string; exitCode: number } | { notSimulated: string }
@@ -31,18 +33,25 @@ export function dateLine(epochMs: number): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${time} UTC ${d.getUTCFullYear()}`
 }
 
+/** The known folder (/tmp, or a mounted volume) `path` is in or is, if any. */
+function knownFolder(env: ExecEnvironment, path: string): string | undefined {
+  return ['/tmp', ...(env.knownDirs ?? [])].find((d) => path === d || path.startsWith(d === '/' ? '/' : d + '/'))
+}
+
 /**
  * Files a directory holds, as names, when kubesim knows them all: /tmp starts empty and
- * holds only what the container's command made. Other folders hold the image's own
- * files, which kubesim does not model.
+ * holds only what the container's command made; a mounted volume holds what the kubelet
+ * or the pod's containers put there. Other folders hold the image's own files, which
+ * kubesim does not model. A volume's `..data` links are hidden, as `ls` hides dot files.
  */
 function directoryListing(env: ExecEnvironment, dir: string): string[] | undefined {
-  const path = dir.replace(/\/+$/, '')
-  if (path !== '/tmp' && !path.startsWith('/tmp/')) return undefined
-  const prefix = path + '/'
+  const path = dir.length > 1 ? dir.replace(/\/+$/, '') : dir
+  const folder = knownFolder(env, path)
+  if (!folder) return undefined
+  const prefix = path === '/' ? '/' : path + '/'
   const names = [...env.files.keys()].filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length).split('/')[0])
-  if (path !== '/tmp' && names.length === 0) return undefined
-  return [...new Set(names)].sort()
+  if (path !== folder && names.length === 0) return undefined
+  return [...new Set(names)].filter((n) => !n.startsWith('.')).sort()
 }
 
 function notSimulated(what: string): ExecResult {
@@ -57,7 +66,7 @@ function cat(args: string[], env: ExecEnvironment): ExecResult {
   for (const path of args) {
     const content = env.files.get(path)
     if (content !== undefined) output += content
-    else if (path.startsWith('/tmp/')) {
+    else if (knownFolder(env, path) && path !== knownFolder(env, path)) {
       output += env.busybox ? `cat: can't open '${path}': No such file or directory\n` : `cat: ${path}: No such file or directory\n`
       exitCode = 1
     } else return notSimulated(`cat ${path}`)
@@ -82,7 +91,7 @@ function ls(args: string[], env: ExecEnvironment): ExecResult {
     }
     const names = directoryListing(env, path)
     if (names) listings.push((paths.length > 1 ? `${path}:\n` : '') + names.map((n) => n + '\n').join(''))
-    else if (path.startsWith('/tmp/')) missing(path)
+    else if (knownFolder(env, path)) missing(path)
     else return notSimulated(`ls ${path}`)
   }
   return { output: output + listings.join(paths.length > 1 ? '\n' : ''), exitCode }

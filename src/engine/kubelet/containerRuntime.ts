@@ -92,6 +92,7 @@ export class RuntimeService {
     c.previousStartedAtMs = c.startedAtMs
     c.startedAtMs = now
     c.everStarted = true
+    this.host.volumes.containerStarted(pod, c)
     // With a startup probe the container is not "started" until it passes; with a
     // readiness probe it is not ready until the first success.
     c.started = !spec.startupProbe

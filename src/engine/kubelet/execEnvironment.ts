@@ -3,6 +3,8 @@ import type { Container, KubeObject, Pod } from '../api/types.ts'
 import { EPOCH_MS } from '../clock.ts'
 import type { ExecEnvironment } from './containerExec.ts'
 import type { ContainerRuntime } from './podRuntime.ts'
+import type { ContainerVolumes } from './volumes/volumeManager.ts'
+import type { SourceLookup } from './volumes/projection.ts'
 
 /**
  * The environment and filesystem a running container shows to `kubectl exec`, built the
@@ -83,18 +85,18 @@ function serviceVariables(service: KubeObject): [string, string][] {
   return out
 }
 
-function containerVariables(pod: Pod, container: Container, store: ApiStore): [string, string][] {
+function containerVariables(pod: Pod, container: Container, lookup: SourceLookup): [string, string][] {
   const namespace = pod.metadata.namespace ?? 'default'
   const defined = new Map<string, string>()
   for (const from of (container.envFrom ?? []) as EnvFromSource[]) {
-    const source = from.configMapRef ? store.get('ConfigMap', namespace, from.configMapRef.name ?? '') : from.secretRef ? store.get('Secret', namespace, from.secretRef.name ?? '') : undefined
+    const source = from.configMapRef ? lookup('ConfigMap', namespace, from.configMapRef.name ?? '') : from.secretRef ? lookup('Secret', namespace, from.secretRef.name ?? '') : undefined
     for (const [k, v] of Object.entries(dataOf(source))) defined.set((from.prefix ?? '') + k, v)
   }
   for (const env of container.env ?? []) {
     const source = env.valueFrom as EnvVarSource | undefined
     let value: string | undefined
-    if (source?.configMapKeyRef) value = dataOf(store.get('ConfigMap', namespace, source.configMapKeyRef.name ?? ''))[source.configMapKeyRef.key ?? '']
-    else if (source?.secretKeyRef) value = dataOf(store.get('Secret', namespace, source.secretKeyRef.name ?? ''))[source.secretKeyRef.key ?? '']
+    if (source?.configMapKeyRef) value = dataOf(lookup('ConfigMap', namespace, source.configMapKeyRef.name ?? ''))[source.configMapKeyRef.key ?? '']
+    else if (source?.secretKeyRef) value = dataOf(lookup('Secret', namespace, source.secretKeyRef.name ?? ''))[source.secretKeyRef.key ?? '']
     else if (source?.fieldRef) value = fieldValue(pod, source.fieldRef.fieldPath ?? '')
     else value = expand(env.value ?? '', defined)
     // An optional reference that is missing leaves the variable out.
@@ -118,10 +120,15 @@ function hostsFile(pod: Pod, hostname: string): string {
   ].join('\n')
 }
 
-export function execEnvironment(pod: Pod, container: Container, runtime: Readonly<ContainerRuntime>, store: ApiStore, nowMs: number): ExecEnvironment {
+/**
+ * `volumes` is what the kubelet's volume manager mounted for the container: its files,
+ * and the ConfigMaps and Secrets as the environment saw them at container start (env
+ * does not follow later changes). Without it the environment reads the API as it is now.
+ */
+export function execEnvironment(pod: Pod, container: Container, runtime: Readonly<ContainerRuntime>, store: ApiStore, nowMs: number, volumes?: ContainerVolumes): ExecEnvironment {
   const hostname = (pod.spec.hostname as string | undefined) ?? pod.metadata.name
   const env: [string, string][] = [['PATH', PATH], ['HOSTNAME', hostname]]
-  const own = containerVariables(pod, container, store)
+  const own = containerVariables(pod, container, volumes?.envSource ?? ((kind, namespace, name) => store.get(kind, namespace, name)))
   const names = new Set(own.map(([k]) => k))
   env.push(...own)
   if (pod.spec.enableServiceLinks !== false) {
@@ -135,9 +142,13 @@ export function execEnvironment(pod: Pod, container: Container, runtime: Readonl
   if (!names.has('HOME')) env.push(['HOME', '/root'])
   const files = new Map<string, string>([['/etc/hostname', hostname + '\n'], ['/etc/hosts', hostsFile(pod, hostname)]])
   const runningFor = nowMs - (runtime.startedAtMs ?? nowMs)
+  // Files written under a writable volume live in the volume (shared, and kept across restarts).
+  const inVolume = (path: string) => (volumes?.writableMounts ?? []).some((m) => m === '/' || path.startsWith(m + '/'))
   for (const f of runtime.plan?.files ?? []) {
+    if (inVolume(f.path)) continue
     if (f.from <= runningFor && (f.until === undefined || runningFor < f.until)) files.set(f.path, f.content ?? '')
   }
+  for (const [path, content] of volumes?.files ?? []) files.set(path, content)
   const busybox = /^(docker\.io\/)?(library\/)?(busybox|alpine)(:|@|$)/.test(container.image)
-  return { env, hostname, files, epochMs: EPOCH_MS + nowMs, busybox }
+  return { env, hostname, files, epochMs: EPOCH_MS + nowMs, busybox, knownDirs: volumes?.knownDirs ?? [] }
 }

@@ -5,6 +5,7 @@ import { containerLogs } from './containerLogs.ts'
 import { RuntimeService } from './containerRuntime.ts'
 import { ImageManager } from './imageManager.ts'
 import type { KubeletHost } from './kubeletHost.ts'
+import { VolumeManager } from './volumes/volumeManager.ts'
 import { NodeLease } from './nodeLease.ts'
 import { healthyConditions, postedReady } from './nodeStatus.ts'
 import { terminatePod } from './podTermination.ts'
@@ -33,6 +34,8 @@ export class Kubelet implements KubeletHost {
   private readonly runtimeService: RuntimeService
   private readonly syncer: PodSyncer
   readonly source: { component: string; host: string }
+  /** Its pods' volumes: set up before each sandbox, read by `kubectl exec`. */
+  readonly volumes: VolumeManager
 
   constructor(
     readonly ctx: EngineContext,
@@ -43,6 +46,7 @@ export class Kubelet implements KubeletHost {
   ) {
     this.lease = new NodeLease(ctx, nodeName)
     this.source = { component: 'kubelet', host: nodeName }
+    this.volumes = new VolumeManager(ctx, nodeName, () => this.running)
     this.status = new StatusManager(ctx, () => this.hostIP())
     this.workers = new PodWorkers(this, (runtime) => this.syncer.syncPod(runtime))
     this.images = new ImageManager({
@@ -135,7 +139,7 @@ export class Kubelet implements KubeletHost {
       runtime.terminating = true
       this.workers.stop(uid)
       this.ctx.after(0, `kubelet ${this.nodeName}: kill pod ${pod.metadata.name}`, () => this.killPod(uid))
-    }
+    } else this.volumes.podChanged(pod)
   }
 
   node(): Node | undefined {
@@ -199,6 +203,7 @@ export class Kubelet implements KubeletHost {
     this.workers.stop(uid)
     terminatePod(this, this.runtimeService, runtime, pod, (p) => {
       this.pods.delete(uid)
+      this.volumes.podRemoved(uid)
       this.confirmDeletion(p)
     })
   }
@@ -222,6 +227,7 @@ export class Kubelet implements KubeletHost {
         for (const c of allContainers(runtime)) c.timer?.cancel()
         this.workers.stop(uid)
         this.pods.delete(uid)
+        this.volumes.podRemoved(uid)
         this.confirmDeletion(pod)
       } else {
         runtime.sandboxCreating = false
@@ -256,6 +262,7 @@ export class Kubelet implements KubeletHost {
     this.syncer.forget(runtime)
     this.images.forget(runtime)
     this.pods.delete(uid)
+    this.volumes.podRemoved(uid)
   }
 
   /** Logs of a container, as `kubectl logs` returns them, with the time the run that wrote them started. */

@@ -2,6 +2,7 @@ import type { Node, Pod } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
 import type { EventSource } from '../events.ts'
 import type { PodRuntime } from './podRuntime.ts'
+import type { VolumeManager } from './volumes/volumeManager.ts'
 
 /** What the kubelet's parts (pod worker, runtime, image manager) need from their node agent. */
 export interface KubeletHost {
@@ -13,6 +14,8 @@ export interface KubeletHost {
   readonly online: boolean
   /** Does the runtime have a pod network (a CNI configuration)? */
   readonly networkReady: boolean
+  /** The pods' volumes: mounted before the sandbox, files for `exec`. */
+  readonly volumes: VolumeManager
   node(): Node | undefined
   hostIP(): string
   /** The next free address of the node's pod subnet. */

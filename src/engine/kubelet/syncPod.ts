@@ -7,7 +7,6 @@ import type { KubeletHost } from './kubeletHost.ts'
 import { NETWORK_NOT_READY_ERROR } from './nodeStatus.ts'
 import type { PodWorkers } from './podWorker.ts'
 import { allContainers, type ContainerRuntime, type PodRuntime } from './podRuntime.ts'
-import { volumesNotReady } from './volumeManager.ts'
 import { freezeLogs } from './containerLogs.ts'
 
 /** The kubelet's pod worker notices a container exit and acts on the next sync. */
@@ -72,12 +71,9 @@ export class PodSyncer {
       ctx.recorder.warning(pod, source, 'NetworkNotReady', `network is not ready: ${NETWORK_NOT_READY_ERROR}`)
       return this.retryLater(runtime, NETWORK_NOT_READY_RETRY_MS, 'retry (network not ready)')
     }
-    // Volumes are mounted before the sandbox starts; a missing ConfigMap or Secret keeps the pod in ContainerCreating.
-    const mountError = volumesNotReady(pod, ctx.store)
-    if (mountError) {
-      ctx.recorder.warning(pod, source, 'FailedMount', mountError)
-      return this.retryLater(runtime, MOUNT_RETRY_MS, 'retry mounts')
-    }
+    // Volumes are mounted before the sandbox starts; a missing ConfigMap, Secret or unbound claim
+    // keeps the pod in ContainerCreating (setUp records the FailedMount events).
+    if (!this.host.volumes.setUp(pod)) return this.retryLater(runtime, MOUNT_RETRY_MS, 'retry mounts')
     this.runtimeService.runPodSandbox(runtime, pod, () => {
       this.host.publish(runtime)
       this.syncPod(runtime)

@@ -64,7 +64,7 @@ export const execCommand: KubectlCommand = {
 
     // Requests and lookups go through the cluster's DNS and Services; everything else is the container's own.
     const network = NETWORK_WORDS.test(afterDash.join(' ')) ? runNetworkCommand(ctx.sim, pod, afterDash) : undefined
-    const result = network ?? execInContainer(afterDash, execEnvironment(pod, container, runtime, ctx.sim.store, ctx.sim.now))
+    const result = network ?? execInContainer(afterDash, execEnvironment(pod, container, runtime, ctx.sim.store, ctx.sim.now, kubelet.volumes.view(pod, container.name)))
     if ('notSimulated' in result) return fail(result.notSimulated)
     const tail = result.exitCode === 0 ? '' : `command terminated with exit code ${result.exitCode}\n`
     return lines.map((l) => l + '\n').join('') + result.output + tail
