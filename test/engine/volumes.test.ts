@@ -175,11 +175,8 @@ describe('the kubelet mounts volumes', () => {
     sim.advance(10_000)
     expect(events(sim, 'FailedMount')).toContain('Unable to attach or mount volumes: unmounted volumes=[data], unattached volumes=[], failed to process volumes=[data]: error processing PVC default/data: PVC is not bound')
     expect(kubectl(sim, 'get pod db')).toMatch(/ContainerCreating/)
-    // Bind it by hand, as the PV controller would.
-    const claim = sim.store.get<KubeObject & { spec: Record<string, unknown> }>('PersistentVolumeClaim', 'default', 'data')!
-    sim.ctx.api.update({ ...claim, spec: { ...claim.spec, volumeName: 'pv-1' } } as KubeObject)
-    const updated = sim.store.get<KubeObject>('PersistentVolumeClaim', 'default', 'data')!
-    sim.ctx.api.updateStatus(updated, { phase: 'Bound' })
+    // A matching volume appears: the PV controller binds the claim to it.
+    apply(sim, 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv-1\nspec:\n  capacity: {storage: 1Gi}\n  accessModes: [ReadWriteOnce]\n  storageClassName: ""\n  hostPath: {path: /mnt/data}\n')
     sim.advance(12_000)
     expect(kubectl(sim, 'get pod db')).toMatch(/1\/1\s+Running/)
     kubectl(sim, 'delete pod db --grace-period=0 --force')
