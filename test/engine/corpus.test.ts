@@ -34,7 +34,8 @@ describe('the Kubernetes documentation examples (shared/corpus)', () => {
     expect(results.filter((r) => r.state === 'stuck')).toEqual([])
     // A ratchet: kubesim only ever gets closer to a real cluster.
     expect(results.filter((r) => r.state === 'settled' || r.state === 'refused').length).toBeGreaterThanOrEqual(384)
-  })
+    // Hundreds of clusters, each starting CoreDNS's pods: longer than the default on a busy machine.
+  }, 180_000)
 
   it('every manifest applies, or fails the way a real API server would, without breaking the engine', () => {
     expect(files.length).toBeGreaterThan(300)
@@ -44,7 +45,7 @@ describe('the Kubernetes documentation examples (shared/corpus)', () => {
         expect(line, file).toMatch(/^(\S+ (created|configured|unchanged)|Warning: kubesim stores \w+ objects but does not simulate them yet|error: .+|The \w+ ".*" is invalid: .+|Error from server \((BadRequest|Invalid|NotFound|AlreadyExists|Forbidden)\): .+)/s)
       }
     }
-  })
+  }, 180_000)
 
   it.each([
     ['controllers/nginx-deployment.yaml', ['Running', 'Running', 'Running']],
