@@ -22,7 +22,7 @@ export interface ClusterSpec {
   cniInstalled: boolean
   /**
    * kubeadm's CoreDNS addon (the coredns Deployment and the kube-dns Service at 10.96.0.10).
-   * Off by default until the tests and transcripts that count every pod are ready for it.
+   * Off (`cluster --no-coredns`), nothing answers cluster DNS: names do not resolve in pods.
    */
   coreDns: boolean
   /**
