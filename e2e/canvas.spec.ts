@@ -13,7 +13,8 @@ spec:
       labels: {app: crowd}
     spec:
       nodeSelector:
-        kubernetes.io/hostname: worker-1
+        # worker-3: the one worker without a CoreDNS pod (seed 1)
+        kubernetes.io/hostname: worker-3
       containers:
       - name: app
         image: nginx:1.27
@@ -27,14 +28,14 @@ test('a crowded node card shows eight pods and "+3 more", which lists them all',
   await pasteManifest(page, CROWD)
   await apply(page)
   await expect(applyOutput(page)).toContainText('deployment.apps/crowd created')
-  const node = page.getByRole('group', { name: 'Node worker-1, Ready' })
+  const node = page.getByRole('group', { name: 'Node worker-3, Ready' })
   await expect(node.getByText('11 / 110 pods')).toBeVisible()
   await expect(node.getByRole('button', { name: /^Pod crowd-/ })).toHaveCount(8)
-  const more = node.getByRole('button', { name: 'Show 3 more pods on worker-1' })
+  const more = node.getByRole('button', { name: 'Show 3 more pods on worker-3' })
   await expect(more).toHaveText('+3 more')
   await more.click()
   await expect(node.getByRole('button', { name: /^Pod crowd-/ })).toHaveCount(11)
-  await expect(node.getByRole('button', { name: 'Show fewer pods on worker-1' })).toBeVisible()
+  await expect(node.getByRole('button', { name: 'Show fewer pods on worker-3' })).toBeVisible()
   await expectAllCardsVisible(page)
   await page.screenshot({ path: 'e2e/screenshots/crowded-node.png' })
 })

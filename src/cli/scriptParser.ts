@@ -131,6 +131,10 @@ function parseClusterFlags(words: string[], lineNo: number): Partial<ClusterSpec
       case '--no-metrics-server':
         spec.metricsServer = false
         break
+      case '--no-coredns':
+        // No cluster DNS add-on: names do not resolve in pods, addresses still work.
+        spec.coreDns = false
+        break
       case '--zones': {
         const n = Number(value())
         if (!Number.isInteger(n) || n < 1 || n > 26) throw new ScriptError(lineNo, '--zones must be a whole number from 1 to 26')

@@ -22,7 +22,7 @@ export interface ClusterSpec {
   cniInstalled: boolean
   /**
    * kubeadm's CoreDNS addon (the coredns Deployment and the kube-dns Service at 10.96.0.10).
-   * Off by default until the tests and transcripts that count every pod are ready for it.
+   * Off (`cluster --no-coredns`), nothing answers cluster DNS: names do not resolve in pods.
    */
   coreDns: boolean
   /** metrics-server in kube-system: `kubectl top` and the HorizontalPodAutoscaler read its resource metrics API. */
@@ -34,4 +34,4 @@ export interface ClusterSpec {
   zones: number
 }
 
-export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true, cniInstalled: true, coreDns: false, metricsServer: true, zones: 0 }
+export const DEFAULT_CLUSTER: ClusterSpec = { workers: 3, cpu: '4', memory: '8Gi', maxPods: 110, controlPlane: true, loadBalancers: true, networkPolicies: true, cniInstalled: true, coreDns: true, metricsServer: true, zones: 0 }

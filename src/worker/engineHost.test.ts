@@ -63,9 +63,11 @@ describe('EngineHost', () => {
     const second = patches()[1]
     expect(second.reset).toBe(false)
     expect(second.time).toBe(30_000)
+    // The three web pods, and kube-system's two CoreDNS pods, all started within the step.
     const pods = second.upserts.filter((o): o is Pod => o.kind === 'Pod')
-    expect(pods).toHaveLength(3)
-    expect(pods.map((p) => summarizePod(p, second.time).status)).toEqual(['Running', 'Running', 'Running'])
+    expect(pods.filter((p) => p.metadata.namespace === 'default')).toHaveLength(3)
+    expect(pods).toHaveLength(5)
+    expect(pods.map((p) => summarizePod(p, second.time).status)).toEqual(['Running', 'Running', 'Running', 'Running', 'Running'])
     expect(second.decisions.map((d) => d.podUid).sort()).toEqual(pods.map((p) => p.metadata.uid).sort())
     expect(second.upserts.some((o) => o.kind === 'Deployment')).toBe(true)
     // Nothing new to say: an ack alone sends nothing.
@@ -78,9 +80,12 @@ describe('EngineHost', () => {
     host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     expect(patches()[0].upserts.some((o) => o.kind === 'Lease')).toBe(false)
     host.handle({ type: 'ack' })
+    // The first minute starts CoreDNS; after that the cluster is idle.
+    host.handle({ type: 'step', ms: 60_000 })
+    host.handle({ type: 'ack' })
     host.handle({ type: 'step', ms: 60_000 })
     const idle = patches().at(-1)!
-    expect(idle.time).toBe(60_000)
+    expect(idle.time).toBe(120_000)
     expect(idle.upserts).toEqual([])
     expect(host.simulation!.store.list('Lease', 'kube-node-lease')).toHaveLength(4)
   })
@@ -110,13 +115,13 @@ describe('EngineHost', () => {
     host.handle({ type: 'apply', requestId: 1, yaml: WEB, source: 'manifest.yaml' })
     host.handle({ type: 'step', ms: 30_000 })
     host.handle({ type: 'ack' })
-    const before = [...mirror(patches()).values()].filter((o) => o.kind === 'Pod') as unknown as Pod[]
+    const before = [...mirror(patches()).values()].filter((o) => o.kind === 'Pod' && (o as unknown as Pod).metadata.namespace === 'default') as unknown as Pod[]
     const victim = before[0].metadata.name
     host.handle({ type: 'ack' })
     host.handle({ type: 'kubectl', requestId: 2, args: `delete pod ${victim}` })
     host.handle({ type: 'step', ms: 60_000 })
     host.handle({ type: 'ack' })
-    const after = [...mirror(patches()).values()].filter((o) => o.kind === 'Pod') as unknown as Pod[]
+    const after = [...mirror(patches()).values()].filter((o) => o.kind === 'Pod' && (o as unknown as Pod).metadata.namespace === 'default') as unknown as Pod[]
     expect(after.map((p) => p.metadata.name)).not.toContain(victim)
     expect(after.filter((p) => summarizePod(p, 90_000).status === 'Running')).toHaveLength(3)
     expect(patches().some((b) => b.deletes.includes(`Pod/default/${victim}`))).toBe(true)
@@ -184,7 +189,7 @@ describe("EngineHost: the inspector's queries and causes", () => {
     host.handle({ type: 'init', seed: 1, cluster: NO_ADDONS })
     host.handle({ type: 'apply', requestId: 1, yaml: WEB, source: 'manifest.yaml' })
     host.handle({ type: 'ack' })
-    const deployment = [...mirror(patches()).values()].find((o) => o.kind === 'Deployment') as { metadata: { uid: string } }
+    const deployment = [...mirror(patches()).values()].find((o) => o.kind === 'Deployment' && (o as unknown as { metadata: { name: string } }).metadata.name === 'web') as { metadata: { uid: string } }
     host.handle({ type: 'watchWhy', uid: deployment.metadata.uid })
     const first = messages.filter((m) => m.type === 'why').at(-1)
     expect(first).toMatchObject({ uid: deployment.metadata.uid, chain: { created: [{ verb: 'create', command: 'kubectl apply -f manifest.yaml' }] } })

@@ -95,12 +95,12 @@ describe('the API server', () => {
     const before = pods(sim).map((p) => p.metadata.name)
     expect(kubectl(sim, 'delete deployment web --cascade=orphan')).toBe('deployment.apps "web" deleted from default namespace\n')
     sim.advance(1_000)
-    const rs = sim.store.list<ReplicaSet>('ReplicaSet')[0]
+    const rs = sim.store.list<ReplicaSet>('ReplicaSet', 'default')[0]
     expect(rs.metadata.ownerReferences).toBeUndefined()
     expect(apply(sim, deploymentYaml('web', 2))).toEqual(['deployment.apps/web created'])
     sim.advance(5_000)
     const d = sim.store.get<Deployment>('Deployment', 'default', 'web')!
-    const adopted = sim.store.list<ReplicaSet>('ReplicaSet')
+    const adopted = sim.store.list<ReplicaSet>('ReplicaSet', 'default')
     expect(adopted.map((r) => r.metadata.name)).toEqual([rs.metadata.name])
     expect(adopted[0].metadata.ownerReferences?.[0].uid).toBe(d.metadata.uid)
     expect(pods(sim).map((p) => p.metadata.name)).toEqual(before)

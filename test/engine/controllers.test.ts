@@ -3,7 +3,8 @@ import type { Deployment, KubeEvent, ReplicaSet } from '../../src/engine/api/typ
 import { NAME_ALPHABET } from '../../src/engine/rng.ts'
 import { apply, deploymentYaml, kubectl, newSim, pods } from '../helpers.ts'
 
-const replicaSets = (sim: ReturnType<typeof newSim>) => sim.store.list<ReplicaSet>('ReplicaSet')
+/** The test's ReplicaSets (not CoreDNS's in kube-system). */
+const replicaSets = (sim: ReturnType<typeof newSim>) => sim.store.list<ReplicaSet>('ReplicaSet', 'default')
 
 describe('Deployment → ReplicaSet → Pods', () => {
   it('creates one ReplicaSet named by the template hash and the pods it asks for', () => {
@@ -49,7 +50,7 @@ describe('Deployment → ReplicaSet → Pods', () => {
     expect(names).toHaveLength(3)
     expect(names).not.toContain(victim)
     expect(pods(sim).every((p) => p.status.phase === 'Running')).toBe(true)
-    const events = sim.store.list<KubeEvent>('Event').filter((e) => e.reason === 'SuccessfulCreate')
+    const events = sim.store.list<KubeEvent>('Event', 'default').filter((e) => e.reason === 'SuccessfulCreate')
     expect(events.map((e) => e.count).reduce((a, b) => a + b)).toBe(4)
   })
 
@@ -90,7 +91,7 @@ describe('cascading deletion', () => {
     apply(sim, deploymentYaml('web', 3))
     sim.advance(30_000)
     expect(kubectl(sim, 'delete deployment web')).toBe('deployment.apps "web" deleted from default namespace\n')
-    expect(sim.store.list('Deployment')).toHaveLength(0)
+    expect(sim.store.list('Deployment', 'default')).toHaveLength(0)
     sim.advance(5_000)
     expect(replicaSets(sim)).toHaveLength(0)
     expect(pods(sim)).toHaveLength(0)

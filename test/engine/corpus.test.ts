@@ -32,7 +32,7 @@ describe('the Kubernetes documentation examples (shared/corpus)', () => {
     // A ratchet: kubesim only ever gets closer to a real cluster.
     expect(results.filter((r) => r.state === 'settled' || r.state === 'refused').length).toBeGreaterThanOrEqual(395)
     // Ten simulated minutes for each of ~420 documents: a busy 2-core machine needs more than the default 30 s.
-  }, 120_000)
+  }, 180_000)
 
   it('every manifest applies, or fails the way a real API server would, without breaking the engine', () => {
     expect(files.length).toBeGreaterThan(300)
@@ -42,7 +42,7 @@ describe('the Kubernetes documentation examples (shared/corpus)', () => {
         expect(line, file).toMatch(/^(\S+ (created|configured|unchanged)|Warning: kubesim stores \w+ objects but does not simulate them yet|error: .+|The \w+ ".*" is invalid: .+|Error from server \((BadRequest|Invalid|NotFound|AlreadyExists|Forbidden)\): .+)/s)
       }
     }
-  })
+  }, 180_000)
 
   it.each([
     ['controllers/nginx-deployment.yaml', ['Running', 'Running', 'Running']],

@@ -3,6 +3,7 @@ import type { Pod } from '../../src/engine/api/types.ts'
 import { CLUSTER_DNS_IP } from '../../src/engine/network/coreDns.ts'
 import { candidateNames, lookupA, resolveHost, resolvConf, resolverConfig } from '../../src/engine/network/dns.ts'
 import { runNetworkCommand } from '../../src/engine/network/networkCommands.ts'
+import { parseScript } from '../../src/cli/scriptParser.ts'
 import { apply, deploymentYaml, kubectl, newSim, podYaml } from '../helpers.ts'
 
 function cluster() {
@@ -126,5 +127,42 @@ describe('nslookup and dig as students run them', () => {
     expect(run('dig +short web.default.svc.cluster.local')).toMatchObject({ output: ';; connection timed out; no servers could be reached\n', exitCode: 9 })
     expect(run('curl web')).toMatchObject({ output: 'curl: (6) Could not resolve host: web\n', exitCode: 6 })
     expect(run('wget -qO- web')).toMatchObject({ output: "wget: bad address 'web'\n", exitCode: 1 })
+    // The resolver waits out its timeouts before giving up.
+    expect(run('nslookup web').elapsedMs).toBe(10_000)
+  })
+
+  it('fails until a CoreDNS pod is Ready again, then answers', () => {
+    const { sim, run } = cluster()
+    kubectl(sim, 'scale deployment coredns -n kube-system --replicas=0')
+    sim.advance(60_000)
+    kubectl(sim, 'scale deployment coredns -n kube-system --replicas=2')
+    sim.advance(100)
+    const dnsPods = () => sim.store.select<Pod>('Pod', 'kube-system', { matchLabels: { 'k8s-app': 'kube-dns' } })
+    expect(dnsPods()).toHaveLength(2)
+    expect(run('wget -qO- web')).toMatchObject({ output: "wget: bad address 'web'\n", exitCode: 1 })
+    sim.advance(30_000)
+    expect(run('nslookup web.default.svc.cluster.local')).toMatchObject({ exitCode: 0 })
+    expect(run('wget -qO- web').output).toContain('<title>Welcome to nginx!</title>')
+  })
+})
+
+describe('a cluster without CoreDNS (cluster --no-coredns)', () => {
+  it('is what the script flag builds', () => {
+    expect(parseScript('cluster --no-coredns --workers 2\n')[0]).toMatchObject({ kind: 'cluster', spec: { coreDns: false, workers: 2 } })
+  })
+
+  it('has no kube-dns, so names time out while addresses still answer', () => {
+    const sim = newSim({ coreDns: false })
+    apply(sim, deploymentYaml('web', 2, 'nginx:1.27'))
+    kubectl(sim, 'expose deployment web --port=80 --cluster-ip=10.96.100.100')
+    apply(sim, podYaml('client', 'busybox:1.37', '    command: ["sleep", "3600"]'))
+    sim.advance(30_000)
+    expect(sim.store.list('Pod', 'kube-system')).toEqual([])
+    expect(kubectl(sim, 'cluster-info')).not.toContain('CoreDNS')
+    const client = sim.store.get<Pod>('Pod', 'default', 'client')!
+    const run = (script: string) => runNetworkCommand(sim, client, ['sh', '-c', script])!
+    expect(run('nslookup web')).toMatchObject({ output: ';; connection timed out; no servers could be reached\n\n', exitCode: 1 })
+    expect(run('wget -qO- web')).toMatchObject({ output: "wget: bad address 'web'\n", exitCode: 1 })
+    expect(run('wget -qO- 10.96.100.100').output).toContain('<title>Welcome to nginx!</title>')
   })
 })

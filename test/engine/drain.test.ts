@@ -56,7 +56,8 @@ error: error when waiting for pod "a" in namespace "default" to terminate: conte
   })
 
   it('--grace-period shortens the wait; --disable-eviction deletes instead', () => {
-    const sim = newSim({ workers: 2 })
+    // Without CoreDNS, so that the workers hold only the test's pods.
+    const sim = newSim({ workers: 2, coreDns: false })
     apply(sim, loner('a', 'worker-1'))
     apply(sim, loner('b', 'worker-2'))
     sim.advance(5_000)

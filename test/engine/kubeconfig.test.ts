@@ -91,8 +91,15 @@ describe('kubectl version, cluster-info, api-versions', () => {
     expect(kubectl(sim, 'version extra')).toBe('error: extra arguments: [extra]\n')
   })
 
-  it('cluster-info names the control plane and points at the dump', () => {
+  it('cluster-info names the control plane, CoreDNS through the service proxy while kube-dns exists, and points at the dump', () => {
     expect(kubectl(newSim(), 'cluster-info')).toBe(
+      'Kubernetes control plane is running at https://127.0.0.1:6443\n' +
+        'CoreDNS is running at https://127.0.0.1:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n' +
+        "\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
+    )
+    const sim = newSim()
+    kubectl(sim, 'delete service kube-dns -n kube-system')
+    expect(kubectl(sim, 'cluster-info')).toBe(
       "Kubernetes control plane is running at https://127.0.0.1:6443\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
     )
   })

@@ -50,6 +50,7 @@ describe('kubectl apply', () => {
 
   it('applies nothing when any document has a YAML syntax error, and points at the line', () => {
     const sim = newSim()
+    sim.advance(60_000) // CoreDNS up, the cluster idle
     const before = sim.store.count()
     const text = `${deploymentYaml()}---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  labels: [\n`
     const result = applyManifestText(sim.ctx, text, { source: 'STDIN' })
@@ -84,7 +85,7 @@ describe('kubectl apply', () => {
       'The Deployment "web" is invalid: spec.template.metadata.labels: Invalid value: {"app":"nginx"}: `selector` does not match template `labels`',
     ])
     expect(result.markers[0]).toMatchObject({ line: 10, severity: 'error' })
-    expect(sim.store.list('Deployment')).toHaveLength(0)
+    expect(sim.store.list('Deployment', 'default')).toHaveLength(0)
   })
 
   it('rejects unknown kinds and unknown fields, and leaves the rest of the cluster alone', () => {
@@ -125,7 +126,8 @@ describe('kubectl get / describe / delete', () => {
     expect(kubectl(sim, 'get nodes')).toBe(
       'NAME            STATUS   ROLES           AGE   VERSION\ncontrol-plane   Ready    control-plane   65s   v1.35.0\nworker-1        Ready    <none>          65s   v1.35.0\n',
     )
-    expect(kubectl(sim, 'get pods -n kube-system')).toBe('No resources found in kube-system namespace.\n')
+    expect(kubectl(sim, 'get pods -n kube-system')).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE\n(coredns-\w+-\w{5} +1\/1 +Running +0 +65s\n){2}$/)
+    expect(kubectl(sim, 'get pods -n kube-public')).toBe('No resources found in kube-public namespace.\n')
   })
 
   it('describes a pod with its containers and events', () => {

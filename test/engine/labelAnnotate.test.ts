@@ -33,7 +33,8 @@ describe('kubectl label', () => {
     expect(kubectl(sim, 'label pod/web pod/api y=2')).toBe('pod/web labeled\npod/api labeled\n')
     expect(kubectl(sim, 'label pods -l app=web z=3')).toBe('pod/web labeled\n')
     expect(kubectl(sim, 'label pods --all w=4')).toBe('pod/api labeled\npod/web labeled\n')
-    expect(kubectl(sim, 'label pods -A --all v=5')).toBe('pod/api labeled\npod/web labeled\n')
+    // Every namespace's pods: kube-system's CoreDNS pods too.
+    expect(kubectl(sim, 'label pods -A --all v=5')).toMatch(/^pod\/api labeled\npod\/web labeled\npod\/coredns-\w+-\w{5} labeled\npod\/coredns-\w+-\w{5} labeled\n$/)
     expect(kubectl(sim, 'label pods web api x=9')).toBe("'x' already has a value (1), and --overwrite is false\n'x' already has a value (1), and --overwrite is false\n")
   })
 

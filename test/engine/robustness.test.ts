@@ -65,7 +65,8 @@ describe('bad input never breaks the engine', () => {
         sim.advance(60_000)
       }, text).not.toThrow()
     }
-  })
+    // 400 clusters, each starting CoreDNS's pods: longer than the default on a busy machine.
+  }, 180_000)
 
   it('rejects a value of the wrong type with encoding/json\'s message, and creates nothing', () => {
     const sim = newSim()

@@ -16,7 +16,7 @@ describe('kubectl rollout and set image', () => {
 
     expect(kubectl(sim, 'rollout undo deployment/web')).toBe('deployment.apps/web rolled back\n')
     kubectl(sim, 'rollout status deployment/web')
-    const byImage = Object.fromEntries(sim.store.list<ReplicaSet>('ReplicaSet').map((rs) => [rs.spec.template.spec.containers[0].image, [rs.spec.replicas, rs.metadata.annotations?.['deployment.kubernetes.io/revision']]]))
+    const byImage = Object.fromEntries(sim.store.list<ReplicaSet>('ReplicaSet', 'default').map((rs) => [rs.spec.template.spec.containers[0].image, [rs.spec.replicas, rs.metadata.annotations?.['deployment.kubernetes.io/revision']]]))
     // Rolling back re-uses revision 1's ReplicaSet under the next revision number.
     expect(byImage).toEqual({ 'nginx:1.27': [4, '3'], 'nginx:1.28': [0, '2'] })
     expect(kubectl(sim, 'rollout undo deployment/web --to-revision=3')).toBe('deployment.apps/web skipped rollback (current template already matches revision 3)\n')

@@ -57,7 +57,7 @@ describe('scheduler', () => {
     const sim = newSim({ workers: 2 })
     apply(sim, podYaml('p', 'nginx:1.27', '  nodeSelector:\n    disk: ssd\n'))
     sim.advance(1000)
-    const decision = [...sim.scheduler.decisions.values()][0]
+    const decision = sim.scheduler.decisions.get(sim.store.get('Pod', 'default', 'p')!.metadata.uid)!
     expect(decision.chosen).toBeUndefined()
     expect(decision.nodes.map((n) => [n.node, n.rejectedBy])).toEqual([
       ['control-plane', 'TaintToleration'],

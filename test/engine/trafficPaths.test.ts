@@ -68,6 +68,39 @@ spec:
     expect(run("curl -s -o /dev/null -w '%{http_code}' -H 'Host: bar.example' http://ingress-nginx-controller.ingress-nginx/").output).toBe('404')
   })
 
+  it("adds ingress-nginx's forwarding headers, which an echo server prints; X-Request-ID is new per request and follows the seed", () => {
+    const { sim, run } = withController()
+    const clientIP = sim.store.get<Pod>('Pod', 'default', 'client')!.status.podIP!
+    const controllerIP = sim.store.list<Pod>('Pod', 'ingress-nginx')[0].status.podIP!
+    const first = run("curl -s -H 'Host: foo.example' http://ingress-nginx-controller.ingress-nginx/hello").output
+    expect(first).toContain(`RemoteAddr: ${controllerIP}:`)
+    const request = first.slice(first.indexOf('GET '))
+    const id = /X-Request-Id: ([0-9a-f]{32})\r\n/.exec(request)?.[1]
+    expect(request).toBe(
+      [
+        'GET /hello HTTP/1.1',
+        'Host: foo.example',
+        'User-Agent: curl/8.11.1',
+        'Accept: */*',
+        `X-Forwarded-For: ${clientIP}`,
+        'X-Forwarded-Host: foo.example',
+        'X-Forwarded-Port: 80',
+        'X-Forwarded-Proto: http',
+        'X-Forwarded-Scheme: http',
+        `X-Real-Ip: ${clientIP}`,
+        `X-Request-Id: ${id}`,
+        'X-Scheme: http',
+        '',
+        '',
+      ].join('\r\n'),
+    )
+    const second = run("curl -s -H 'Host: foo.example' http://ingress-nginx-controller.ingress-nginx/hello").output
+    expect(/X-Request-Id: (\w+)/.exec(second)?.[1]).not.toBe(id)
+    // The same script and seed give the same ids; a request straight to the Service carries none of these headers.
+    expect(withController().run("curl -s -H 'Host: foo.example' http://ingress-nginx-controller.ingress-nginx/hello").output).toContain(`X-Request-Id: ${id}`)
+    expect(run('curl -s http://web/').output).not.toContain('X-Forwarded-For')
+  })
+
   it('answers on a node port only where a controller pod runs (externalTrafficPolicy Local)', () => {
     const { sim, run } = withController()
     const svc = sim.store.get('Service', 'ingress-nginx', 'ingress-nginx-controller')!

@@ -11,6 +11,8 @@ export interface HttpRequestView {
   path: string
   host: string
   userAgent: string
+  /** Headers a proxy added (ingress-nginx's X-Forwarded-For, X-Request-ID…), by name as sent. */
+  proxyHeaders?: Record<string, string>
   clientAddress: string
   /** The answering pod. */
   podName: string
@@ -86,6 +88,15 @@ function argValue(words: string[], name: string): string | undefined {
   return undefined
 }
 
+/** Go's http.Header as Request.Write prints it: canonical names (`X-Real-Ip`), sorted. */
+function goHeaderLines(headers: Record<string, string>): string[] {
+  const canonical = (name: string) => name.toLowerCase().replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase())
+  return Object.entries(headers)
+    .map(([name, value]) => [canonical(name), value] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => `${name}: ${value}`)
+}
+
 const words = (c: Container) => [...(c.command ?? []), ...(c.args ?? [])]
 
 interface HttpModel {
@@ -108,7 +119,7 @@ const MODELS: Record<string, HttpModel> = {
     answer: (r) =>
       ok(
         [`Hostname: ${r.podName}`, 'IP: 127.0.0.1', 'IP: ::1', `IP: ${r.podIP}`, `RemoteAddr: ${r.clientAddress}`, ''].join('\n') +
-          [`${r.method} ${r.path} HTTP/1.1`, `Host: ${r.host}`, `User-Agent: ${r.userAgent}`, 'Accept: */*', '', ''].join('\r\n'),
+          [`${r.method} ${r.path} HTTP/1.1`, `Host: ${r.host}`, `User-Agent: ${r.userAgent}`, ...goHeaderLines({ Accept: '*/*', ...r.proxyHeaders }), '', ''].join('\r\n'),
       ),
   },
   // agnhost netexec: /hostname, /echo?msg=, /clientip; `/` prints the time.

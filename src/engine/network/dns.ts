@@ -86,11 +86,13 @@ export function candidateNames(name: string, config: ResolverConfig): string[] {
   return dots >= config.ndots ? [name, ...searched] : [...searched, name]
 }
 
-/** Is any CoreDNS pod ready to answer (the kube-dns Service has a ready endpoint)? */
+/**
+ * Is any CoreDNS pod ready to answer behind the kube-dns Service? Without the Service
+ * (a cluster built `--no-coredns`, or kube-dns deleted) nothing answers at 10.96.0.10,
+ * as on a real cluster; without a ready pod the Service has no endpoint to send to.
+ */
 export function clusterDnsUp(store: ApiStore): boolean {
-  // A cluster built without the CoreDNS objects (ClusterSpec.coreDns off) still resolves names:
-  // the DNS service is taken as given until it exists as pods that can fail.
-  if (!store.get('Service', 'kube-system', 'kube-dns')) return true
+  if (!store.get('Service', 'kube-system', 'kube-dns')) return false
   return store.select<Pod>('Pod', 'kube-system', { matchLabels: DNS_LABEL }).some((p) => isPodReady(p) && !p.metadata.deletionTimestamp)
 }
 

@@ -193,7 +193,9 @@ function nslookupCommand(sim: Simulated, pod: Pod, argv: string[]): Ran {
   // A NetworkPolicy that drops the query reads as a nameserver that never answers.
   if (!args[1] && !dnsReachable(sim, pod)) return timed(ran(1, out(';; connection timed out; no servers could be reached\n\n')), RESOLVER_TIMEOUT_MS)
   const output = nslookup(sim.ctx.store, pod, args[0], args[1])
-  return ran(output.includes("server can't find") || output.startsWith(';;') ? 1 : 0, out(output))
+  // A nameserver that never answers (CoreDNS scaled to zero) costs the resolver's timeouts.
+  if (output.startsWith(';;')) return timed(ran(1, out(output)), RESOLVER_TIMEOUT_MS)
+  return ran(output.includes("server can't find") ? 1 : 0, out(output))
 }
 
 function digCommand(sim: Simulated, pod: Pod, argv: string[]): Ran | undefined {
@@ -204,7 +206,8 @@ function digCommand(sim: Simulated, pod: Pod, argv: string[]): Ran | undefined {
   if (!name) return ran(0)
   if (!dnsReachable(sim, pod)) return timed(ran(9, out(';; connection timed out; no servers could be reached\n')), 15_000)
   const output = digShort(sim.ctx.store, pod, name)
-  return ran(output.startsWith(';;') ? 9 : 0, out(output))
+  if (output.startsWith(';;')) return timed(ran(9, out(output)), 15_000)
+  return ran(0, out(output))
 }
 
 /** One simple command (no shell syntax). */

@@ -5,6 +5,7 @@ import { httpAnswer, listeningPorts } from '../images/httpAnswers.ts'
 import { lookupImage, parseImageReference } from '../images/reference.ts'
 import { ingressControllerInstances, ingressesServedBy } from '../controllers/ingressController.ts'
 import { CLUSTER_DNS_IP, DNS_LABEL } from './coreDns.ts'
+import { ingressProxyHeaders } from './ingressHeaders.ts'
 import { resolveHost, resolverConfig } from './dns.ts'
 import { answerIngressRequest } from './ingressRouting.ts'
 import { allowed, type Endpoint } from './networkPolicy.ts'
@@ -208,8 +209,8 @@ export function enforcesPolicies(sim: Simulated): boolean {
 
 /**
  * May the pod reach cluster DNS? Under an egress policy, UDP 53 to a CoreDNS pod (or to
- * the kube-dns address while CoreDNS is not modelled as pods) must be allowed; the
- * classic default-deny-egress breaks name resolution first.
+ * the kube-dns address while no CoreDNS pod has one) must be allowed; the classic
+ * default-deny-egress breaks name resolution first.
  */
 export function dnsReachable(sim: Simulated, pod: Pod): boolean {
   if (!enforcesPolicies(sim) || !resolverConfig(pod).nameservers.includes(CLUSTER_DNS_IP)) return true
@@ -245,6 +246,8 @@ interface Sender {
   parsed: { scheme: string; host: string; port: number; path: string }
   hostHeader: string
   userAgent: string
+  /** Headers a proxy in between added (ingress-nginx's X-Forwarded-*). */
+  proxyHeaders?: Record<string, string>
 }
 
 /**
@@ -274,12 +277,13 @@ function deliver(s: Sender, base: TrafficResult, hops: Hop[], target: { ip: stri
     const ref = container && parseImageReference(container.image)
     const image = ref && lookupImage(ref)
     if (!container || !image || !listeningPorts(image, container).includes(target.port)) continue
-    if (depth === 0 && (target.port === 80 || target.port === 443) && ingressControllerInstances([pod]).length) return viaIngress(s, base, reached, pod, count)
+    if (depth === 0 && (target.port === 80 || target.port === 443) && ingressControllerInstances([pod]).length) return viaIngress(s, base, reached, pod, count, { clientIP, port: target.port })
     const answer = httpAnswer(image, container, {
       method: 'GET',
       path: s.parsed.path,
       host: s.hostHeader,
       userAgent: s.userAgent,
+      ...(s.proxyHeaders ? { proxyHeaders: s.proxyHeaders } : {}),
       clientAddress: `${clientIP}:${32768 + s.sim.ctx.rng.int(28232)}`,
       podName: pod.metadata.name,
       podIP: pod.status.podIP ?? '',
@@ -295,7 +299,7 @@ function deliver(s: Sender, base: TrafficResult, hops: Hop[], target: { ip: stri
  * a backend Service, whose ready endpoints it proxies to directly (as nginx does, not
  * through the cluster IP); 404 from its default backend, 503 without endpoints.
  */
-function viaIngress(s: Sender, base: TrafficResult, hops: Hop[], controller: Pod, count: number): Delivery[] {
+function viaIngress(s: Sender, base: TrafficResult, hops: Hop[], controller: Pod, count: number, received: { clientIP: string; port: number }): Delivery[] {
   const { store } = s.sim.ctx
   const instance = ingressControllerInstances([controller])[0]
   const answer = answerIngressRequest(store, ingressesServedBy(s.sim.ctx, instance), { host: s.hostHeader, path: s.parsed.path })
@@ -307,7 +311,13 @@ function viaIngress(s: Sender, base: TrafficResult, hops: Hop[], controller: Pod
   const routed = [...hops, { kind: 'ingress' as const, label: ruleLabel }, { kind: 'service' as const, label: podKey(answer.service), detail: `port ${answer.servicePort}` }]
   const namespace = answer.service.metadata.namespace
   const byEndpoint = spreadEvenly(s.sim, answer.endpoints, count)
-  const upstream: Sender = { ...s, src: { ip: controller.status.podIP ?? '', node: controller.spec.nodeName, label: `pod ${podKey(controller)}` }, peer: { pod: controller } }
+  const scheme = s.parsed.scheme === 'https' || received.port === 443 ? 'https' : 'http'
+  const upstream: Sender = {
+    ...s,
+    src: { ip: controller.status.podIP ?? '', node: controller.spec.nodeName, label: `pod ${podKey(controller)}` },
+    peer: { pod: controller },
+    proxyHeaders: ingressProxyHeaders(store, controller, { clientIP: received.clientIP, host: s.hostHeader, port: received.port, scheme }),
+  }
   const out: Delivery[] = []
   for (const [endpoint, n] of byEndpoint) {
     const [ip, port] = endpoint.split(':')

@@ -49,7 +49,7 @@ describe('workload rows', () => {
     for (const id of ['daemonset', 'statefulset', 'cronjob', 'job']) apply(sim, sample(id))
     apply(sim, rcYaml)
     sim.advance(65_000)
-    const s = mirror(sim)
+    const s = mirror(sim, 'default')
     expect(rows(s).map((r) => r.replace(/-[a-z0-9]{8,10}\b/g, '-HASH'))).toEqual([
       'Deployment api: 2/2 ready · 2 up-to-date',
       '  ReplicaSet api-HASH: 2 desired · 2 current · 2 ready',
@@ -73,17 +73,24 @@ describe('workload rows', () => {
     sim.advance(30_000)
     expect(rows(mirror(sim, 'demo'))).toEqual(['Job pi (namespace demo): Complete · 1/1 completions · duration 13s'])
     expect(rows(mirror(sim, 'default'))).toEqual([expect.stringMatching(/^Deployment api: /), expect.stringMatching(/^ {2}ReplicaSet api-/)])
-    expect(rows(mirror(sim))).toHaveLength(3)
+    // All namespaces: kube-system's CoreDNS too, as kubectl get all -A lists it.
+    expect(rows(mirror(sim)).map((r) => r.replace(/-[a-z0-9]{8,10}\b/g, '-HASH').replace(/:.*/, ''))).toEqual([
+      'Deployment api',
+      '  ReplicaSet api-HASH',
+      'Deployment coredns (namespace kube-system)',
+      '  ReplicaSet coredns-HASH (namespace kube-system)',
+      'Job pi (namespace demo)',
+    ])
   })
 
   it('a Job that runs out of retries reads Failed, as kubectl get jobs prints it', () => {
     const sim = newSim()
     apply(sim, sample('job').replace('perl:5.34.0', 'busybox:1.36').replace(/command: .*/, 'command: ["sh", "-c", "exit 1"]').replace('backoffLimit: 4', 'backoffLimit: 0'))
     sim.advance(30_000)
-    expect(rows(mirror(sim))).toEqual([expect.stringMatching(/^Job pi: Failed · 0\/1 completions · duration \d+s$/)])
+    expect(rows(mirror(sim, 'default'))).toEqual([expect.stringMatching(/^Job pi: Failed · 0\/1 completions · duration \d+s$/)])
     expect(kubectl(sim, 'get jobs')).toMatch(/^pi +Failed +0\/1 /m)
     // Its pod's chip reads what kubectl get pods prints for it, in the failing tone.
-    const [pod] = sim.store.list<Pod>('Pod')
+    const [pod] = sim.store.list<Pod>('Pod', 'default')
     const summary = summarizePod(pod, sim.now)
     expect([summary.status, podTone(pod, summary)]).toEqual(['Error', 'failing'])
   })

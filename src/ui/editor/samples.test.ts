@@ -6,9 +6,9 @@ import { SAMPLES } from './samples.ts'
 
 const sample = (id: string) => SAMPLES.find((s) => s.id === id)!.yaml
 
-/** name STATUS node, for the sample's pods. */
+/** name STATUS node, for the sample's pods (not the CoreDNS pods every cluster has). */
 function podLines(sim: ReturnType<typeof newSim>): string[] {
-  return [...sim.store.list<Pod>('Pod')].map((p) => `${p.metadata.name} ${summarizePod(p, sim.now).status} ${p.spec.nodeName ?? ''}`)
+  return [...sim.store.list<Pod>('Pod')].filter((p) => p.metadata.labels?.['k8s-app'] !== 'kube-dns').map((p) => `${p.metadata.name} ${summarizePod(p, sim.now).status} ${p.spec.nodeName ?? ''}`)
 }
 
 describe('editor samples', () => {

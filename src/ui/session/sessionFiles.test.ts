@@ -32,13 +32,14 @@ describe('export all YAML', () => {
     const objects: ObjectsByKind = {}
     for (const o of sim.store.all()) (objects[o.kind] ??= {})[objectKeyOf(o)] = o
     const text = allObjectsYaml(objects)
-    const docs = parseAllDocuments(text).map((d) => d.toJS() as { kind: string; metadata: { name: string } })
+    const docs = parseAllDocuments(text).map((d) => d.toJS() as { kind: string; metadata: { name: string; namespace?: string } })
     const kinds = new Set(docs.map((d) => d.kind))
     expect(kinds.has('Event')).toBe(false)
     expect(kinds.has('Lease')).toBe(false)
-    expect(docs.filter((d) => d.kind === 'Pod')).toHaveLength(1)
+    // The Deployment's one pod (kube-system's CoreDNS pods are exported too).
+    expect(docs.filter((d) => d.kind === 'Pod' && d.metadata.namespace === 'default')).toHaveLength(1)
     expect(docs.map((d) => d.kind)).toEqual([...docs.map((d) => d.kind)].sort())
-    const deployment = text.split('---\n').find((d) => d.includes('kind: Deployment'))!
+    const deployment = text.split('---\n').find((d) => d.includes('kind: Deployment') && d.includes('\n  name: web\n'))!
     expect(deployment).toBe(runKubectl(sim, ['get', 'deployment', 'web', '-o', 'yaml']))
     expect(parse(deployment).metadata.name).toBe('web')
   })
