@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
 import type { Pod } from '../../engine/api/types.ts'
 import { openInEditor } from '../editor/openInEditor.ts'
+import { editorShowsBesideInspector, useSideColumn } from '../layout/sideColumn.ts'
 import { useCluster } from '../store/clusterStore.ts'
 import { useDecision, useEventsFor } from '../store/selectors.ts'
 import { EventsTable } from './EventsTable.tsx'
@@ -43,6 +44,13 @@ export function Inspector() {
   const shown = tabs.includes(tab) ? tab : 'summary'
   const target = kubectlTarget(key)
   const version = `${obj?.metadata.resourceVersion}/${events.length}/${events.at(-1)?.count ?? 0}`
+
+  // The inspector covers the editor on all but wide screens: step aside so the text shows.
+  const showInEditor = (yaml: string, file: string) => {
+    const beside = editorShowsBesideInspector()
+    useSideColumn.getState().setEditorHidden(false)
+    if (openInEditor(yaml, file) && !beside) selectObject(null)
+  }
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -94,7 +102,7 @@ export function Inspector() {
               <CommandTab command={`get ${target} -o yaml`} version={version} label={`${kind} ${name} as YAML`}>
                 {(yaml) => (
                   <div className="inspector-actions">
-                    <button type="button" className="btn" onClick={() => openInEditor(yaml, `${name}.yaml`)}>
+                    <button type="button" className="btn" onClick={() => showInEditor(yaml, `${name}.yaml`)}>
                       Open in editor
                     </button>
                   </div>
