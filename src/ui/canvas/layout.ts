@@ -91,11 +91,7 @@ export function bestView(cards: CardSpec[], viewWidth: number, viewHeight: numbe
   for (let columns = maxColumns; columns >= 1; columns--) {
     const layout = layoutCards(cards, columns, measured)
     const zoom = Math.min(1, zoomToFit(layout.width, viewWidth))
-    if (zoom >= MIN_READABLE_ZOOM || columns === 1) {
-      // A card taller than the canvas would never show whole: it alone may take the zoom lower.
-      const tallest = Math.max(...layout.cards.map((c) => c.height))
-      return { layout, zoom: Math.min(Math.max(zoom, MIN_READABLE_ZOOM), zoomToFit(tallest, viewHeight)), fits: false }
-    }
+    if (zoom >= MIN_READABLE_ZOOM || columns === 1) return { layout, zoom: Math.max(zoom, MIN_READABLE_ZOOM), fits: false }
   }
   throw new Error('unreachable: one column always returns')
 }
