@@ -10,6 +10,7 @@ import type { WhyChain } from '../engine/causes/whyChain.ts'
 import type { RequestRecord } from '../engine/network/trafficLog.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import type { ClusterSpec } from '../engine/simulation.ts'
+import type { Countdown } from '../engine/countdowns.ts'
 
 export type UiCommand =
   | { type: 'init'; seed?: number; cluster?: Partial<ClusterSpec> }
@@ -90,6 +91,8 @@ export interface PatchBatch {
   requests?: RequestRecord[]
   /** When any changed: every pod's requests/s over the last 5 simulated seconds (`namespace/name`; absent means 0). */
   podRates?: Record<string, number>
+  /** When any changed: every countdown still ahead (restarts, pull retries, NotReady, evictions), one per object, kind and container. */
+  countdowns?: Countdown[]
 }
 
 export type EngineMessage =

@@ -90,6 +90,13 @@ export class Kubelet {
   stop(): void {
     this.running = false
     this.lease.stop()
+    // Its restarts and pull retries will not happen while it is down.
+    for (const runtime of this.pods.values()) for (const c of runtime.containers) this.clearCountdowns(runtime, c)
+  }
+
+  private clearCountdowns(runtime: PodRuntime, c: ContainerRuntime): void {
+    this.ctx.countdowns.clear(podKeyOf(runtime), 'restart', c.name)
+    this.ctx.countdowns.clear(podKeyOf(runtime), 'pullRetry', c.name)
   }
 
   /**
@@ -277,7 +284,11 @@ export class Kubelet {
           this.ctx.recorder.normal(p2, this.host, 'BackOff', `Back-off pulling image "${c.image}"`, fieldPath)
           this.ctx.recorder.warning(p2, this.host, 'Failed', 'Error: ImagePullBackOff', fieldPath)
           this.publish(runtime)
-          c.timer = this.ctx.after(delay, `kubelet ${this.nodeName}: retry pull ${c.image}`, () => this.ensureImage(runtime, c))
+          this.ctx.countdowns.set({ kind: 'pullRetry', object: podKeyOf(runtime), container: c.name, atMs: this.ctx.clock.now + delay })
+          c.timer = this.ctx.after(delay, `kubelet ${this.nodeName}: retry pull ${c.image}`, () => {
+            this.ctx.countdowns.clear(podKeyOf(runtime), 'pullRetry', c.name)
+            this.ensureImage(runtime, c)
+          })
         })
       })
       return
@@ -432,6 +443,7 @@ export class Kubelet {
     const last = c.state.terminated
     const restart = () => {
       const p = this.pod(runtime)
+      this.ctx.countdowns.clear(podKeyOf(runtime), 'restart', c.name)
       if (!p || runtime.terminating || !this.online) return
       this.crashBackoff.next(key)
       c.lastState = last ? { terminated: last } : c.lastState
@@ -452,6 +464,7 @@ export class Kubelet {
     const backOffEvent = (p: Pod) =>
       this.ctx.recorder.warning(p, this.host, 'BackOff', `Back-off restarting failed container ${c.name} in pod ${runtime.name}_${runtime.namespace}(${runtime.uid})`, `spec.containers{${c.name}}`)
     backOffEvent(pod)
+    this.ctx.countdowns.set({ kind: 'restart', object: podKeyOf(runtime), container: c.name, atMs: this.ctx.clock.now + remaining })
     this.publish(runtime)
     // One timer chain: a sync every BACKOFF_RESYNC_MS re-records the event, and the restart comes when the back-off ends.
     const wait = (left: number) => {
@@ -578,3 +591,6 @@ export class Kubelet {
     return this.pods.get(podUid)?.containers.find((x) => x.name === container)
   }
 }
+
+/** The store key of the pod a runtime runs, as countdowns name it. */
+const podKeyOf = (runtime: PodRuntime) => `Pod/${runtime.namespace}/${runtime.name}`

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import type { Pod } from '../../engine/api/types.ts'
 import { openInEditor } from '../editor/openInEditor.ts'
 import { editorShowsBesideInspector, useSideColumn } from '../layout/sideColumn.ts'
+import { CountdownList } from '../canvas/Countdowns.tsx'
 import { useCluster } from '../store/clusterStore.ts'
 import { useDecision, useEventsFor } from '../store/selectors.ts'
 import { EventsTable } from './EventsTable.tsx'
@@ -81,6 +82,7 @@ export function Inspector() {
         <>
           <InspectorTabs tabs={tabs} selected={shown} onSelect={setTab} idPrefix={idPrefix} />
           <div className="inspector-body" role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${shown}`} tabIndex={0}>
+            {shown === 'summary' && <CountdownList objectKey={key} />}
             {shown === 'summary' && kind === 'Pod' && (
               <>
                 <PodSummary pod={obj as Pod} />
