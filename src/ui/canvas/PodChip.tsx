@@ -7,6 +7,7 @@ import { podTone } from '../format/podTone.ts'
 import { useCluster } from '../store/clusterStore.ts'
 import { usePod } from '../store/selectors.ts'
 import { useCountdownLines } from './Countdowns.tsx'
+import { podMatches, usePodSearch } from './podSearch.ts'
 
 /** One pod on a node card: name, STATUS as kubectl prints it, restarts, and a delete button. */
 export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
@@ -17,7 +18,9 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
   const countdowns = useCountdownLines(podKey, false)
   const sentences = useCountdownLines(podKey, true)
   const countdownId = useId()
+  const query = usePodSearch((s) => s.query)
   if (!pod) return null
+  const found = query.trim() === '' ? '' : podMatches(pod, query) ? ' search-match' : ' search-dimmed'
   // STATUS doesn't depend on the current time (only the RESTARTS "ago" text does).
   const summary = summarizePod(pod, 0)
   const tone = podTone(pod, summary)
@@ -28,7 +31,7 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
   const reason = pendingReason(unscheduled?.message)
   const title = unscheduled?.message ? `${unscheduled.reason ?? 'Unschedulable'}: ${unscheduled.message}` : `${name}: ${summary.status}, ready ${summary.ready}`
   return (
-    <div className={`pod-chip tone-${tone}${selected ? ' selected' : ''}`} title={title}>
+    <div className={`pod-chip tone-${tone}${selected ? ' selected' : ''}${found}`} title={title}>
       <button
         type="button"
         className="pod-chip-main"
