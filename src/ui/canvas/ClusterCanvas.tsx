@@ -34,15 +34,23 @@ function ServicesView() {
 
 const nodeTypes = { k8sNode: K8sNodeView, unscheduled: UnscheduledView, workloads: WorkloadsView, services: ServicesView }
 
-/** Puts the view where the layout says: readable zoom, centred across, from the top. */
-function KeepView({ view, width, signature }: { view: View; width: number; signature: string }) {
-  const { setViewport } = useReactFlow()
+/**
+ * Puts the view where the layout says: readable zoom, centred across, from the top. When the
+ * canvas scrolls, a change of layout keeps where the person scrolled to (within the cards).
+ */
+function KeepView({ view, width, height, signature }: { view: View; width: number; height: number; signature: string }) {
+  const { setViewport, getViewport } = useReactFlow()
   const ready = useStore((s) => s.panZoom !== null)
-  const { zoom } = view
+  const placed = useRef(false)
+  const { zoom, fits } = view
   const x = Math.max(EDGE, (width - view.layout.width * zoom) / 2)
+  const lowest = Math.min(EDGE, height - EDGE - view.layout.height * zoom)
   useEffect(() => {
-    if (ready) void setViewport({ x, y: EDGE, zoom })
-  }, [signature, ready, x, zoom, setViewport])
+    if (!ready) return
+    const y = fits || !placed.current ? EDGE : Math.min(EDGE, Math.max(lowest, getViewport().y))
+    placed.current = true
+    void setViewport({ x, y, zoom })
+  }, [signature, ready, x, zoom, fits, lowest, setViewport, getViewport])
   return null
 }
 
@@ -114,7 +122,7 @@ export function ClusterCanvas() {
         <Controls showInteractive={false} showFitView={false} position="bottom-right" orientation="horizontal">
           <ResetViewButton view={view} width={size.width} />
         </Controls>
-        <KeepView view={view} width={size.width} signature={signature} />
+        <KeepView view={view} width={size.width} height={size.height} signature={signature} />
       </ReactFlow>
       {!view.fits && <p className="canvas-scroll-hint">Scroll for more cards</p>}
     </div>
