@@ -1,4 +1,4 @@
-import { apply, applyOutput, expect, expectAllCardsVisible, openApp, pasteManifest, setSpeed, test } from './fixtures.ts'
+import { apply, applyOutput, expect, expectAllCardsVisible, openApp, pasteManifest, revealOnCanvas, setSpeed, test } from './fixtures.ts'
 
 const CROWD = `apiVersion: apps/v1
 kind: Deployment
@@ -33,6 +33,7 @@ test('a crowded node card shows eight pods and "+3 more", which lists them all',
   await expect(node.getByRole('button', { name: /^Pod crowd-/ })).toHaveCount(8)
   const more = node.getByRole('button', { name: 'Show 3 more pods on worker-3' })
   await expect(more).toHaveText('+3 more')
+  await revealOnCanvas(page, more)
   await more.click()
   await expect(node.getByRole('button', { name: /^Pod crowd-/ })).toHaveCount(11)
   await expect(node.getByRole('button', { name: 'Show fewer pods on worker-3' })).toBeVisible()

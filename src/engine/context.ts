@@ -4,6 +4,7 @@ import type { SeededRandom } from './rng.ts'
 import type { ApiServer } from './api/server.ts'
 import type { ApiStore } from './api/store.ts'
 import type { EventRecorder } from './events.ts'
+import type { Countdowns } from './countdowns.ts'
 
 /** What every simulated component (controller, scheduler, kubelet) gets to work with. */
 export interface EngineContext {
@@ -15,6 +16,8 @@ export interface EngineContext {
   /** Writes: create, update, delete, with admission. */
   api: ApiServer
   recorder: EventRecorder
+  /** What components will do next and when, for the UI's countdowns. */
+  countdowns: Countdowns
   /** Runs `fn` after `delayMs` of simulated time (0 = later in the current instant). */
   after(delayMs: number, label: string, fn: () => void): ScheduledTask
 }

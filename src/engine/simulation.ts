@@ -20,6 +20,7 @@ import { installStandardStorageClass } from './storage/standardStorageClass.ts'
 import { initialKubeconfig, type Kubeconfig } from './kubeconfig.ts'
 import { EventQueue } from './eventQueue.ts'
 import { EventRecorder } from './events.ts'
+import { Countdowns } from './countdowns.ts'
 import { Kubelet } from './kubelet/kubelet.ts'
 import { SeededRandom } from './rng.ts'
 import { taskActor } from './causes/taskActor.ts'
@@ -65,6 +66,7 @@ export class Simulation {
       store,
       api,
       recorder,
+      countdowns: new Countdowns(),
       // A task runs as the component its label names, reacting to what was current when it was scheduled.
       after: (delayMs, label, fn) => {
         const captured = causes.capture()
@@ -76,6 +78,10 @@ export class Simulation {
     this.scheduler = new Scheduler(this.ctx)
     // Kubelets whose containers send requests reach the cluster network through this.
     registerNetwork(this)
+    // A deleted object has nothing ahead of it.
+    store.watch((type, obj) => {
+      if (type === 'DELETED') this.ctx.countdowns.clearObject(`${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`)
+    }, ['Pod', 'Node'])
     store.watch((type, obj) => {
       const node = obj.kind === 'Pod' ? (obj as Pod).spec.nodeName : undefined
       if (node) this.kubelets.get(node)?.onPodEvent(type, obj as Pod)

@@ -5,6 +5,9 @@ import { EditorPanel } from './editor/EditorPanel.tsx'
 import { EventsFeed } from './events/EventsFeed.tsx'
 import { ControlPlaneFlow } from './flow/ControlPlaneFlow.tsx'
 import { Inspector } from './inspector/Inspector.tsx'
+import './layout/layout.css'
+import { useSideColumn } from './layout/sideColumn.ts'
+import { SideColumnToggle } from './layout/SideColumnToggle.tsx'
 import { LabPanel, LabsButton } from './labs/LabPanel.tsx'
 import { NetworkView } from './network/NetworkView.tsx'
 import { useNetworkUi } from './network/networkUi.ts'
@@ -22,8 +25,9 @@ export function App() {
   const fatal = useCluster((s) => s.fatal)
   const connected = useCluster((s) => s.connected)
   const view = useNetworkUi((s) => s.view)
+  const editorHidden = useSideColumn((s) => s.editorHidden)
   return (
-    <div className={`app${inspecting ? ' inspecting' : ''}`}>
+    <div className={`app${inspecting ? ' inspecting' : ''}${editorHidden ? ' editor-hidden' : ''}`}>
       <header className="app-header">
         <h1 className="app-title">
           kubesim <span className="app-subtitle">a Kubernetes cluster in your browser tab</span>
@@ -45,6 +49,7 @@ export function App() {
       </section>
       <main className="center" aria-label="Cluster" aria-busy={!connected}>
         <div className="center-bar">
+          <SideColumnToggle />
           <NamespaceBar />
           <ViewSwitch />
         </div>

@@ -59,6 +59,8 @@ export class EngineHost {
   private needsReset = true
   /** A fault changed which nodes are powered off: worth a batch even if no object changed. */
   private nodesDownChanged = false
+  /** The countdowns version last sent (-1: none yet). */
+  private sentCountdowns = -1
   private lastSentTime = -1
   private lastSentRunning = false
   private lastSentSpeed = 1
@@ -426,6 +428,7 @@ export class EngineHost {
       this.running !== this.lastSentRunning ||
       this.speed !== this.lastSentSpeed ||
       this.nodesDownChanged ||
+      sim.ctx.countdowns.version !== this.sentCountdowns ||
       this.traffic.hasNewRequests(sim.ctx)
     if (!changed) return
     this.nodesDownChanged = false
@@ -462,6 +465,10 @@ export class EngineHost {
     const traffic = this.traffic.take(sim.ctx, sim.now)
     if (traffic.requests.length > 0) batch.requests = traffic.requests
     if (traffic.podRates) batch.podRates = traffic.podRates
+    if (batch.reset || sim.ctx.countdowns.version !== this.sentCountdowns) {
+      batch.countdowns = sim.ctx.countdowns.live(sim.now)
+      this.sentCountdowns = sim.ctx.countdowns.version
+    }
     this.pending.clear()
     this.needsReset = false
     this.lastSentTime = sim.now

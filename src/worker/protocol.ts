@@ -11,6 +11,7 @@ import type { FlowStep } from './flowWatch.ts'
 import type { RequestRecord } from '../engine/network/trafficLog.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
 import type { ClusterSpec } from '../engine/simulation.ts'
+import type { Countdown } from '../engine/countdowns.ts'
 
 export type UiCommand =
   | { type: 'init'; seed?: number; cluster?: Partial<ClusterSpec> }
@@ -94,6 +95,8 @@ export interface PatchBatch {
   requests?: RequestRecord[]
   /** When any changed: every pod's requests/s over the last 5 simulated seconds (`namespace/name`; absent means 0). */
   podRates?: Record<string, number>
+  /** When any changed: every countdown still ahead (restarts, pull retries, NotReady, evictions), one per object, kind and container. */
+  countdowns?: Countdown[]
 }
 
 export type EngineMessage =

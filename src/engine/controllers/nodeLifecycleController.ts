@@ -2,6 +2,7 @@ import type { KubeObject, Node, Pod, Taint } from '../api/types.ts'
 import { parseSimTime } from '../clock.ts'
 import type { EngineContext } from '../context.ts'
 import { leaseRenewedAt, NODE_LEASE_NAMESPACE, type Lease } from '../kinds/lease.ts'
+import { RENEW_INTERVAL_MS } from '../kubelet/nodeLease.ts'
 import { WorkQueue } from './workQueue.ts'
 import { LARGE_CLUSTER_SIZE_THRESHOLD, zoneKey, zoneStates } from './zoneDisruption.ts'
 
@@ -46,7 +47,11 @@ export class NodeLifecycleController {
       if (type === 'DELETED') return
       if (obj.kind === 'Lease' && obj.metadata.namespace === NODE_LEASE_NAMESPACE) {
         const renewed = leaseRenewedAt(obj)
-        if (renewed !== undefined) this.queue.addAfter(obj.metadata.name, this.staleAt(renewed) - ctx.clock.now)
+        if (renewed !== undefined) {
+          this.queue.addAfter(obj.metadata.name, this.staleAt(renewed) - ctx.clock.now)
+          // Worth a countdown once a renewal is overdue: the node turns NotReady at the stale check unless one comes.
+          ctx.countdowns.set({ kind: 'notReady', object: `Node//${obj.metadata.name}`, atMs: this.staleAt(renewed), fromMs: renewed + RENEW_INTERVAL_MS + 1_000 })
+        }
       } else if (obj.kind === 'Node' && (type === 'ADDED' || readyCondition(obj)?.status !== readyCondition(old)?.status)) {
         this.queue.add(obj.metadata.name)
       }
@@ -113,6 +118,7 @@ export class NodeLifecycleController {
       { key: UNREACHABLE_TAINT_KEY, effect: 'NoExecute', timeAdded: now },
     ])
     this.ctx.recorder.normal(node, SOURCE, 'NodeNotReady', `Node ${nodeName} status is now: NodeNotReady`)
+    this.ctx.countdowns.clear(`Node//${nodeName}`, 'notReady')
     for (const pod of this.ctx.store.podsOn<Pod>(nodeName)) this.markPodNotReady(pod, now)
   }
 

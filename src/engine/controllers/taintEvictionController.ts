@@ -71,13 +71,16 @@ export class TaintEvictionController {
     this.scheduledAt.set(key, since)
     if (now < since + allowedMs) {
       this.queue.addAfter(key, since + allowedMs - now)
+      this.ctx.countdowns.set({ kind: 'eviction', object: podObject(pod), atMs: since + allowedMs })
       return
     }
     this.scheduledAt.delete(key)
+    this.ctx.countdowns.clear(podObject(pod), 'eviction')
     this.evict(pod)
   }
 
   private cancel(key: string, pod: Pod): void {
+    this.ctx.countdowns.clear(podObject(pod), 'eviction')
     if (!this.scheduledAt.delete(key)) return
     this.ctx.recorder.normal(pod, SOURCE, 'TaintManagerEviction', `Cancelling deletion of Pod ${nsKey(pod.metadata.namespace, pod.metadata.name)}`)
   }
@@ -102,3 +105,5 @@ export class TaintEvictionController {
 function sameTaints(a: Taint[], b: Taint[]): boolean {
   return a.length === b.length && a.every((t, i) => t.key === b[i].key && t.value === b[i].value && t.effect === b[i].effect)
 }
+
+const podObject = (pod: Pod) => `Pod/${pod.metadata.namespace ?? ''}/${pod.metadata.name}`

@@ -4,7 +4,7 @@ import type { EventSource } from '../events.ts'
 import { imageDigest, lookupImage, parseImageReference, type ImageReference } from '../images/reference.ts'
 import { goDuration } from '../util/duration.ts'
 import { Backoff } from './backoff.ts'
-import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
+import { podKeyOf, type ContainerRuntime, type PodRuntime } from './podRuntime.ts'
 
 /** A failed pull is reported after the registry answers. */
 const PULL_FAILURE_MS = 800
@@ -91,7 +91,9 @@ export class ImageManager {
           ctx.recorder.normal(p2, source, 'BackOff', `Back-off pulling image "${c.image}"`, fieldPath)
           ctx.recorder.warning(p2, source, 'Failed', 'Error: ImagePullBackOff', fieldPath)
           this.host.publish(runtime)
+          ctx.countdowns.set({ kind: 'pullRetry', object: podKeyOf(runtime), container: c.name, atMs: ctx.clock.now + delay })
           c.timer = ctx.after(delay, `${label}: retry pull ${c.image}`, () => {
+            ctx.countdowns.clear(podKeyOf(runtime), 'pullRetry', c.name)
             const p3 = this.host.livePod(runtime)
             if (p3 && this.host.online()) this.ensureImage(runtime, c, p3, present)
           })

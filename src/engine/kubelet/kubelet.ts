@@ -10,7 +10,7 @@ import { NodeLease } from './nodeLease.ts'
 import { healthyConditions, postedReady } from './nodeStatus.ts'
 import { terminatePod } from './podTermination.ts'
 import { PodWorkers } from './podWorker.ts'
-import { allContainers, type ContainerRuntime, type PodRuntime } from './podRuntime.ts'
+import { allContainers, podKeyOf, type ContainerRuntime, type PodRuntime } from './podRuntime.ts'
 import { StatusManager } from './statusManager.ts'
 import { PodSyncer } from './syncPod.ts'
 
@@ -91,6 +91,13 @@ export class Kubelet implements KubeletHost {
   stop(): void {
     this.running = false
     this.lease.stop()
+    // Its restarts and pull retries will not happen while it is down.
+    for (const runtime of this.pods.values()) {
+      for (const c of allContainers(runtime)) {
+        this.ctx.countdowns.clear(podKeyOf(runtime), 'restart', c.name)
+        this.ctx.countdowns.clear(podKeyOf(runtime), 'pullRetry', c.name)
+      }
+    }
   }
 
   /**

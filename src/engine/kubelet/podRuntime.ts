@@ -79,3 +79,6 @@ export function allContainers(runtime: PodRuntime): ContainerRuntime[] {
 export function containerSpec(pod: Pod, c: ContainerRuntime): Container {
   return (c.init ? pod.spec.initContainers ?? [] : pod.spec.containers).find((s) => s.name === c.name)!
 }
+
+/** The store key of the pod a runtime runs, as countdowns name it. */
+export const podKeyOf = (runtime: Pick<PodRuntime, 'namespace' | 'name'>): string => `Pod/${runtime.namespace}/${runtime.name}`

@@ -6,7 +6,7 @@ import type { ImageManager } from './imageManager.ts'
 import type { KubeletHost } from './kubeletHost.ts'
 import { NETWORK_NOT_READY_ERROR } from './nodeStatus.ts'
 import type { PodWorkers } from './podWorker.ts'
-import { allContainers, type ContainerRuntime, type PodRuntime } from './podRuntime.ts'
+import { allContainers, podKeyOf, type ContainerRuntime, type PodRuntime } from './podRuntime.ts'
 import { freezeLogs } from './containerLogs.ts'
 
 /** The kubelet's pod worker notices a container exit and acts on the next sync. */
@@ -156,9 +156,11 @@ export class PodSyncer {
         },
       }
       this.recordBackOff(runtime, pod, c)
+      this.host.ctx.countdowns.set({ kind: 'restart', object: podKeyOf(runtime), container: c.name, atMs: c.backOffUntilMs })
       this.host.publish(runtime)
     } else if (now >= c.backOffUntilMs) {
       c.backOffUntilMs = undefined
+      this.host.ctx.countdowns.clear(podKeyOf(runtime), 'restart', c.name)
       return this.restart(runtime, pod, c)
     } else {
       this.recordBackOff(runtime, pod, c)

@@ -3,6 +3,7 @@ import { useCluster } from '../store/clusterStore.ts'
 import { useNamespaces } from '../store/selectors.ts'
 import { ClusterDialog } from '../cluster/ClusterDialog.tsx'
 import { PodStateLegend } from './PodStateLegend.tsx'
+import { PodSearchBox } from './PodSearchBox.tsx'
 
 /** Which namespace the canvas shows, and the namespaces being deleted (Terminating). */
 export function NamespaceBar() {
@@ -28,6 +29,7 @@ export function NamespaceBar() {
           ))}
         </select>
       </label>
+      <PodSearchBox />
       {terminating.length > 0 && (
         <ul className="namespace-states" aria-label="Terminating namespaces">
           {terminating.map((n) => (

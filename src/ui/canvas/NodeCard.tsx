@@ -7,6 +7,7 @@ import { useNode, useNodeUsage } from '../store/selectors.ts'
 import { runInTerminal } from '../terminal/runInTerminal.ts'
 import { PodList } from './PodList.tsx'
 import { ResourceBar } from './ResourceBar.tsx'
+import { CountdownBadge } from './Countdowns.tsx'
 
 /** One Kubernetes node: condition, requested resources, and its pods. */
 export const NodeCard = memo(function NodeCard({ name }: { name: string }) {
@@ -39,6 +40,7 @@ export const NodeCard = memo(function NodeCard({ name }: { name: string }) {
         <span className={`badge ${status === 'Ready' ? 'badge-ready' : 'badge-bad'}`}>{status}</span>
         {controlPlane && <span className="badge badge-cp">control-plane</span>}
         {poweredOff && <span className="badge badge-bad">powered off</span>}
+        <CountdownBadge objectKey={`Node//${name}`} />
       </div>
       {ip && <div className="node-ip">{ip}</div>}
       {(node.spec.taints ?? []).map((t) => (

@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useId } from 'react'
 import { summarizePod } from '../../engine/kubectl/podSummary.ts'
 import { runInTerminal } from '../terminal/runInTerminal.ts'
 import { useEngine } from '../engineContext.ts'
@@ -6,6 +6,8 @@ import { pendingReason } from '../format/pendingReason.ts'
 import { podTone } from '../format/podTone.ts'
 import { useCluster } from '../store/clusterStore.ts'
 import { usePod } from '../store/selectors.ts'
+import { useCountdownLines } from './Countdowns.tsx'
+import { podMatches, usePodSearch } from './podSearch.ts'
 
 /** One pod on a node card: name, STATUS as kubectl prints it, restarts, and a delete button. */
 export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
@@ -13,7 +15,12 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
   const selected = useCluster((s) => s.selectedPodKey === podKey)
   const selectPod = useCluster((s) => s.selectPod)
   const engine = useEngine()
+  const countdowns = useCountdownLines(podKey, false)
+  const sentences = useCountdownLines(podKey, true)
+  const countdownId = useId()
+  const query = usePodSearch((s) => s.query)
   if (!pod) return null
+  const found = query.trim() === '' ? '' : podMatches(pod, query) ? ' search-match' : ' search-dimmed'
   // STATUS doesn't depend on the current time (only the RESTARTS "ago" text does).
   const summary = summarizePod(pod, 0)
   const tone = podTone(pod, summary)
@@ -26,12 +33,13 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
   const restarts = summary.restartCount > 0 ? `, ${summary.restartCount} restart${summary.restartCount === 1 ? '' : 's'}` : ''
   const title = unscheduled?.message ? `${unscheduled.reason ?? 'Unschedulable'}: ${unscheduled.message}` : `${name}: ${summary.status}, ready ${summary.ready}`
   return (
-    <div className={`pod-chip tone-${tone}${selected ? ' selected' : ''}`} title={title}>
+    <div className={`pod-chip tone-${tone}${selected ? ' selected' : ''}${found}`} title={title}>
       <button
         type="button"
         className="pod-chip-main"
         aria-label={`Pod ${name}${otherNamespace ? ` (namespace ${namespace})` : ''}, ${summary.status}${restarts}`}
         aria-pressed={selected}
+        aria-describedby={countdowns.length > 0 ? countdownId : undefined}
         onClick={() => selectPod(selected ? null : podKey)}
       >
         <span className="pod-dot" aria-hidden="true" />
@@ -44,7 +52,13 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
           </span>
         )}
         {reason && <span className="pod-reason">{reason}</span>}
+        {countdowns.length > 0 && <span className="pod-countdown">{countdowns.join(' · ')}</span>}
       </button>
+      {countdowns.length > 0 && (
+        <span id={countdownId} hidden>
+          {sentences.join(' ')}
+        </span>
+      )}
       <button
         type="button"
         className="pod-delete"

@@ -1,16 +1,26 @@
-/** Grid layout of the cards on the canvas, from how many pods each one shows. */
-export const CARD_WIDTH = 360
-const GAP_X = 32
-const GAP_Y = 32
-/** Height of a card without pods, and per pod row (chips are one per row). */
+/**
+ * Where the cards go on the canvas, and at what zoom. Cards are stacked in columns (each card
+ * under the shortest column so far) from their measured heights, so a card that grows (taints,
+ * a NotReady badge, nine Pending pods) pushes the ones below it instead of covering them.
+ * The zoom never drops below what keeps pod names 12 px tall on screen: when the cards don't
+ * all fit at that zoom, the layout fits the width and the canvas scrolls down.
+ */
+export const CARD_WIDTH = 320
+const GAP_X = 24
+const GAP_Y = 24
+/** Room left between the cards and the canvas's edges, in screen pixels. */
+export const EDGE = 12
+/** Height of a card without pods, and per pod row (chips are one per row): until measured. */
 const BASE_HEIGHT = 222
 const ROW_HEIGHT = 46
 /** Unscheduled chips carry a second line: the scheduler's reason. */
 const PENDING_ROW_HEIGHT = 66
 /** A card shows this many chips, then "+N more" (which lists the rest in a scroll box). */
 export const MAX_VISIBLE_PODS = 8
-/** Room fitView leaves around the cards (padding 0.08 on each side). */
-const FIT_MARGIN = 1.16
+/** Pod names are 14 px in the cards: below this zoom they'd be under 12 px on screen. */
+export const POD_NAME_PX = 14
+export const MIN_READABLE_ZOOM = 12 / POD_NAME_PX
+const MAX_COLUMNS = 6
 
 export interface CardSpec {
   id: string
@@ -22,6 +32,7 @@ export interface CardSpec {
 export interface Placed extends CardSpec {
   x: number
   y: number
+  height: number
 }
 
 export interface Layout {
@@ -31,6 +42,13 @@ export interface Layout {
   columns: number
 }
 
+export interface View {
+  layout: Layout
+  zoom: number
+  /** False when the cards are taller than the canvas at the readable zoom: it scrolls. */
+  fits: boolean
+}
+
 export function estimateHeight(pods: number, rowHeight = ROW_HEIGHT): number {
   const moreButton = pods > MAX_VISIBLE_PODS ? ROW_HEIGHT : 0
   return BASE_HEIGHT + Math.max(1, Math.min(pods, MAX_VISIBLE_PODS)) * rowHeight + moreButton
@@ -38,30 +56,42 @@ export function estimateHeight(pods: number, rowHeight = ROW_HEIGHT): number {
 
 const rowHeightOf = (card: CardSpec) => (card.type === 'unscheduled' ? PENDING_ROW_HEIGHT : ROW_HEIGHT)
 
-export function layoutCards(cards: CardSpec[], columns: number): Layout {
+/** A card's height: as drawn when the canvas has measured it, else estimated from its pods. */
+export const heightOf = (card: CardSpec, measured: ReadonlyMap<string, number>) => measured.get(card.id) || estimateHeight(card.pods, rowHeightOf(card))
+
+export function layoutCards(cards: CardSpec[], columns: number, measured: ReadonlyMap<string, number> = new Map()): Layout {
+  const cols = Math.max(1, Math.min(columns, cards.length))
+  const bottoms = new Array<number>(cols).fill(0)
   const placed: Placed[] = []
-  let y = 0
-  for (let row = 0; row * columns < cards.length; row++) {
-    const inRow = cards.slice(row * columns, row * columns + columns)
-    inRow.forEach((c, i) => placed.push({ ...c, x: i * (CARD_WIDTH + GAP_X), y }))
-    y += Math.max(...inRow.map((c) => estimateHeight(c.pods, rowHeightOf(c)))) + GAP_Y
+  for (const card of cards) {
+    // The shortest column takes the next card; ties go left, so the order reads like text.
+    let col = 0
+    for (let i = 1; i < cols; i++) if (bottoms[i] < bottoms[col] - 0.5) col = i
+    const height = heightOf(card, measured)
+    placed.push({ ...card, x: col * (CARD_WIDTH + GAP_X), y: bottoms[col], height })
+    bottoms[col] += height + GAP_Y
   }
-  const cols = Math.min(columns, cards.length)
-  return { cards: placed, width: cols * CARD_WIDTH + (cols - 1) * GAP_X, height: Math.max(0, y - GAP_Y), columns }
+  return { cards: placed, width: cols * CARD_WIDTH + (cols - 1) * GAP_X, height: Math.max(0, Math.max(...bottoms) - GAP_Y), columns: cols }
 }
 
-/** The column count that lets the cards be drawn largest in a viewport of this size. */
-export function bestLayout(cards: CardSpec[], viewWidth: number, viewHeight: number): Layout {
-  let best: Layout | undefined
-  let bestZoom = -1
-  const maxColumns = Math.max(1, Math.min(cards.length, 6))
+const zoomToFit = (length: number, room: number) => (room - 2 * EDGE) / Math.max(1, length)
+
+/** The column count and zoom that draw the cards largest in a canvas of this size, never below the readable zoom. */
+export function bestView(cards: CardSpec[], viewWidth: number, viewHeight: number, measured: ReadonlyMap<string, number> = new Map()): View {
+  const maxColumns = Math.max(1, Math.min(cards.length, MAX_COLUMNS))
+  let best: View | undefined
+  // Everything in sight, as large as possible (up to 1:1).
   for (let columns = 1; columns <= maxColumns; columns++) {
-    const layout = layoutCards(cards, columns)
-    const zoom = Math.min(1, viewWidth / (layout.width * FIT_MARGIN), viewHeight / (layout.height * FIT_MARGIN))
-    if (zoom > bestZoom + 0.01) {
-      best = layout
-      bestZoom = zoom
-    }
+    const layout = layoutCards(cards, columns, measured)
+    const zoom = Math.min(1, zoomToFit(layout.width, viewWidth), zoomToFit(layout.height, viewHeight))
+    if (zoom >= MIN_READABLE_ZOOM && (!best || zoom > best.zoom + 0.01)) best = { layout, zoom, fits: true }
   }
-  return best ?? layoutCards(cards, 3)
+  if (best) return best
+  // Too many cards to see at once: as many columns as the width takes at a readable zoom; scroll for the rest.
+  for (let columns = maxColumns; columns >= 1; columns--) {
+    const layout = layoutCards(cards, columns, measured)
+    const zoom = Math.min(1, zoomToFit(layout.width, viewWidth))
+    if (zoom >= MIN_READABLE_ZOOM || columns === 1) return { layout, zoom: Math.max(zoom, MIN_READABLE_ZOOM), fits: false }
+  }
+  throw new Error('unreachable: one column always returns')
 }

@@ -1,6 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import type { Pod } from '../../engine/api/types.ts'
 import { openInEditor } from '../editor/openInEditor.ts'
+import { editorShowsBesideInspector, useSideColumn } from '../layout/sideColumn.ts'
+import { CountdownList } from '../canvas/Countdowns.tsx'
 import { useCluster } from '../store/clusterStore.ts'
 import { useDecision, useEventsFor } from '../store/selectors.ts'
 import { EventsTable } from './EventsTable.tsx'
@@ -44,6 +46,13 @@ export function Inspector() {
   const target = kubectlTarget(key)
   const version = `${obj?.metadata.resourceVersion}/${events.length}/${events.at(-1)?.count ?? 0}`
 
+  // The inspector covers the editor on all but wide screens: step aside so the text shows.
+  const showInEditor = (yaml: string, file: string) => {
+    const beside = editorShowsBesideInspector()
+    useSideColumn.getState().setEditorHidden(false)
+    if (openInEditor(yaml, file) && !beside) selectObject(null)
+  }
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return
@@ -73,6 +82,7 @@ export function Inspector() {
         <>
           <InspectorTabs tabs={tabs} selected={shown} onSelect={setTab} idPrefix={idPrefix} />
           <div className="inspector-body" role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${shown}`} tabIndex={0}>
+            {shown === 'summary' && <CountdownList objectKey={key} />}
             {shown === 'summary' && kind === 'Pod' && (
               <>
                 <PodSummary pod={obj as Pod} />
@@ -94,7 +104,7 @@ export function Inspector() {
               <CommandTab command={`get ${target} -o yaml`} version={version} label={`${kind} ${name} as YAML`}>
                 {(yaml) => (
                   <div className="inspector-actions">
-                    <button type="button" className="btn" onClick={() => openInEditor(yaml, `${name}.yaml`)}>
+                    <button type="button" className="btn" onClick={() => showInEditor(yaml, `${name}.yaml`)}>
                       Open in editor
                     </button>
                   </div>

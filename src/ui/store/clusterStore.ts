@@ -3,6 +3,7 @@
  * Objects live by kind, then by store key `Kind/namespace/name`; a batch replaces only
  * the kind maps it touches, so selectors on other kinds keep their identity.
  */
+import type { Countdown } from '../../engine/countdowns.ts'
 import { create } from 'zustand'
 import type { KubeObject } from '../../engine/api/types.ts'
 import type { ManifestMarker } from '../../engine/kubectl/applyText.ts'
@@ -35,6 +36,8 @@ export interface ClusterState {
   fatal: string | null
   /** Requests the cluster carried lately and each pod's request rate. */
   traffic: TrafficMirror
+  /** What the cluster will do next and when (simulated ms), by object store key. */
+  countdowns: Record<string, Countdown[]>
 
   /** The selected pod's key (what pod chips highlight): the selection when it is a pod. */
   selectedPodKey: string | null
@@ -73,6 +76,7 @@ export const useCluster = create<ClusterState>()((set) => ({
   connected: false,
   fatal: null,
   traffic: EMPTY_TRAFFIC,
+  countdowns: {},
   selectedPodKey: null,
   selectedKey: null,
   namespace: null,
@@ -116,6 +120,7 @@ export const useCluster = create<ClusterState>()((set) => ({
         speed: batch.speed,
         connected: true,
         traffic: mirrorTraffic(state.traffic, batch),
+        countdowns: batch.countdowns ? countdownsByObject(batch.countdowns) : batch.reset ? {} : state.countdowns,
       }
     }),
 
@@ -139,4 +144,10 @@ export function extendBlock(blocks: OutputBlock[], id: number, lines: string[]):
 export function appendBlock(blocks: OutputBlock[], block: Omit<OutputBlock, 'id'>): OutputBlock[] {
   const id = (blocks.at(-1)?.id ?? 0) + 1
   return [...blocks, { ...block, id }].slice(-MAX_BLOCKS)
+}
+
+function countdownsByObject(list: Countdown[]): Record<string, Countdown[]> {
+  const out: Record<string, Countdown[]> = {}
+  for (const c of list) (out[c.object] ??= []).push(c)
+  return out
 }
