@@ -24,14 +24,18 @@ function blocks(): { line: string; expected: string }[] {
     })
 }
 
+/** resourceVersions count every write since the cluster started (its add-ons too): the order of fields is what is compared. */
+const sameVersions = (json: string) => json.replace(/"resourceVersion": "\d+"/g, '"resourceVersion": "N"')
+
 describe('create, run and expose -o json print the answer in kubectl’s Go field order', () => {
   it('matches the real kubectl, command after command', () => {
-    const sim = newSim()
+    // The cluster the answers were captured from: no add-ons, so uids and resourceVersions match.
+    const sim = newSim({ coreDns: false, metricsServer: false })
     const all = blocks()
     expect(all).toHaveLength(17)
     for (const { line, expected } of all) {
       const printed = runKubectl(sim, splitCommandLine(line), {})
-      expect({ line, printed }).toEqual({ line, printed: asKubectl135(expected) })
+      expect({ line, printed: sameVersions(printed) }).toEqual({ line, printed: sameVersions(asKubectl135(expected)) })
     }
   })
 })

@@ -66,7 +66,9 @@ describe('kubectl top', () => {
     expect(nodes).toHaveLength(6)
     const all = kubectl(sim, 'top pods -A --containers').split('\n')
     expect(all[0]).toBe('NAMESPACE     POD                               NAME             CPU(cores)   MEMORY(bytes)   ')
-    expect(all[1]).toMatch(/^kube-system   metrics-server-\w+-\w+   metrics-server   4m           18Mi            $/)
+    // Sorted by pod name: CoreDNS's two pods, then metrics-server's.
+    expect(all[1]).toMatch(/^kube-system   coredns-\w+-\w+ +coredns +\d+m +\d+Mi +$/)
+    expect(all[3]).toMatch(/^kube-system   metrics-server-\w+-\w+ +metrics-server +4m +18Mi +$/)
     expect(kubectl(sim, 'top pods --sort-by=disk')).toBe('error: --sort-by accepts only cpu or memory\n')
   })
 
