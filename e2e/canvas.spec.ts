@@ -22,17 +22,18 @@ spec:
           requests: {cpu: 10m, memory: 16Mi}
 `
 
-test('a crowded node card shows eight pods and "+3 more", which lists them all', async ({ page }) => {
+test('a crowded node card shows eight pods and "+4 more", which lists them all', async ({ page }) => {
   await openApp(page)
   await setSpeed(page, 30)
   await pasteManifest(page, CROWD)
   await apply(page)
   await expect(applyOutput(page)).toContainText('deployment.apps/crowd created')
   const node = page.getByRole('group', { name: 'Node worker-3, Ready' })
-  await expect(node.getByText('11 / 110 pods')).toBeVisible()
-  await expect(node.getByRole('button', { name: /^Pod crowd-/ })).toHaveCount(8)
-  const more = node.getByRole('button', { name: 'Show 3 more pods on worker-3' })
-  await expect(more).toHaveText('+3 more')
+  // The 11 crowd pods and one add-on pod of kube-system (CoreDNS or metrics-server).
+  await expect(node.getByText('12 / 110 pods')).toBeVisible()
+  await expect(node.getByRole('button', { name: /^Pod / })).toHaveCount(8)
+  const more = node.getByRole('button', { name: 'Show 4 more pods on worker-3' })
+  await expect(more).toHaveText('+4 more')
   await revealOnCanvas(page, more)
   await more.click()
   await expect(node.getByRole('button', { name: /^Pod crowd-/ })).toHaveCount(11)

@@ -11,13 +11,14 @@ test.describe('Deployment sample', () => {
     await expect(workerPods(page, RUNNING_WEB)).toHaveCount(3)
     // The control plane is tainted: nothing lands there.
     await expect(page.getByRole('group', { name: 'Node control-plane, Ready' }).getByRole('button', { name: /^Pod / })).toHaveCount(0)
-    // Requests show up on the cards: 3 × (100m, 128Mi) over the workers, with CoreDNS's two pods (100m, 70Mi each).
+    // Requests show up on the cards: 3 × (100m, 128Mi) over the workers, with CoreDNS's two pods (100m, 70Mi each)
+    // and metrics-server's (100m, 200Mi).
     const total = async (resource: 'cpu' | 'memory') => {
       const texts = await page.getByRole('group', { name: /^Node worker-/ }).getByText(new RegExp(`^${resource} \\d+\\w* / `)).allTextContents()
       return texts.reduce((sum, t) => sum + Number(/^\w+ (\d+)/.exec(t)![1]), 0)
     }
-    await expect.poll(() => total('cpu')).toBe(500)
-    await expect.poll(() => total('memory')).toBe(3 * 128 + 2 * 70)
+    await expect.poll(() => total('cpu')).toBe(600)
+    await expect.poll(() => total('memory')).toBe(3 * 128 + 2 * 70 + 200)
 
     // Re-apply from the keyboard: Ctrl/Cmd+Enter in the editor.
     await page.locator('.monaco-editor .view-lines').click()

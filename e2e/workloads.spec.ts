@@ -90,7 +90,7 @@ test('pods in another namespace carry its name, the filter shows one namespace, 
   await setSpeed(page, 30)
   await runInTerminal(page, 'run shell -n demo --image=nginx:1.27')
   await runInTerminal(page, 'run web --image=nginx:1.27')
-  const demoPod = workerPods(page, /^Pod shell \(namespace demo\), Running$/)
+  const demoPod = workerPods(page, /^Pod demo shell, Running$/)
   await expect(demoPod).toHaveCount(1)
   await expect(workerPods(page, /^Pod web, Running$/)).toHaveCount(1)
 

@@ -11,6 +11,9 @@ export function defaultPodSpec(spec: PodSpec): void {
   spec.dnsPolicy ??= 'ClusterFirst'
   spec.schedulerName ??= 'default-scheduler'
   spec.securityContext ??= {}
+  // v1's deprecated `serviceAccount` mirrors serviceAccountName (the v1 conversion fills either from the other).
+  if (!spec.serviceAccountName && typeof spec.serviceAccount === 'string' && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount
+  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) defaultContainer(c)
 }
 
@@ -21,6 +24,7 @@ export function defaultPodSpec(spec: PodSpec): void {
  */
 export function admitPod(spec: PodSpec, randomSuffix: string): void {
   spec.serviceAccountName ??= 'default'
+  spec.serviceAccount = spec.serviceAccountName
   const volumeName = `kube-api-access-${randomSuffix}`
   const volumes = (spec.volumes as { name: string }[] | undefined) ?? []
   if (!volumes.some((v) => v.name?.startsWith('kube-api-access-'))) {
@@ -85,11 +89,12 @@ export function initialPodStatus(pod: Pod): void {
 }
 
 /**
- * SetDefaults_Pod (pods only, not templates): a container that states a limit but no
- * request for a resource requests its limit. Quantities are kept in canonical form,
- * as the API server hands them back (`0.5` CPU reads `500m`).
+ * SetDefaults_Pod (pods only, not templates): service links on, and a container that
+ * states a limit but no request for a resource requests its limit. Quantities are kept in
+ * canonical form, as the API server hands them back (`0.5` CPU reads `500m`).
  */
-export function defaultPodResources(spec: PodSpec): void {
+export function defaultPodOnly(spec: PodSpec): void {
+  spec.enableServiceLinks ??= true
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     const resources = c.resources
     if (!resources) continue

@@ -1,5 +1,5 @@
 import { podShape } from '../admission/decodeShapes.ts'
-import { defaultPodResources, defaultPodSpec, initialPodStatus } from '../admission/podDefaults.ts'
+import { defaultPodOnly, defaultPodSpec, initialPodStatus } from '../admission/podDefaults.ts'
 import { validatePodSpec } from '../admission/validation.ts'
 import type { FieldError } from '../admission/fieldErrors.ts'
 import type { Pod } from '../api/types.ts'
@@ -33,7 +33,7 @@ export const podKind = defineKind<Pod>({
   fieldLabels: ['spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.podIPs', 'status.nominatedNodeName'],
   defaults(pod) {
     defaultPodSpec(pod.spec)
-    defaultPodResources(pod.spec)
+    defaultPodOnly(pod.spec)
   },
   initialStatus: (pod) => {
     initialPodStatus(pod)

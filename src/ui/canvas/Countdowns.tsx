@@ -35,8 +35,8 @@ export function CountdownList({ objectKey }: { objectKey: string }) {
   return (
     <ul className="countdown-list" aria-label="What happens next">
       {lines.map((line, i) => (
-        <li key={i} role="timer">
-          {line}
+        <li key={i}>
+          <span role="timer">{line}</span>
         </li>
       ))}
     </ul>

@@ -37,13 +37,13 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
       <button
         type="button"
         className="pod-chip-main"
-        aria-label={`Pod ${name}${otherNamespace ? ` (namespace ${namespace})` : ''}, ${summary.status}${restarts}`}
+        aria-label={`Pod ${otherNamespace ? `${namespace} ` : ''}${name}, ${summary.status}${restarts}`}
         aria-pressed={selected}
         aria-describedby={countdowns.length > 0 ? countdownId : undefined}
         onClick={() => selectPod(selected ? null : podKey)}
       >
         <span className="pod-dot" aria-hidden="true" />
-        {otherNamespace && <span className="ns-tag">{namespace}</span>}
+        {otherNamespace && <span className="ns-tag">{namespace}</span>}{otherNamespace && " "}
         <span className="pod-name">{name}</span>{' '}
         <span className="pod-status">{summary.status}</span>{' '}
         {summary.restartCount > 0 && (
@@ -52,12 +52,17 @@ export const PodChip = memo(function PodChip({ podKey }: { podKey: string }) {
           </span>
         )}
         {reason && <span className="pod-reason">{reason}</span>}
-        {countdowns.length > 0 && <span className="pod-countdown">{countdowns.join(' · ')}</span>}
       </button>
       {countdowns.length > 0 && (
-        <span id={countdownId} hidden>
-          {sentences.join(' ')}
-        </span>
+        <>
+          {/* Under the chip, outside its button: the button's name is what it shows, and this line describes it. */}
+          <span className="pod-countdown" aria-hidden="true">
+            {countdowns.join(' · ')}
+          </span>
+          <span id={countdownId} hidden>
+            {sentences.join(' ')}
+          </span>
+        </>
       )}
       <button
         type="button"

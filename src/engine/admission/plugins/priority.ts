@@ -28,7 +28,8 @@ export const priorityAdmission: AdmissionPlugin = {
     }
     if (pc && !name) spec.priorityClassName = pc.metadata.name
     spec.priority = value
-    if (pc) spec.preemptionPolicy ??= pc.preemptionPolicy ?? 'PreemptLowerPriority'
+    // Without a class the plugin's default policy applies too: every pod reads PreemptLowerPriority.
+    spec.preemptionPolicy ??= pc?.preemptionPolicy ?? 'PreemptLowerPriority'
   },
 }
 
