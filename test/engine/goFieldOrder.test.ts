@@ -58,7 +58,7 @@ describe('-o json of create/run/expose in Go struct order (issue 6)', () => {
 
     const pod = keyOrders(JSON.parse(kubectlShell(sim, 'run db --image=redis:7 --labels=tier=db,app=db -o json')))
     expect(pod).toContain('.metadata.labels: app tier')
-    expect(pod.find((o) => o.startsWith('.spec: '))).toBe('.spec: volumes containers restartPolicy terminationGracePeriodSeconds dnsPolicy serviceAccountName securityContext schedulerName tolerations priority')
+    expect(pod.find((o) => o.startsWith('.spec: '))).toBe('.spec: volumes containers restartPolicy terminationGracePeriodSeconds dnsPolicy serviceAccountName serviceAccount securityContext schedulerName tolerations priority enableServiceLinks preemptionPolicy')
     expect(pod).toContain('.spec.tolerations[0]: key operator effect tolerationSeconds')
 
     const svc = keyOrders(JSON.parse(kubectlShell(sim, 'expose deployment web --port=8080 --target-port=80 -o json')))
