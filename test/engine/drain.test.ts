@@ -165,6 +165,17 @@ spec:
     )
   })
 
+  it('without --timeout, a script stops retrying after 10 simulated minutes and says so', () => {
+    const { sim, names } = pinned(3)
+    const start = sim.now
+    const lines = kubectl(sim, 'drain worker-1').trimEnd().split('\n')
+    expect(sim.now - start).toBe(600_000)
+    // Attempts at 0 s, 5 s, … 600 s: 121 for each pod, each refused.
+    expect(lines.filter((l) => l === refused(names[0]))).toHaveLength(121)
+    expect(lines.at(-1)).toBe('kubesim: stopped retrying after 10m0s; kubectl drain without --timeout retries for ever')
+    expect(sim.store.list<Pod>('Pod', 'default').every((p) => !p.metadata.deletionTimestamp)).toBe(true)
+  })
+
   it('deletes regardless of the budget with --disable-eviction', () => {
     const { sim, names } = pinned(3)
     const out = kubectl(sim, 'drain worker-1 --disable-eviction')
