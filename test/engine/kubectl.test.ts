@@ -102,9 +102,9 @@ describe('kubectl apply', () => {
   it('stores kinds it does not simulate and says so, and only those', () => {
     const sim = newSim()
     expect(apply(sim, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n')).toEqual(['configmap/cfg created'])
-    expect(apply(sim, 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: pdb\nspec:\n  minAvailable: 1\n')).toEqual([
-      'Warning: kubesim stores PodDisruptionBudget objects but does not simulate them yet',
-      'poddisruptionbudget.policy/pdb created',
+    expect(apply(sim, 'apiVersion: resource.k8s.io/v1\nkind: ResourceClaim\nmetadata:\n  name: claim\nspec: {}\n')).toEqual([
+      'Warning: kubesim stores ResourceClaim objects but does not simulate them yet',
+      'resourceclaim.resource.k8s.io/claim created',
     ])
     // Every namespace also has the root CA ConfigMap the controller manager publishes.
     expect(kubectl(sim, 'get configmaps')).toBe('NAME               DATA   AGE\ncfg                1      0s\nkube-root-ca.crt   1      0s\n')

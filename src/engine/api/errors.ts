@@ -2,7 +2,7 @@
  * The StatusReason of a refused request, as kubectl shows it in `Error from server (…)`.
  * `Unknown` is the empty reason of a plain server error (`Error from server: …`).
  */
-export type ApiReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden' | 'MethodNotAllowed' | 'UnsupportedMediaType' | 'Unknown'
+export type ApiReason = 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Invalid' | 'BadRequest' | 'Forbidden' | 'MethodNotAllowed' | 'UnsupportedMediaType' | 'TooManyRequests' | 'Unknown'
 
 /** A Status's details: what was refused, and per-field causes (`spec.replicas`, `Invalid value: -1: …`). */
 export interface StatusDetails {

@@ -8,6 +8,7 @@ import type { AdmissionContext, KindModule } from '../kinds/kindModule.ts'
 import { kindModule } from '../kinds/registry.ts'
 import { NAME_ALPHABET, type SeededRandom } from '../rng.ts'
 import { ApiError } from './errors.ts'
+import { evictPod } from './eviction.ts'
 import { qualifiedPlural } from './resources.ts'
 import type { ApiStore } from './store.ts'
 import type { KubeObject, Pod } from './types.ts'
@@ -223,14 +224,9 @@ export class ApiServer {
     return { object: written, gone: false }
   }
 
-  /**
-   * POST pods/NAME/eviction (pkg/registry/core/pod/storage/eviction.go): a delete the
-   * server may refuse to protect availability. A pod already terminating or finished is
-   * simply deleted. PodDisruptionBudget checks are not simulated yet, so every eviction
-   * is allowed.
-   */
+  /** POST pods/NAME/eviction: a delete that the pod's PodDisruptionBudget may refuse (eviction.ts). */
   evict(namespace: string, name: string, opts: { gracePeriodSeconds?: number } = {}): { object: KubeObject; gone: boolean } {
-    return this.delete('Pod', namespace, name, { gracePeriodSeconds: opts.gracePeriodSeconds })
+    return evictPod(this, this.store, this.clock, namespace, name, opts)
   }
 
   /** Finalizers still holding a deleted object (a namespace's spec.finalizers among them). */

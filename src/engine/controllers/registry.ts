@@ -23,6 +23,7 @@ import { PersistentVolumeController } from './persistentVolumeController.ts'
 import { LocalPathProvisioner } from './localPathProvisioner.ts'
 import { PvcProtectionController } from './pvcProtectionController.ts'
 import { PvProtectionController } from './pvProtectionController.ts'
+import { DisruptionController } from './disruptionController.ts'
 
 /**
  * The controller manager's controllers, started in this order. Each watches the store,
@@ -51,6 +52,7 @@ export const CONTROLLERS: ((ctx: EngineContext) => unknown)[] = [
   // Acts only once an ingress-nginx controller pod runs and is ready.
   (ctx) => new IngressController(ctx),
   (ctx) => new HorizontalPodAutoscalerController(ctx),
+  (ctx) => new DisruptionController(ctx),
   (ctx) => new PersistentVolumeController(ctx),
   (ctx) => new PvcProtectionController(ctx),
   (ctx) => new PvProtectionController(ctx),

@@ -5,8 +5,8 @@ import { describePodDisruptionBudget } from '../kubectl/describe/describePodDisr
 
 export const podDisruptionBudgetKind = defineKind({
   names: { kind: 'PodDisruptionBudget', group: 'policy', version: 'v1', plural: 'poddisruptionbudgets', singular: 'poddisruptionbudget', shortNames: ['pdb'], namespaced: true },
-  // No disruption controller computes its status, and evictions do not consult it.
-  simulated: false,
+  // The disruption controller keeps its status; the Eviction API consults it.
+  simulated: true,
   nameRule: 'subdomain',
   describe: (pdb, ctx) => describePodDisruptionBudget(pdb, ctx.eventsFor(pdb), ctx.now),
   table: {

@@ -4,6 +4,7 @@ import { controllerRef } from '../../controllers/ownership.ts'
 import { parseSelectorExpression } from '../../util/labels.ts'
 import { boolFlag, flag } from '../args.ts'
 import { parseGoDuration } from '../goDuration.ts'
+import { goDuration } from '../../util/duration.ts'
 import { KubectlError } from '../resolve.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
 import { setNodeUnschedulable } from './cordon.ts'
@@ -96,38 +97,88 @@ function podsForDeletion(ctx: CommandContext, node: string, o: Options, podSelec
   }
 }
 
-/** Evicts (or deletes) the pods and waits until each is gone; returns printed lines and the error, if any. */
-function evictAndWait(ctx: CommandContext, pods: Pod[], opts: { eviction: boolean; grace?: number; timeoutMs: number }): { lines: string[]; error?: string; pending: Pod[] } {
+/** A refused eviction (429) is tried again after this long (pkg/drain: time.Sleep(5 * time.Second)). */
+const RETRY_MS = 5_000
+/**
+ * kubectl drain without --timeout retries a refused eviction forever. A script cannot
+ * block forever, so there it gives up after this much simulated time and says so.
+ */
+const SCRIPT_RETRY_LIMIT_MS = 10 * 60_000
+
+interface Eviction {
+  pod: Pod
+  state: 'evicting' | 'waiting' | 'done'
+  nextAttemptAt: number
+}
+
+/**
+ * Evicts (or deletes) the pods and waits until each is gone, as pkg/drain's evictPods
+ * does with one goroutine per pod: each prints `evicting pod`, and while the server
+ * refuses with 429 (a PodDisruptionBudget) says so and tries again every 5 s, until
+ * --timeout. In the app, where time does not run during a command, one attempt is made.
+ */
+function evictAndWait(ctx: CommandContext, pods: Pod[], opts: { eviction: boolean; grace?: number; timeoutMs: number }): { lines: string[]; error?: string; pending: Pod[]; refused: number; gaveUp: boolean } {
   const lines: string[] = []
   const started = ctx.sim.now
   const errors: string[] = []
-  let waiting: Pod[] = []
-  for (const pod of pods) {
-    if (opts.eviction) lines.push(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}`)
-    try {
-      if (opts.eviction) ctx.sim.ctx.api.evict(pod.metadata.namespace ?? 'default', pod.metadata.name, { gracePeriodSeconds: opts.grace })
-      else ctx.sim.ctx.api.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: opts.grace })
-      waiting.push(pod)
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e
-      if (e.reason === 'NotFound') continue
-      errors.push(opts.eviction ? `error when evicting pods/"${pod.metadata.name}" -n "${pod.metadata.namespace}": ${e.message}` : e.message)
-    }
-  }
-  ctx.sim.settle()
   const verb = opts.eviction ? 'evicted' : 'deleted'
   const gone = (p: Pod) => ctx.sim.store.get<Pod>('Pod', p.metadata.namespace, p.metadata.name)?.metadata.uid !== p.metadata.uid
+  const evictions: Eviction[] = pods.map((pod) => ({ pod, state: 'evicting', nextAttemptAt: started }))
+  const timedOut = () => opts.timeoutMs > 0 && ctx.sim.now - started >= opts.timeoutMs
+  let gaveUp = false
   for (;;) {
-    for (const p of waiting.filter(gone)) lines.push(`pod/${p.metadata.name} ${verb}`)
-    waiting = waiting.filter((p) => !gone(p))
-    if (waiting.length === 0 || !ctx.io.waitAdvancesTime) break
-    if (opts.timeoutMs > 0 && ctx.sim.now - started >= opts.timeoutMs) {
-      for (const p of waiting) errors.push(`error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: context deadline exceeded`)
+    for (const e of evictions) {
+      if (e.state !== 'evicting' || e.nextAttemptAt > ctx.sim.now) continue
+      const { namespace = 'default', name } = e.pod.metadata
+      if (opts.eviction) lines.push(`evicting pod ${namespace}/${name}`)
+      if (timedOut()) {
+        errors.push(`error when evicting pods/"${name}" -n "${namespace}": global timeout reached: ${goDuration(opts.timeoutMs)}`)
+        e.state = 'done'
+        continue
+      }
+      try {
+        if (opts.eviction) ctx.sim.ctx.api.evict(namespace, name, { gracePeriodSeconds: opts.grace })
+        else ctx.sim.ctx.api.delete('Pod', namespace, name, { gracePeriodSeconds: opts.grace })
+        e.state = 'waiting'
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err
+        if (err.reason === 'NotFound') e.state = 'done'
+        else if (opts.eviction && err.reason === 'TooManyRequests') {
+          lines.push(`error when evicting pods/"${name}" -n "${namespace}" (will retry after 5s): ${err.message}`)
+          e.nextAttemptAt = ctx.sim.now + RETRY_MS
+        } else {
+          errors.push(opts.eviction ? `error when evicting pods/"${name}" -n "${namespace}": ${err.message}` : err.message)
+          e.state = 'done'
+        }
+      }
+    }
+    ctx.sim.settle()
+    for (const e of evictions) {
+      if (e.state === 'waiting' && gone(e.pod)) {
+        lines.push(`pod/${e.pod.metadata.name} ${verb}`)
+        e.state = 'done'
+      }
+    }
+    const open = evictions.filter((e) => e.state !== 'done')
+    if (open.length === 0 || !ctx.io.waitAdvancesTime) break
+    if (timedOut() && open.every((e) => e.state === 'waiting')) {
+      for (const e of open) errors.push(`error when waiting for pod "${e.pod.metadata.name}" in namespace "${e.pod.metadata.namespace}" to terminate: context deadline exceeded`)
+      break
+    }
+    if (opts.timeoutMs === 0 && ctx.sim.now - started >= SCRIPT_RETRY_LIMIT_MS && open.some((e) => e.state === 'evicting')) {
+      gaveUp = true
       break
     }
     ctx.sim.advance(POLL_MS)
   }
-  return { lines, error: errors.length > 0 ? aggregate(errors) : undefined, pending: waiting }
+  const left = evictions.filter((e) => e.state !== 'done')
+  return {
+    lines,
+    error: errors.length > 0 ? aggregate(errors) : undefined,
+    pending: left.filter((e) => e.state === 'waiting').map((e) => e.pod),
+    refused: left.filter((e) => e.state === 'evicting').length,
+    gaveUp,
+  }
 }
 
 export const drainCommand: KubectlCommand = {
@@ -184,8 +235,16 @@ export const drainCommand: KubectlCommand = {
         const result = evictAndWait(ctx, deletable, { eviction: !boolFlag(ctx.args, 'disable-eviction'), grace, timeoutMs })
         out.push(...result.lines)
         if (result.error) {
-          out.push(`There are pending pods in node "${node}" when an error occurred: ${result.error}`, ...result.pending.map((p) => `pod/${p.metadata.name}`))
+          // kubectl lists what GetPodsForDeletion still finds on the node.
+          const left = podsForDeletion(ctx, node, options, podSelector).deletable
+          out.push(`There are pending pods in node "${node}" when an error occurred: ${result.error}`, ...left.map((p) => `pod/${p.metadata.name}`))
           failure = [result.error]
+        } else if (result.gaveUp) {
+          out.push(`kubesim: stopped retrying after ${goDuration(SCRIPT_RETRY_LIMIT_MS)}; kubectl drain without --timeout retries for ever`)
+          continue
+        } else if (result.refused > 0) {
+          out.push(`kubesim: ${result.refused} eviction(s) refused for now; kubectl drain would retry every 5s, so run it again once the budget allows`)
+          continue
         } else if (result.pending.length > 0) {
           out.push(`kubesim: ${result.pending.length} pod(s) still terminating; time runs on in the app, so the node is drained once they are gone`)
           continue
