@@ -1,41 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { KubeEvent, KubeObject } from '../../src/engine/api/types.ts'
+import { DOCS_EXAMPLE_MANIFESTS } from '../../src/engine/kubectl/commands/docsExampleManifests.ts'
 import { apply, kubectl, kubectlShell, newSim } from '../helpers.ts'
 
-const php = (requests = 'cpu: 200m') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: php-apache
-spec:
-  selector:
-    matchLabels:
-      run: php-apache
-  template:
-    metadata:
-      labels:
-        run: php-apache
-    spec:
-      containers:
-      - name: php-apache
-        image: registry.k8s.io/hpa-example
-        ports:
-        - containerPort: 80
-        resources:
-          limits:
-            cpu: 500m
-          requests:
-            ${requests}
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: php-apache
-spec:
-  ports:
-  - port: 80
-  selector:
-    run: php-apache
-`
+/** The docs' php-apache Deployment and Service, with other CPU requests if asked. */
+const php = (requests = 'cpu: 200m') => DOCS_EXAMPLE_MANIFESTS['https://k8s.io/examples/application/php-apache.yaml'].replace('cpu: 200m', requests)
 const LOAD = 'run load-generator --image=busybox:1.28 --restart=Never -- /bin/sh -c "while sleep 0.01; do wget -q -O- http://php-apache; done"'
 
 const replicas = (sim: ReturnType<typeof newSim>) => (sim.store.get('Deployment', 'default', 'php-apache') as KubeObject & { spec: { replicas: number } }).spec.replicas

@@ -1,40 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { DOCS_EXAMPLE_MANIFESTS } from '../../src/engine/kubectl/commands/docsExampleManifests.ts'
 import { apply, kubectl, kubectlShell, newSim } from '../helpers.ts'
 
-const PHP = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: php-apache
-spec:
-  selector:
-    matchLabels:
-      run: php-apache
-  template:
-    metadata:
-      labels:
-        run: php-apache
-    spec:
-      containers:
-      - name: php-apache
-        image: registry.k8s.io/hpa-example
-        ports:
-        - containerPort: 80
-        resources:
-          limits:
-            cpu: 500m
-          requests:
-            cpu: 200m
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: php-apache
-spec:
-  ports:
-  - port: 80
-  selector:
-    run: php-apache
-`
+/** The docs' php-apache Deployment and Service, as `kubectl apply -f https://k8s.io/examples/application/php-apache.yaml` reads them. */
+const PHP = DOCS_EXAMPLE_MANIFESTS['https://k8s.io/examples/application/php-apache.yaml']
 
 describe('kubectl top', () => {
   it('says the Metrics API is not available on a cluster without metrics-server', () => {
