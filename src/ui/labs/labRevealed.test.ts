@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readRevealed, saveRevealed } from './labRevealed.ts'
-
-function memoryStorage(initial: Record<string, string> = {}): Storage {
-  const data = new Map(Object.entries(initial))
-  return {
-    get length() {
-      return data.size
-    },
-    clear: () => data.clear(),
-    getItem: (k) => data.get(k) ?? null,
-    key: (i) => [...data.keys()][i] ?? null,
-    removeItem: (k) => void data.delete(k),
-    setItem: (k, v) => void data.set(k, v),
-  }
-}
+import { memoryStorage } from './memoryStorage.testkit.ts'
 
 describe('hints and solutions revealed in the lab under way', () => {
   it('come back as saved, and damaged data reveals nothing', () => {
