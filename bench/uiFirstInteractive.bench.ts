@@ -9,7 +9,7 @@
  *     npx vite build && npm run bench:ui            # 5 runs
  *     npm run bench:ui -- 10                        # 10 runs
  *
- * BENCH_PORT picks the preview port (default 4190).
+ * BENCH_PORT picks the preview port (default 4189; 4190 is on the fetch standard's list of blocked ports).
  */
 import { spawn } from 'node:child_process'
 import { readFileSync, statSync } from 'node:fs'
@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 
 const runs = Number(process.argv[2] ?? 5)
-const port = Number(process.env.BENCH_PORT ?? 4190)
+const port = Number(process.env.BENCH_PORT ?? 4189)
 const origin = `http://127.0.0.1:${port}`
 const dist = join(import.meta.dirname, '..', 'dist')
 
