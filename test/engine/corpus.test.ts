@@ -6,7 +6,7 @@ import { applyManifestText } from '../../src/engine/kubectl/applyText.ts'
 import { summarizePod } from '../../src/engine/kubectl/podSummary.ts'
 import { Simulation } from '../../src/engine/simulation.ts'
 import { CORPUS_CLUSTER, corpusFiles, judgeFile } from '../corpus/endState.ts'
-import { pods } from '../helpers.ts'
+import { kubectl, pods } from '../helpers.ts'
 
 const CORPUS = join(__dirname, '../../../shared/corpus/k8s-website-examples')
 const files = execFileSync('find', [CORPUS, '-name', '*.yaml'], { encoding: 'utf8' }).trim().split('\n').sort()
@@ -62,6 +62,13 @@ describe('the Kubernetes documentation examples (shared/corpus)', () => {
     applyManifestText(sim.ctx, readFileSync(join(CORPUS, 'application/job/cronjob.yaml'), 'utf8'), { source: 'cronjob.yaml' })
     sim.advance(150_000)
     expect(sim.store.list('Job').map((j) => (j.status as { succeeded?: number }).succeeded)).toEqual([1, 1])
+  })
+
+  it("pods/lifecycle-events.yaml: the postStart hook's file is there to cat, as the docs show", () => {
+    const sim = new Simulation()
+    applyManifestText(sim.ctx, readFileSync(join(CORPUS, 'pods/lifecycle-events.yaml'), 'utf8'), { source: 'lifecycle-events.yaml' })
+    sim.advance(30_000)
+    expect(kubectl(sim, 'exec lifecycle-demo -- cat /usr/share/message')).toBe('Hello from the postStart handler\n')
   })
 
   it('debug/termination.yaml keeps restarting: it exits 0 after 10s and restartPolicy is Always', () => {

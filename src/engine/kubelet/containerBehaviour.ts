@@ -84,6 +84,14 @@ function planPi(digits: number): ContainerPlan {
   return { kind: 'exits', afterMs: Math.max(100, Math.round(5_000 * (n / 2000) ** 2)), exitCode: 0, logs: [piDigits(n)] }
 }
 
+/** The file one shell statement creates (`touch f`, `echo text > f`), with what it holds. */
+export function fileWrittenBy(statement: string): { path: string; content: string } | undefined {
+  const m = /^["']?touch\s+(\S+?)["']?$/.exec(statement) ?? />\s*(\/\S+?)["']?$/.exec(statement)
+  if (!m) return undefined
+  const echoed = /^["']?echo\s+(?:"([^"]*)"|'([^']*)'|([^>]*?))\s*>/.exec(statement)
+  return { path: m[1], content: echoed ? (echoed[1] ?? echoed[2] ?? echoed[3] ?? '') + '\n' : '' }
+}
+
 /** Interprets the few shell idioms that decide a container's fate. */
 function planShellScript(commandLine: string, image: ImageSpec): ContainerPlan {
   // `sh -c "…"` runs the script in its argument.
@@ -98,9 +106,9 @@ function planShellScript(commandLine: string, image: ImageSpec): ContainerPlan {
     // `trap 'exit 0' TERM` only says what to do on a signal; it does not exit now.
     if (statement.startsWith('trap ')) continue
     let m: RegExpExecArray | null
-    if ((m = /^["']?touch\s+(\S+?)["']?$/.exec(statement)) || (m = />\s*(\/\S+?)["']?$/.exec(statement))) {
-      const echoed = /^["']?echo\s+(?:"([^"]*)"|'([^']*)'|([^>]*?))\s*>/.exec(statement)
-      files.push({ path: m[1], from: elapsedMs, content: echoed ? (echoed[1] ?? echoed[2] ?? echoed[3] ?? '') + '\n' : '' })
+    const written = fileWrittenBy(statement)
+    if (written) {
+      files.push({ ...written, from: elapsedMs })
     } else if ((m = /^["']?rm\s+(?:-\w+\s+)*(\S+?)["']?$/.exec(statement))) {
       for (const f of files) if (f.path === m[1] && f.until === undefined) f.until = elapsedMs
     } else if ((m = /^(?:sh\s+-c\s+)?["']?sleep\s+(\d+(?:\.\d+)?)([smhd]?)/.exec(statement))) {

@@ -115,6 +115,8 @@ export class RuntimeService {
     const postStart = hookOf(spec, 'postStart')
     if (postStart) {
       const outcome = runHook(postStart, pod, spec, c.imageSpec, runtime.podIP ?? '')
+      // What the hook wrote is in the container's filesystem from the moment it finished.
+      if (outcome.files) c.plan = { ...c.plan, files: [...(c.plan.files ?? []), ...outcome.files.map((f) => ({ ...f, from: outcome.durationMs }))] }
       if (outcome.failure) {
         const failure = outcome.failure
         ctx.after(outcome.durationMs, taskLabel(this.host, `${runtime.name}/${c.name} postStart`), () => {

@@ -1,6 +1,7 @@
 import type { Container, Pod } from '../api/types.ts'
 import type { ImageSpec } from '../images/catalog.ts'
 import { parseDuration } from '../util/duration.ts'
+import { fileWrittenBy } from './containerBehaviour.ts'
 
 /** A postStart or preStop handler as written in the pod spec (core/v1 LifecycleHandler). */
 export interface LifecycleHandler {
@@ -19,6 +20,8 @@ export function hookOf(container: Container, kind: HookKind): LifecycleHandler |
 export interface HookOutcome {
   durationMs: number
   failure?: string
+  /** Files an exec hook wrote into the container (`echo Hello > /usr/share/message`), there once it is done. */
+  files?: { path: string; content: string }[]
 }
 
 /** An exec hook with nothing to wait for still takes a moment (the exec round trip). */
@@ -50,7 +53,11 @@ export function runHook(handler: LifecycleHandler, pod: Pod, container: Containe
   for (const m of script.matchAll(/\bsleep\s+(\d+(?:\.\d+)?)([smhd]?)\b/g)) durationMs += parseDuration(`${m[1]}${m[2] || 's'}`) ?? 0
   const exit = /(?:^|[\s;&|"'])exit\s+(\d+)/.exec(script)
   const exitCode = exit ? Number(exit[1]) % 256 : /(?:^|[\s;&|"'])false(?:$|[\s;&|"'])/.test(script) ? 1 : 0
-  if (exitCode === 0) return { durationMs }
+  if (exitCode === 0) {
+    const shellScript = /^(\/bin\/)?(ba)?sh$/.test(command[0] ?? '') && command[1] === '-c' ? command.slice(2).join(' ') : script
+    const files = shellScript.split(/;|&&|\|\||\n/).flatMap((s) => fileWrittenBy(s.trim()) ?? [])
+    return files.length ? { durationMs, files } : { durationMs }
+  }
   const error = `command '${command.join(' ')}' exited with ${exitCode}: `
   return { durationMs, failure: `Exec lifecycle hook ([${command.join(' ')}]) for Container "${container.name}" in Pod "${podRef}" failed - error: ${error}, message: ""` }
 }
