@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { audit } from './axeAudit.ts'
 import { apply, applyOutput, expect, openApp, pasteManifest, revealOnCanvas, setSpeed, test } from './fixtures.ts'
 
 // Compact, so it fits the editor at 1024×768 (pasteManifest checks the first line).
@@ -99,11 +100,12 @@ for (const [width, height] of [
       await page.getByLabel('Namespace shown').selectOption('default')
       const ordinals = page.getByRole('list', { name: 'Ordinals of web' })
       await revealOnCanvas(page, ordinals)
-      await expect(ordinals.getByRole('listitem')).toHaveText([/^web-0\W*data-web-0 Bound$/, /^web-1\W*data-web-1 Bound$/, /^web-2\W*data-web-2 Bound$/])
+      await expect(ordinals.getByRole('listitem')).toHaveText([/^web-0\W*data-web-0\s*Bound$/, /^web-1\W*data-web-1\s*Bound$/, /^web-2\W*data-web-2\s*Bound$/])
       await expect(ordinals.getByRole('listitem', { name: 'web-0 Running, claim data-web-0 Bound' })).toBeVisible()
       await expect(ordinals.getByRole('listitem', { name: 'web-2 no pod, claim data-web-2 Bound' })).toBeVisible({ timeout: 30_000 })
       await expect(ordinals.getByRole('listitem', { name: 'web-1 no pod, claim data-web-1 Bound' })).toBeVisible({ timeout: 30_000 })
       await page.getByRole('group', { name: /^Workloads/ }).screenshot({ path: `e2e/screenshots/storage-ordinals-${width}.png` })
+      expect(await audit(page)).toEqual([])
       await ordinals.getByRole('button', { name: 'PersistentVolumeClaim data-web-2, Bound' }).click()
       await expect(page.getByRole('complementary', { name: 'PersistentVolumeClaim details' }).getByRole('heading', { name: /data-web-2/ })).toBeVisible()
     })
@@ -125,14 +127,15 @@ test.describe('at 1024×768', () => {
     await expect(view.getByRole('region', { name: 'ConfigMaps and Secrets, 3, 2 missing' })).toBeVisible()
     const missing = view.getByRole('listitem', { name: 'ConfigMap app-settings, missing, used by cfg' })
     await expect(missing).toContainText('ConfigMap not found: the pods below cannot start until it exists')
-    await expect(missing.getByRole('button', { name: 'Pod cfg (volume)' })).toBeVisible()
+    await expect(missing.getByRole('button', { name: 'Pod cfg volume' })).toBeVisible()
     // An optional reference is missing too, but blocks nothing.
     const optional = view.getByRole('listitem', { name: 'Secret app-secret, missing, used by cfg' })
-    await expect(optional.getByRole('button', { name: 'Pod cfg (envFrom)' })).toBeVisible()
+    await expect(optional.getByRole('button', { name: 'Pod cfg envFrom' })).toBeVisible()
     await expect(optional).not.toContainText('cannot start')
     await page.screenshot({ path: 'e2e/screenshots/storage-config-missing.png' })
+    expect(await audit(page)).toEqual([])
 
-    await missing.getByRole('button', { name: 'Pod cfg (volume)' }).click()
+    await missing.getByRole('button', { name: 'Pod cfg volume' }).click()
     const details = page.getByRole('complementary', { name: 'Pod details' })
     await details.getByRole('tab', { name: 'Events' }).click()
     await expect(details).toContainText('configmap "app-settings" not found')

@@ -10,20 +10,17 @@ function ClaimChip({ claim, namespace }: { claim: OrdinalClaim; namespace: strin
   const key = `PersistentVolumeClaim/${namespace}/${claim.name}`
   const selected = useCluster((s) => s.selectedKey === key)
   const selectObject = useCluster((s) => s.selectObject)
+  // The phase sits beside the button, so the name "PersistentVolumeClaim data-web-0, Bound" holds all its visible text.
   return (
-    <button
-      type="button"
-      className={`ordinal-claim tone-${CLAIM_TONE[claim.phase] ?? 'pending'}`}
-      aria-label={`PersistentVolumeClaim ${claim.name}, ${claim.phase}`}
-      aria-pressed={selected}
-      title={`${claim.name}: ${claim.phase}`}
-      onClick={() => selectObject(selected ? null : key)}
-    >
-      <span className="claim-icon" aria-hidden="true">
-        ⛁
-      </span>
-      {claim.name} <span className="ordinal-claim-phase">{claim.phase}</span>
-    </button>
+    <span className={`ordinal-claim tone-${CLAIM_TONE[claim.phase] ?? 'pending'}`} title={`${claim.name}: ${claim.phase}`}>
+      <button type="button" className="endpoint-button" aria-label={`PersistentVolumeClaim ${claim.name}, ${claim.phase}`} aria-pressed={selected} onClick={() => selectObject(selected ? null : key)}>
+        <span className="claim-icon" aria-hidden="true">
+          ⛁
+        </span>
+        {claim.name}
+      </button>
+      <span className="ordinal-claim-phase">{claim.phase}</span>
+    </span>
   )
 }
 

@@ -19,9 +19,10 @@ export function PodButtons({ namespace, pods, what, tags }: { namespace: string;
     <ul className="owned-pods storage-users" aria-label={what}>
       {pods.split(' ').map((pod) => (
         <li key={pod} className="owned-pod">
-          <button type="button" className="endpoint-button" aria-label={`Pod ${pod}${tags?.[pod] ? ` (${tags[pod]})` : ''}`} onClick={() => selectPod(`Pod/${namespace}/${pod}`)}>
+          <button type="button" className="endpoint-button" aria-label={`Pod ${pod}${tags?.[pod] ? ` ${tags[pod]}` : ''}`} onClick={() => selectPod(`Pod/${namespace}/${pod}`)}>
             {pod}
-            {tags?.[pod] && <span className="storage-use">{tags[pod]}</span>}
+            {/* The visible "web-0 volume" stays part of the name "Pod web-0 volume". */}
+            {tags?.[pod] && <span className="storage-use">{` ${tags[pod]}`}</span>}
           </button>
         </li>
       ))}
