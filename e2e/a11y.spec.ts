@@ -1,38 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
+import { audit } from './axeAudit.ts'
 import { apply, applyOutput, expect, openApp, setSpeed, test } from './fixtures.ts'
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-interface AxeNode {
-  target: string[]
-  failureSummary?: string
-}
-interface AxeViolation {
-  id: string
-  impact: string
-  help: string
-  nodes: AxeNode[]
-}
-
-/** Runs axe-core's WCAG 2.1 A and AA rules on the page; returns each violation, readable. */
-async function audit(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE })
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe
-    // Monaco's own internals (its hidden textarea, line numbers and scrollbars) are third-party
-    // markup audited upstream; the editor's container and its accessible name stay in scope.
-    const context = { exclude: [['.monaco-editor .overflow-guard'], ['.monaco-aria-container']] }
-    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
-    return result.violations
-  })
-  // One line per rule: how many elements, the first few, and why the first fails.
-  return violations.map((v) => {
-    const nodes = v.nodes.slice(0, 10).map((n) => `\n  ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 2).join(' ').trim() ?? ''}`)
-    return `${v.id} (${v.impact}) ×${v.nodes.length}: ${v.help}${nodes.join('')}`
-  })
-}
 
 async function run(page: Page, command: string) {
   const input = page.getByRole('textbox', { name: 'kubectl command' })
@@ -54,6 +22,12 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('button', { name: /^Pod crash, CrashLoopBackOff, \d+ restarts?$/ })).toBeVisible({ timeout: 30_000 })
     await expect(page.getByRole('button', { name: /^Pod web-.*, Running$/ })).toHaveCount(3)
     expect(await audit(page)).toEqual([])
+
+    // The Storage view: claims, classes, ConfigMaps and Secrets with their pods.
+    await page.getByRole('button', { name: 'Storage', exact: true }).click()
+    await expect(page.getByRole('region', { name: 'Storage and configuration' })).toBeVisible()
+    expect(await audit(page), 'storage view').toEqual([])
+    await page.getByRole('button', { name: 'Cluster', exact: true }).click()
 
     await page.getByRole('button', { name: /^Pod crash,/ }).click()
     await expect(page.getByRole('complementary', { name: 'Pod details' })).toBeVisible()

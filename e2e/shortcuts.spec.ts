@@ -71,6 +71,10 @@ test('every main action has its key: play/pause, speed, step, terminal, editor, 
   await expect(page.getByRole('region', { name: /^Network/ })).toBeVisible()
   await body.press('v')
   await expect(page.getByRole('region', { name: /^Network/ })).toBeHidden()
+  await expect(page.getByRole('region', { name: 'Storage and configuration' })).toBeVisible()
+  await body.press('v')
+  await expect(page.getByRole('region', { name: 'Storage and configuration' })).toBeHidden()
+  await expect(page.getByRole('group', { name: 'Node worker-1, Ready' })).toBeVisible()
 
   await body.press('l')
   await expect(page.getByRole('button', { name: /^Labs/ })).toHaveAttribute('aria-expanded', 'true')

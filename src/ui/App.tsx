@@ -6,6 +6,7 @@ import { EventsFeed } from './events/EventsFeed.tsx'
 import { ControlPlaneFlow } from './flow/ControlPlaneFlow.tsx'
 import { Inspector } from './inspector/Inspector.tsx'
 import './layout/layout.css'
+import './layout/compactHeader.css'
 import { useSideColumn } from './layout/sideColumn.ts'
 import { SideColumnToggle } from './layout/SideColumnToggle.tsx'
 import { LabPanel, LabsButton } from './labs/LabPanel.tsx'
@@ -13,6 +14,7 @@ import { NetworkView } from './network/NetworkView.tsx'
 import { useNetworkUi } from './network/networkUi.ts'
 import { ViewSwitch } from './network/ViewSwitch.tsx'
 import { SessionMenu } from './session/SessionMenu.tsx'
+import { StorageView } from './storage/StorageView.tsx'
 import { SessionNotice } from './session/SessionNotice.tsx'
 import { KeyboardShortcuts } from './shortcuts/KeyboardShortcuts.tsx'
 import { useCluster } from './store/clusterStore.ts'
@@ -53,7 +55,7 @@ export function App() {
           <NamespaceBar />
           <ViewSwitch />
         </div>
-        {view === 'network' ? <NetworkView /> : <ClusterCanvas />}
+        {view === 'network' ? <NetworkView /> : view === 'storage' ? <StorageView /> : <ClusterCanvas />}
         <ControlPlaneFlow />
       </main>
       {inspecting && <Inspector />}

@@ -102,6 +102,7 @@ export function ClusterCanvas() {
   )
   const signature = `${Math.round(size.width)}x${Math.round(size.height)} ` + placed.map((c) => `${c.id}@${c.x},${c.y}`).join(' ')
   return (
+    <>
     <div className={`canvas${view.fits ? '' : ' canvas-scrolls'}`} aria-label="Cluster nodes" ref={container}>
       <ReactFlow
         nodes={nodes}
@@ -127,8 +128,10 @@ export function ClusterCanvas() {
         </Controls>
         <KeepView view={view} width={size.width} height={size.height} signature={signature} />
       </ReactFlow>
-      {!view.fits && <p className="canvas-scroll-hint">Scroll for more cards</p>}
     </div>
+    {/* Under the canvas, not on it: a bar of its own covers no card. */}
+    {!view.fits && <p className="canvas-scroll-hint">Scroll the canvas for more cards</p>}
+    </>
   )
 }
 

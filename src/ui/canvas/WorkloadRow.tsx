@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import type { StatefulSet } from '../../engine/api/types.ts'
 import { useCluster } from '../store/clusterStore.ts'
 import { rowDependsOnTime, workloadRowView, type WorkloadRowView } from './workloadRows.ts'
 import { OwnedPods } from './OwnedPods.tsx'
@@ -16,6 +17,10 @@ export const WorkloadRow = memo(function WorkloadRow({ storeKey, depth }: { stor
     }),
   )
   const uid = useCluster((s) => s.objects[kind]?.[storeKey]?.metadata.uid)
+  // A StatefulSet's volumeClaimTemplates by name: each ordinal's claims are `<template>-<set>-<ordinal>`.
+  const templates = useCluster((s) =>
+    kind === 'StatefulSet' ? ((s.objects[kind]?.[storeKey] as StatefulSet | undefined)?.spec.volumeClaimTemplates ?? []).map((t) => t.metadata.name).join(' ') : '',
+  )
   const selected = useCluster((s) => s.selectedKey === storeKey)
   const selectObject = useCluster((s) => s.selectObject)
   if (!view) return null
@@ -36,7 +41,7 @@ export const WorkloadRow = memo(function WorkloadRow({ storeKey, depth }: { stor
       </button>
       {view.badge && <span className={`workload-badge badge-tone-${view.badgeTone}`}>{view.badge}</span>}
       <span className="workload-counts">{view.counts}</span>
-      {view.kind === 'StatefulSet' && uid && <OwnedPods ownerUid={uid} ownerName={view.name} />}
+      {view.kind === 'StatefulSet' && uid && <OwnedPods ownerUid={uid} ownerName={view.name} namespace={view.namespace} templates={templates} />}
     </li>
   )
 })

@@ -19,7 +19,7 @@ export function ControlsBar() {
   return (
     <div className="controls" role="toolbar" aria-label="Simulation controls">
       <button type="button" className="btn btn-play" aria-label={running ? 'Pause simulation' : 'Play simulation'} onClick={() => setRunning(!running)}>
-        <span aria-hidden="true">{running ? '❚❚' : '▶'}</span> {running ? 'Pause' : 'Play'}
+        <span aria-hidden="true">{running ? '❚❚' : '▶'}</span> <span className="btn-label">{running ? 'Pause' : 'Play'}</span>
       </button>
       <div className="speed-group" role="group" aria-label="Speed">
         {SPEEDS.map((s) => (
@@ -30,11 +30,14 @@ export function ControlsBar() {
           </button>
         ))}
       </div>
-      <button type="button" className="btn" onClick={() => engine.step(1000)}>
-        Step 1s
+      {/* On a narrow header "+1s": the hidden "Step " keeps the name "Step 1s". */}
+      <button type="button" className="btn" title="Step 1s" onClick={() => engine.step(1000)}>
+        <span className="btn-short" aria-hidden="true">+</span>
+        <span className="btn-label">Step </span>1s
       </button>
-      <button type="button" className="btn" onClick={() => engine.step(10_000)}>
-        Step 10s
+      <button type="button" className="btn" title="Step 10s" onClick={() => engine.step(10_000)}>
+        <span className="btn-short" aria-hidden="true">+</span>
+        <span className="btn-label">Step </span>10s
       </button>
       <SimClock />
     </div>

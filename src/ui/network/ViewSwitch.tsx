@@ -4,9 +4,10 @@ import './network.css'
 const VIEWS: { view: CenterView; label: string; title: string }[] = [
   { view: 'cluster', label: 'Cluster', title: 'Nodes, workloads and the pods on each node' },
   { view: 'network', label: 'Network', title: 'Ingress → Service → EndpointSlice → Pods, with live traffic' },
+  { view: 'storage', label: 'Storage', title: 'PersistentVolumeClaim → PersistentVolume → StorageClass; ConfigMaps and Secrets, with the pods that use them' },
 ]
 
-/** The "Cluster | Network" switch above the centre canvas. */
+/** The "Cluster | Network | Storage" switch above the centre canvas. */
 export function ViewSwitch() {
   const view = useNetworkUi((s) => s.view)
   const setView = useNetworkUi((s) => s.setView)

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 
-export type CenterView = 'cluster' | 'network'
+export type CenterView = 'cluster' | 'network' | 'storage'
 
 /** UI state of the network view: which view the centre shows and the Service whose details are open. */
 export interface NetworkUiState {

@@ -54,7 +54,10 @@ export function SessionMenu() {
   return (
     <div className="session-menu" ref={menu}>
       <button ref={toggle} type="button" className="btn" aria-expanded={open} aria-controls="session-menu-panel" onClick={() => setOpen(!open)}>
-        Session <span aria-hidden="true">▾</span>
+        <span className="btn-short" aria-hidden="true">
+          ☰
+        </span>
+        <span className="btn-label">Session</span> <span aria-hidden="true">▾</span>
       </button>
       {saveFailed && (
         <span className="session-save-failed" role="status">

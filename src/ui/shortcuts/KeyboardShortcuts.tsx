@@ -65,7 +65,7 @@ export function KeyboardShortcuts() {
       cluster: () => runShortcutAction('cluster'),
       view: () => {
         const ui = useNetworkUi.getState()
-        ui.setView(ui.view === 'cluster' ? 'network' : 'cluster')
+        ui.setView(ui.view === 'cluster' ? 'network' : ui.view === 'network' ? 'storage' : 'cluster')
       },
       theme: toggleTheme,
       presenter: togglePresenter,

@@ -50,7 +50,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'terminal', keys: 'T', does: 'Go to the kubectl terminal', match: ['t'] },
   { id: 'labs', keys: 'L', does: 'Open or close the labs', match: ['l'] },
   { id: 'cluster', keys: 'C', does: 'Open the cluster editor', match: ['c'] },
-  { id: 'view', keys: 'V', does: 'Switch between the Cluster and Network views', match: ['v'] },
+  { id: 'view', keys: 'V', does: 'Switch between the Cluster, Network and Storage views', match: ['v'] },
   { id: 'theme', keys: 'D', does: 'Switch between the light and dark themes', match: ['d'] },
   { id: 'presenter', keys: 'Shift+P', does: 'Presenter mode (larger type, high contrast)', match: ['P'] },
   { id: 'flow', keys: 'F', does: 'Show the control-plane flow of each apply', match: ['f'] },
