@@ -104,7 +104,9 @@ export class PersistentVolumeController {
     if (!volume) {
       if (claim.status.phase !== 'Lost') {
         this.ctx.api.updateStatus(claim, { ...claim.status, phase: 'Lost' })
-        this.ctx.recorder.warning(claim, SOURCE, 'ClaimLost', 'Bound claim has lost reference to PersistentVolume. Data on the volume is lost!')
+        // pv_controller syncBoundClaim: "lost reference" when spec.volumeName was emptied, "lost its" when the volume is gone.
+        const message = claim.spec.volumeName ? 'Bound claim has lost its PersistentVolume. Data on the volume is lost!' : 'Bound claim has lost reference to PersistentVolume. Data on the volume is lost!'
+        this.ctx.recorder.warning(claim, SOURCE, 'ClaimLost', message)
       }
       return
     }

@@ -40,8 +40,8 @@ export const OOM_EXIT_CODE = 137
  * What the container does, and whether its memory crosses its limit first: then the
  * OOM killer ends it (`OOMKilled`, 137) at the moment the usage model says it crosses.
  */
-export function planContainer(container: Container, image: ImageSpec, annotations: Record<string, string> = {}): ContainerPlan {
-  const plan = planCommand(container, image, annotations)
+export function planContainer(container: Container, image: ImageSpec, annotations: Record<string, string> = {}, env?: EnvironmentOf): ContainerPlan {
+  const plan = planCommand(container, image, annotations, env)
   const limit = memoryLimit(container)
   if (limit === undefined) return plan
   const oomAfterMs = memoryCrossing(memoryProfile(container, image, annotations), limit)
@@ -54,7 +54,7 @@ export function planContainer(container: Container, image: ImageSpec, annotation
  * fails at once, `sleep 3600` stays up an hour, a web server serves, a bare shell image
  * exits 0 at once.
  */
-function planCommand(container: Container, image: ImageSpec, annotations: Record<string, string>): ContainerPlan {
+function planCommand(container: Container, image: ImageSpec, annotations: Record<string, string>, env?: EnvironmentOf): ContainerPlan {
   const crashAfter = annotations[SIM_ANNOTATION.crashAfter]
   if (crashAfter) {
     const afterMs = parseDuration(crashAfter) ?? 0
@@ -75,7 +75,7 @@ function planCommand(container: Container, image: ImageSpec, annotations: Record
   }
   const pi = /\bbpi\((\d+)\)/.exec(words.join(' '))
   if (pi && words[0] === 'perl') return planPi(Number(pi[1]))
-  return planShellScript(words.join(' '), image)
+  return planShellScript(words.join(' '), image, env)
 }
 
 /** The docs' Job: `perl -Mbignum=bpi -wle "print bpi(2000)"` prints π and exits; 2000 digits take Perl about five seconds. */
@@ -93,10 +93,11 @@ export function fileWrittenBy(statement: string): { path: string; content: strin
 }
 
 /** Interprets the few shell idioms that decide a container's fate. */
-function planShellScript(commandLine: string, image: ImageSpec): ContainerPlan {
+function planShellScript(commandLine: string, image: ImageSpec, env?: EnvironmentOf): ContainerPlan {
   // `sh -c "…"` runs the script in its argument.
   const script = commandLine.replace(/^(\/bin\/)?(ba)?sh\s+-c\s+/, '')
-  const logs = echoedLines(script)
+  const echoed = (text: string) => echoedLines(text, env)
+  const logs = echoed(script)
   if (/\bnginx\b.*daemon off|http\.server|\bhttpd\b/.test(script)) return { kind: 'runs', logs }
   let elapsedMs = 50
   const files: FileLifetime[] = []
@@ -124,8 +125,8 @@ function planShellScript(commandLine: string, image: ImageSpec): ContainerPlan {
   }
   if (endsForever) {
     // An echoing `while true` loop writes its lines again every round (read lazily, loopLogs.ts).
-    const loop = parseLoop(script, echoedLines)
-    if (loop) return { kind: 'runs', logs: echoedLines(script.slice(0, script.search(/\bwhile\b/))), files, loop }
+    const loop = parseLoop(script, echoed)
+    if (loop) return { kind: 'runs', logs: echoed(script.slice(0, script.search(/\bwhile\b/))), files, loop }
     return { kind: 'runs', logs, files }
   }
   // A known shell image running a finite script ends with the script.
@@ -136,14 +137,39 @@ function planShellScript(commandLine: string, image: ImageSpec): ContainerPlan {
   return { kind: 'runs', logs, files }
 }
 
-function echoedLines(script: string): string[] {
+/** The container's environment by name, worked out only if its script prints some (`printenv A B`). */
+export type EnvironmentOf = () => ReadonlyMap<string, string>
+
+/** busybox echo -e: the backslash escapes a script uses. */
+function echoEscapes(text: string): string {
+  return text.replace(/\\([nt\\])/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'))
+}
+
+/** The lines one `echo [-n|-e|-en] TEXT` prints: -e expands escapes, -n leaves off the final newline. */
+function echoOutput(options: string, text: string): string[] {
+  const out = (options.includes('e') ? echoEscapes(text) : text) + (options.includes('n') ? '' : '\n')
+  const lines = out.split('\n')
+  if (out.endsWith('\n')) lines.pop()
+  return lines
+}
+
+function echoedLines(script: string, env?: EnvironmentOf): string[] {
   const out: string[] = []
-  const re = /echo\s+(?:"([^"]*)"|'([^']*)'|([^;&|]+))/g
+  const re = /echo\s+(?:(-[neE]+)\s+)?(?:"([^"]*)"|'([^']*)'|([^;&|]+))|\bprintenv((?:[ \t]+[A-Za-z_][A-Za-z0-9_]*)+)/g
   let m: RegExpExecArray | null
   while ((m = re.exec(script))) {
+    if (m[5] !== undefined) {
+      // printenv NAME…: each value that is set, one per line.
+      if (!env) continue
+      const values = env()
+      for (const name of m[5].trim().split(/\s+/)) if (values.has(name)) out.push(values.get(name)!)
+      continue
+    }
     // `echo x > file` writes the file, not the log.
-    if (/^\s*>/.test(script.slice(m.index + m[0].length)) || (m[3] ?? '').includes('>')) continue
-    out.push((m[1] ?? m[2] ?? m[3] ?? '').trim())
+    if (/^\s*>/.test(script.slice(m.index + m[0].length)) || (m[4] ?? '').includes('>')) continue
+    const text = m[2] ?? m[3] ?? m[4] ?? ''
+    if (m[1]) out.push(...echoOutput(m[1], m[4] === undefined ? text : text.trim()))
+    else out.push(text.trim())
   }
   return out
 }

@@ -4,6 +4,7 @@ import { runNetworkCommand } from '../network/networkCommands.ts'
 import { networkOf } from '../network/networkEnv.ts'
 import { containerConfigError } from './configRefs.ts'
 import { planContainer, SIM_ANNOTATION } from './containerBehaviour.ts'
+import { declaredEnvironment } from './execEnvironment.ts'
 import { taskLabel, type KubeletHost } from './kubeletHost.ts'
 import { hookOf, runHook } from './lifecycleHooks.ts'
 import { preStopThenSigterm, SIGTERM_EXIT_MS } from './containerStop.ts'
@@ -78,7 +79,7 @@ export class RuntimeService {
     }
     c.operation = undefined
     c.containerID = `containerd://${ctx.rng.string('0123456789abcdef', 64)}`
-    c.plan = planContainer(spec, c.imageSpec, pod.metadata.annotations ?? {})
+    c.plan = planContainer(spec, c.imageSpec, pod.metadata.annotations ?? {}, () => declaredEnvironment(pod, spec, ctx.store))
     // A command that is network traffic is answered by the cluster: once, or as a load generator.
     const program = networkProgram(spec, c.imageSpec.repository)
     const withIP: Pod = { ...pod, status: { ...pod.status, podIP: pod.status.podIP ?? runtime.podIP } }

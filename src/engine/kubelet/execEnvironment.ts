@@ -5,6 +5,7 @@ import type { ExecEnvironment } from './containerExec.ts'
 import type { ContainerRuntime } from './podRuntime.ts'
 import type { ContainerVolumes } from './volumes/volumeManager.ts'
 import type { SourceLookup } from './volumes/projection.ts'
+import { containerResourceValue, selectedContainer, type ResourceFieldSelector } from '../util/containerResourceValue.ts'
 
 /**
  * The environment and filesystem a running container shows to `kubectl exec`, built the
@@ -22,6 +23,7 @@ interface EnvVarSource {
   configMapKeyRef?: KeyRef
   secretKeyRef?: KeyRef
   fieldRef?: { fieldPath?: string }
+  resourceFieldRef?: ResourceFieldSelector
 }
 interface EnvFromSource {
   prefix?: string
@@ -85,7 +87,14 @@ function serviceVariables(service: KubeObject): [string, string][] {
   return out
 }
 
-function containerVariables(pod: Pod, container: Container, lookup: SourceLookup): [string, string][] {
+type Allocatable = Record<string, string | number | undefined> | undefined
+
+function resourceFieldValue(pod: Pod, container: Container, selector: ResourceFieldSelector, allocatable: Allocatable): string | undefined {
+  const target = selectedContainer(pod, selector, container)
+  return target ? containerResourceValue(selector, target, allocatable) : undefined
+}
+
+function containerVariables(pod: Pod, container: Container, lookup: SourceLookup, allocatable: Allocatable): [string, string][] {
   const namespace = pod.metadata.namespace ?? 'default'
   const defined = new Map<string, string>()
   for (const from of (container.envFrom ?? []) as EnvFromSource[]) {
@@ -98,11 +107,26 @@ function containerVariables(pod: Pod, container: Container, lookup: SourceLookup
     if (source?.configMapKeyRef) value = dataOf(lookup('ConfigMap', namespace, source.configMapKeyRef.name ?? ''))[source.configMapKeyRef.key ?? '']
     else if (source?.secretKeyRef) value = dataOf(lookup('Secret', namespace, source.secretKeyRef.name ?? ''))[source.secretKeyRef.key ?? '']
     else if (source?.fieldRef) value = fieldValue(pod, source.fieldRef.fieldPath ?? '')
+    else if (source?.resourceFieldRef) value = resourceFieldValue(pod, container, source.resourceFieldRef, allocatable)
     else value = expand(env.value ?? '', defined)
     // An optional reference that is missing leaves the variable out.
     if (value !== undefined) defined.set(env.name, value)
   }
   return [...defined]
+}
+
+function nodeAllocatable(pod: Pod, store: ApiStore): Allocatable {
+  const node = pod.spec.nodeName ? store.get('Node', undefined, pod.spec.nodeName) : undefined
+  return (node?.status as { allocatable?: Allocatable } | undefined)?.allocatable
+}
+
+/** The variables a container is started with from its spec (env, envFrom, PATH, HOSTNAME, HOME), as the API holds them now. */
+export function declaredEnvironment(pod: Pod, container: Container, store: ApiStore): Map<string, string> {
+  const hostname = (pod.spec.hostname as string | undefined) ?? pod.metadata.name
+  const env = new Map<string, string>([['PATH', PATH], ['HOSTNAME', hostname]])
+  for (const [k, v] of containerVariables(pod, container, (kind, namespace, name) => store.get(kind, namespace, name), nodeAllocatable(pod, store))) env.set(k, v)
+  if (!env.has('HOME')) env.set('HOME', '/root')
+  return env
 }
 
 /** The kubelet-managed /etc/hosts (pkg/kubelet/kubelet_pods.go managedHostsFileContent). */
@@ -128,7 +152,7 @@ function hostsFile(pod: Pod, hostname: string): string {
 export function execEnvironment(pod: Pod, container: Container, runtime: Readonly<ContainerRuntime>, store: ApiStore, nowMs: number, volumes?: ContainerVolumes): ExecEnvironment {
   const hostname = (pod.spec.hostname as string | undefined) ?? pod.metadata.name
   const env: [string, string][] = [['PATH', PATH], ['HOSTNAME', hostname]]
-  const own = containerVariables(pod, container, volumes?.envSource ?? ((kind, namespace, name) => store.get(kind, namespace, name)))
+  const own = containerVariables(pod, container, volumes?.envSource ?? ((kind, namespace, name) => store.get(kind, namespace, name)), nodeAllocatable(pod, store))
   const names = new Set(own.map(([k]) => k))
   env.push(...own)
   if (pod.spec.enableServiceLinks !== false) {

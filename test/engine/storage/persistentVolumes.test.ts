@@ -160,6 +160,19 @@ describe('reclaim policies and phases', () => {
     })
     sim.advance(1_000)
     expect(claim(sim, 'a')!.status.phase).toBe('Lost')
+    // pv_controller's text for a claim whose volume is gone ("lost reference" is for an emptied spec.volumeName).
+    expect(eventsOf(sim, 'a')).toContain('Warning ClaimLost Bound claim has lost its PersistentVolume. Data on the volume is lost!')
+  })
+
+  it('a bound claim whose spec.volumeName is emptied has lost reference to its volume', () => {
+    const sim = newSim({ workers: 1 })
+    apply(sim, volumeYaml('pv1', '1Gi'))
+    apply(sim, claimYaml('a', '  storageClassName: ""\n'))
+    sim.advance(1_000)
+    sim.ctx.api.mutate<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', 'a', (c) => {
+      c.spec.volumeName = ''
+    })
+    sim.advance(1_000)
     expect(eventsOf(sim, 'a')).toContain('Warning ClaimLost Bound claim has lost reference to PersistentVolume. Data on the volume is lost!')
   })
 })

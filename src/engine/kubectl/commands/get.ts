@@ -14,6 +14,7 @@ import { KubectlError, resolveResourceArgs } from '../resolve.ts'
 import { GET_TABWRITER, tabwrite } from '../tabwriter.ts'
 import type { CommandContext, KubectlCommand } from './context.ts'
 import { startWatch } from './getWatch.ts'
+import { rawGet } from './getRaw.ts'
 import { sortedKeys } from '../../util/goJson.ts'
 
 /** Objects of one resource type visible to this command (namespace, -A, -l, --field-selector). */
@@ -122,8 +123,11 @@ export const getCommand: KubectlCommand = {
     { name: 'allow-missing-template-keys', takesValue: false },
     { name: 'sort-by', takesValue: true },
     { name: 'label-columns', short: 'L', takesValue: true, repeatable: true },
+    { name: 'raw', takesValue: true },
   ],
   run(ctx) {
+    const raw = flag(ctx.args, 'raw')
+    if (raw !== undefined) return rawGet(ctx, raw)
     const requests = resolveResourceArgs(ctx.args.positional)
     if (requests.length === 0) {
       throw new KubectlError(

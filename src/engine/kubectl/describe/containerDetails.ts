@@ -1,6 +1,6 @@
 import type { Container, Pod } from '../../api/types.ts'
 import type { ProbeSpec } from '../../kubelet/probes.ts'
-import { parseExactQuantity, wholeValue } from '../../util/exactQuantity.ts'
+import { containerResourceValue, type ResourceFieldSelector } from '../../util/containerResourceValue.ts'
 import type { DescribeWriter } from '../describeWriter.ts'
 
 /** Pieces of describeContainers (kubectl describe.go) for probes and environment. */
@@ -51,7 +51,7 @@ export function describeEnvFrom(w: DescribeWriter, c: Container): void {
 
 interface EnvValueFrom {
   fieldRef?: { apiVersion?: string; fieldPath: string }
-  resourceFieldRef?: { containerName?: string; resource: string; divisor?: string }
+  resourceFieldRef?: ResourceFieldSelector & { resource: string }
   secretKeyRef?: { name?: string; key: string; optional?: boolean }
   configMapKeyRef?: { name?: string; key: string; optional?: boolean }
 }
@@ -91,7 +91,7 @@ export function describeEnv(w: DescribeWriter, c: Container, pod: Pod | undefine
       w.write(3, `${e.name}:\t${fieldValue(pod, from.fieldRef.fieldPath)} (${from.fieldRef.apiVersion ?? 'v1'}:${from.fieldRef.fieldPath})\n`)
     } else if (from.resourceFieldRef) {
       const resource = from.resourceFieldRef.resource
-      w.write(3, `${e.name}:\t${resourceValue(c, resource)} (${resource})\n`)
+      w.write(3, `${e.name}:\t${resourceValue(c, from.resourceFieldRef)} (${resource})\n`)
     } else if (from.secretKeyRef) {
       w.write(3, `${e.name}:\t<set to the key '${from.secretKeyRef.key}' in secret '${from.secretKeyRef.name ?? ''}'>\tOptional: ${from.secretKeyRef.optional === true}\n`)
     } else if (from.configMapKeyRef) {
@@ -101,14 +101,11 @@ export function describeEnv(w: DescribeWriter, c: Container, pod: Pod | undefine
 }
 
 /**
- * ExtractContainerResourceValue with the default divisor of 1: whole cores rounded up,
- * bytes for memory; a limit that is unset reads 0 and so `node allocatable`.
+ * ExtractContainerResourceValue on the described container (its divisor applied); a limit
+ * that is unset reads 0 here (kubectl has no node) and so `node allocatable`.
  */
-function resourceValue(c: Container, resource: string): string {
-  const [section, name] = resource.split('.') as ['limits' | 'requests', string]
-  const q = parseExactQuantity(c.resources?.[section]?.[name] ?? 0)
-  if (!q) return ''
-  const value = wholeValue(q)
-  if (value === 0n && (resource === 'limits.cpu' || resource === 'limits.memory')) return 'node allocatable'
-  return value.toString()
+function resourceValue(c: Container, selector: ResourceFieldSelector): string {
+  const value = containerResourceValue(selector, c) ?? ''
+  if (value === '0' && (selector.resource === 'limits.cpu' || selector.resource === 'limits.memory')) return 'node allocatable'
+  return value
 }

@@ -1,4 +1,5 @@
 import type { KubeObject, Pod, Volume } from '../../api/types.ts'
+import { containerResourceValue, selectedContainer, type ResourceFieldSelector } from '../../util/containerResourceValue.ts'
 import { downwardFieldContent } from './downwardAPI.ts'
 import { serviceAccountToken } from './serviceAccountToken.ts'
 import { sourceData } from './sourceData.ts'
@@ -43,8 +44,12 @@ interface ObjectSource {
 interface DownwardItem {
   path: string
   fieldRef?: { fieldPath?: string }
+  resourceFieldRef?: ResourceFieldSelector
   mode?: number
 }
+
+/** The node's status.allocatable: what a `resourceFieldRef` to an unset limit reads. */
+export type NodeAllocatable = Record<string, string | number | undefined> | undefined
 interface ProjectedSource {
   configMap?: ObjectSource
   secret?: ObjectSource
@@ -92,9 +97,18 @@ function addObject(files: VolumeFiles, kind: 'ConfigMap' | 'Secret', name: strin
   return undefined
 }
 
-function addDownward(files: VolumeFiles, items: DownwardItem[], defaultMode: number, pod: Pod): void {
+function resourceContent(pod: Pod, selector: ResourceFieldSelector, allocatable: NodeAllocatable): string | undefined {
+  const container = selectedContainer(pod, selector)
+  return container ? containerResourceValue(selector, container, allocatable) : undefined
+}
+
+function addDownward(files: VolumeFiles, items: DownwardItem[], defaultMode: number, pod: Pod, allocatable: NodeAllocatable): void {
   for (const item of items) {
-    const content = item.fieldRef?.fieldPath ? downwardFieldContent(pod, item.fieldRef.fieldPath) : undefined
+    const content = item.fieldRef?.fieldPath
+      ? downwardFieldContent(pod, item.fieldRef.fieldPath)
+      : item.resourceFieldRef
+        ? resourceContent(pod, item.resourceFieldRef, allocatable)
+        : undefined
     if (content !== undefined) files.set(item.path, { content, mode: item.mode ?? defaultMode })
   }
 }
@@ -102,9 +116,10 @@ function addDownward(files: VolumeFiles, items: DownwardItem[], defaultMode: num
 /**
  * The files of a configMap, secret, downwardAPI or projected volume for `pod` now, or
  * the error of MountVolume.SetUp (`configmap "x" not found`). `nowSeconds` dates a
- * projected service account token.
+ * projected service account token; `allocatable` is the node's, for `resourceFieldRef`
+ * items naming a limit the container does not set.
  */
-export function projectVolume(volume: Volume, pod: Pod, lookup: SourceLookup, nowSeconds: number): { files: VolumeFiles } | { error: string } {
+export function projectVolume(volume: Volume, pod: Pod, lookup: SourceLookup, nowSeconds: number, allocatable?: NodeAllocatable): { files: VolumeFiles } | { error: string } {
   const namespace = pod.metadata.namespace ?? 'default'
   const files: VolumeFiles = new Map()
   const configMap = volume.configMap as ObjectSource | undefined
@@ -114,7 +129,7 @@ export function projectVolume(volume: Volume, pod: Pod, lookup: SourceLookup, no
   let error: string | undefined
   if (configMap) error = addObject(files, 'ConfigMap', configMap.name ?? '', configMap, configMap.defaultMode ?? DEFAULT_MODE, lookup, namespace)
   else if (secret) error = addObject(files, 'Secret', secret.secretName ?? '', secret, secret.defaultMode ?? DEFAULT_MODE, lookup, namespace)
-  else if (downward) addDownward(files, downward.items ?? [], downward.defaultMode ?? DEFAULT_MODE, pod)
+  else if (downward) addDownward(files, downward.items ?? [], downward.defaultMode ?? DEFAULT_MODE, pod, allocatable)
   else if (projected) {
     const mode = projected.defaultMode ?? DEFAULT_MODE
     // Every source is read; the errors are aggregated (utilerrors.NewAggregate: one alone is shown as is).
@@ -123,7 +138,7 @@ export function projectVolume(volume: Volume, pod: Pod, lookup: SourceLookup, no
       let e: string | undefined
       if (s.configMap) e = addObject(files, 'ConfigMap', s.configMap.name ?? '', s.configMap, mode, lookup, namespace)
       else if (s.secret) e = addObject(files, 'Secret', s.secret.name ?? '', s.secret, mode, lookup, namespace)
-      else if (s.downwardAPI) addDownward(files, s.downwardAPI.items ?? [], mode, pod)
+      else if (s.downwardAPI) addDownward(files, s.downwardAPI.items ?? [], mode, pod, allocatable)
       else if (s.serviceAccountToken) files.set(s.serviceAccountToken.path, { content: serviceAccountToken(pod, nowSeconds, s.serviceAccountToken.expirationSeconds), mode })
       if (e) errors.push(e)
     }

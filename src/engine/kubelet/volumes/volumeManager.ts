@@ -5,7 +5,7 @@ import type { ScheduledTask } from '../../eventQueue.ts'
 import type { ContainerRuntime } from '../podRuntime.ts'
 import { FileStore } from './fileStore.ts'
 import { claimedVolume, persistentVolumeData, unprocessedClaimsMessage } from './persistentVolumeClaims.ts'
-import { isProjection, projectVolume, sourcesOf, type SourceLookup, type VolumeFiles } from './projection.ts'
+import { isProjection, projectVolume, sourcesOf, type NodeAllocatable, type SourceLookup, type VolumeFiles } from './projection.ts'
 
 /**
  * How long a changed ConfigMap or Secret takes to reach the files of a running pod. The
@@ -105,6 +105,12 @@ export class VolumeManager {
 
   private lookup: SourceLookup = (kind, namespace, name) => this.ctx.store.get(kind, namespace, name)
 
+  /** The node's allocatable, for downward API files of limits a container leaves unset. */
+  private allocatable(): NodeAllocatable {
+    const node = this.ctx.store.get('Node', undefined, this.nodeName)
+    return (node?.status as { allocatable?: NodeAllocatable } | undefined)?.allocatable
+  }
+
   /**
    * MountVolume.SetUp for every volume of the pod. True when all are ready; otherwise the
    * FailedMount events are recorded and the pod must wait (the caller retries).
@@ -117,7 +123,7 @@ export class VolumeManager {
     const claims: { volume: string; error: string }[] = []
     for (const volume of (pod.spec.volumes ?? []) as Volume[]) {
       if (isProjection(volume)) {
-        const result = projectVolume(volume, pod, this.lookup, nowSeconds)
+        const result = projectVolume(volume, pod, this.lookup, nowSeconds, this.allocatable())
         if ('error' in result) failures.push({ volume: volume.name, message: result.error })
         else projections.set(volume.name, result.files)
       }
@@ -319,7 +325,7 @@ export class VolumeManager {
       if (!isProjection(volume)) continue
       // The service account token is rotated on its own schedule (at 80% of its life), not at every sync.
       const token = mounted.projections.get(volume.name)?.get('token')
-      const result = projectVolume(volume, pod, this.lookup, nowSeconds)
+      const result = projectVolume(volume, pod, this.lookup, nowSeconds, this.allocatable())
       // A source deleted meanwhile: the update fails and the files stay as they were.
       if ('error' in result) this.ctx.recorder.warning(pod, this.host, 'FailedMount', `MountVolume.SetUp failed for volume "${volume.name}" : ${result.error}`)
       else {
