@@ -12,7 +12,7 @@ const KUSTOMIZE_VERSION = 'v5.7.1'
  * version) stand in for a release build's: the commit is the upstream one kubectl
  * v1.35.0's staging sync names, the date the release day.
  */
-function versionInfo(server: boolean): Record<string, string> {
+export function versionInfo(server: boolean): Record<string, string> {
   return {
     major: '1',
     minor: '35',
