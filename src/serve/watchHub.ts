@@ -27,9 +27,12 @@ export class WatchHub {
   private listedAt = new Map<string, number>()
   /** The highest resourceVersion written. */
   revision = 0
+  /** The revision when the history began: earlier writes are not kept. */
+  private startRevision: number
 
   constructor(store: ApiStore) {
     for (const obj of store.all()) this.revision = Math.max(this.revision, Number(obj.metadata.resourceVersion) || 0)
+    this.startRevision = this.revision
     store.watch((type, obj, old) => this.record(type, obj, old))
   }
 
@@ -66,12 +69,13 @@ export class WatchHub {
       if (oldest && oldest.seq > afterSeq + 1) return undefined
       return this.history.filter((e) => e.seq > afterSeq)
     }
-    if (oldest && oldest.rv > rv + 1 && this.seq > this.history.length) return undefined
+    if (!Number.isInteger(rv) || rv < this.oldest()) return undefined
     return this.history.filter((e) => e.rv > rv)
   }
 
   /** The oldest resourceVersion a watch may still start from. */
   oldest(): number {
-    return this.history[0]?.rv ?? this.revision
+    // A trimmed history starts after its first event's predecessor; an untrimmed one at the start.
+    return this.seq > this.history.length ? this.history[0].rv : this.startRevision
   }
 }
