@@ -43,6 +43,10 @@ function tooLarge(): ServeError {
 
 /** A JSON body (or YAML, for server-side apply), as the server's decoder reads it; malformed → 400. */
 export function decodeBody(text: string, contentType: string | undefined): unknown {
+  // Protobuf and CBOR bodies (kubectl's create generators send protobuf) are not decoded yet.
+  if (/protobuf|cbor/.test(contentType ?? '')) {
+    throw new ServeError('UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml')
+  }
   const yaml = /yaml/.test(contentType ?? '')
   try {
     return yaml ? parseYaml(text) : JSON.parse(text)
