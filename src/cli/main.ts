@@ -3,8 +3,9 @@ import { dirname, join, resolve } from 'node:path'
 import { labCommand } from './labCommand.ts'
 import { runScript } from './runScript.ts'
 import { parseScript, ScriptError } from './scriptParser.ts'
+import { serveCommand, SERVE_USAGE } from './serveCommand.ts'
 
-const USAGE = 'usage: kubesim run FILE [--seed N]   (FILE may be - for standard input)\n       kubesim lab check LAB.md [--attempt ATTEMPT.kss] [--seed N]'
+const USAGE = 'usage: kubesim run FILE [--seed N]   (FILE may be - for standard input)\n       kubesim lab check LAB.md [--attempt ATTEMPT.kss] [--seed N]\n       ' + SERVE_USAGE
 
 function fail(message: string): never {
   process.stderr.write(`kubesim: ${message}\n`)
@@ -49,6 +50,9 @@ function localReader(baseDir: string) {
 
 function main(argv: string[]): void {
   const [verb, ...rest] = argv
+  if (verb === 'serve') {
+    return serveCommand(rest, (baseDir) => ({ readPath: pathReader(baseDir), readLocal: localReader(baseDir) }), fail, (file) => (file === '-' ? process.cwd() : dirname(resolve(file))))
+  }
   if (verb === 'lab') return labCommand(rest, (baseDir) => ({ readPath: pathReader(baseDir), readLocal: localReader(baseDir) }))
   if (verb !== 'run') fail(verb ? `unknown command "${verb}"; ${USAGE}` : USAGE)
   let file: string | undefined

@@ -21,13 +21,13 @@ import type { EngineMessage, OpenedEdit, PatchBatch, TranscriptEntry, UiCommand 
 import { SessionTimeline } from './sessionTimeline.ts'
 import { TrafficFeed } from './trafficFeed.ts'
 import { FlowWatch } from './flowWatch.ts'
+import { SimDriver, TICK_MS, type RealTime } from '../host/simDriver.ts'
 
-export interface HostEnvironment {
+export { TICK_MS }
+
+/** Real time (performance.now in the worker; a fake in tests) and where messages go. */
+export interface HostEnvironment extends RealTime {
   post(message: EngineMessage): void
-  /** Real milliseconds (performance.now in the worker; a fake in tests). */
-  now(): number
-  setInterval(fn: () => void, ms: number): unknown
-  clearInterval(handle: unknown): void
 }
 
 /**
@@ -40,19 +40,10 @@ function shown(key: string): boolean {
   return !UNSHOWN_KINDS.has(key.slice(0, key.indexOf('/')))
 }
 
-/** How often the host advances simulated time while running. */
-export const TICK_MS = 50
-/** Real time credited per tick at most, so a throttled timer doesn't cause huge jumps. */
-const MAX_REAL_MS_PER_TICK = 1000
-
 export class EngineHost {
   private sim: Simulation | undefined
-  private running = false
-  private speed = 1
-  private timer: unknown
-  private lastTick = 0
-  /** Fractional simulated milliseconds carried between ticks. */
-  private carry = 0
+  /** Simulated time from real time while running (the part shared with `kubesim serve`). */
+  private driver: SimDriver
 
   private pending = new Map<string, KubeObject | null>()
   private awaitingAck = false
@@ -81,7 +72,23 @@ export class EngineHost {
   /** The command log (seed + commands = the cluster) and where the simulation stands on it. */
   private timeline: SessionTimeline | undefined
 
-  constructor(private readonly env: HostEnvironment) {}
+  constructor(private readonly env: HostEnvironment) {
+    this.driver = this.newDriver()
+  }
+
+  private newDriver(): SimDriver {
+    return new SimDriver(this.env, () => this.sim, () => this.flush(), (err) =>
+      this.env.post({ type: 'fatal', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+    )
+  }
+
+  private get running(): boolean {
+    return this.driver.isRunning
+  }
+
+  private get speed(): number {
+    return this.driver.speed
+  }
 
   get simulation(): Simulation | undefined {
     return this.sim
@@ -159,10 +166,7 @@ export class EngineHost {
       return
     }
     if (cmd.type === 'setSpeed') {
-      if (Number.isFinite(cmd.speed) && cmd.speed > 0) {
-        this.advanceToNow()
-        this.speed = cmd.speed
-      }
+      this.driver.setSpeed(cmd.speed)
       this.flush()
       return
     }
@@ -269,7 +273,7 @@ export class EngineHost {
     this.sentDecisions.clear()
     this.needsReset = true
     this.awaitingAck = false
-    this.carry = 0
+    this.driver.resetCarry()
   }
 
   private labCommand(cmd: Extract<UiCommand, { type: 'labStart' | 'labReset' | 'labQuit' | 'labSolution' }>): void {
@@ -344,7 +348,7 @@ export class EngineHost {
       this.env.post({ type: 'restoreFailed', message: err instanceof Error ? err.message : String(err) })
       return
     }
-    if (cmd.speed !== undefined && Number.isFinite(cmd.speed) && cmd.speed > 0) this.speed = cmd.speed
+    if (cmd.speed !== undefined) this.driver.setSpeed(cmd.speed)
     this.env.post({ type: 'vocabulary', vocabulary: kubectlVocabulary() })
     this.postSession()
     if (cmd.running && !this.timeline.viewingPast) this.setRunning(true)
@@ -376,38 +380,12 @@ export class EngineHost {
   }
 
   private setRunning(running: boolean): void {
-    if (running === this.running) return
-    this.running = running
-    if (running) {
-      this.lastTick = this.env.now()
-      this.timer = this.env.setInterval(() => this.tick(), TICK_MS)
-    } else {
-      this.advanceToNow()
-      this.env.clearInterval(this.timer)
-      this.timer = undefined
-    }
+    this.driver.setRunning(running)
   }
 
   /** Timer callback: advance by real elapsed time × speed, then maybe send a batch. */
   tick(): void {
-    try {
-      this.advanceToNow()
-      this.flush()
-    } catch (err) {
-      this.setRunning(false)
-      this.env.post({ type: 'fatal', message: err instanceof Error ? (err.stack ?? err.message) : String(err) })
-    }
-  }
-
-  private advanceToNow(): void {
-    if (!this.running || !this.sim) return
-    const now = this.env.now()
-    const real = Math.min(MAX_REAL_MS_PER_TICK, Math.max(0, now - this.lastTick))
-    this.lastTick = now
-    const simMs = real * this.speed + this.carry
-    const whole = Math.floor(simMs)
-    this.carry = simMs - whole
-    if (whole > 0) this.sim.advance(whole)
+    this.driver.tick()
   }
 
   /** Collects changes and sends them if the UI is ready for another batch. */
@@ -480,8 +458,7 @@ export class EngineHost {
 
   dispose(): void {
     this.stopWatch()
-    if (this.timer !== undefined) this.env.clearInterval(this.timer)
-    this.timer = undefined
+    this.driver.dispose()
   }
 }
 

@@ -6,7 +6,7 @@ export interface ResourceRequest {
 }
 
 /** What `kubectl get all` lists. */
-const ALL_CATEGORY = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'cronjobs', 'jobs']
+export const ALL_CATEGORY = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'cronjobs', 'jobs']
 
 /** Thrown for a command-line problem; the message is printed as kubectl prints it. */
 export class KubectlError extends Error {}

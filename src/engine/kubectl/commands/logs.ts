@@ -34,7 +34,7 @@ interface LogOptions {
 }
 
 /** RFC3339 with nine fixed fraction digits, as the kubelet stamps log lines; lines of one burst 1µs apart. */
-function logTimestamp(ms: number, index: number): string {
+export function logTimestamp(ms: number, index: number): string {
   const iso = new Date(EPOCH_MS + ms).toISOString()
   const nanos = String((Math.round(ms) % 1000) * 1_000_000 + index * 1000).padStart(9, '0')
   return `${iso.slice(0, 19)}.${nanos}Z`
@@ -65,14 +65,14 @@ function containerLogs(ctx: CommandContext, { pod, container }: LogRequest, o: L
   return printLines(lines, pod, container, o)
 }
 
-interface LogLine {
+export interface LogLine {
   text: string
   at: number
   stamp: string
 }
 
 /** Each line with the time it was written (a run's first lines share its start; a loop's come later). */
-function logLines(logs: { lines: string[]; atMs: number; lineAtMs?: number[] } | undefined): LogLine[] {
+export function logLines(logs: { lines: string[]; atMs: number; lineAtMs?: number[] } | undefined): LogLine[] {
   if (!logs) return []
   let burst = 0
   return logs.lines.map((text, i) => {
