@@ -64,7 +64,7 @@ export class RuntimeService {
   private createAndStart(runtime: PodRuntime, c: ContainerRuntime): void {
     const { ctx, source } = this.host
     const pod = this.host.pod(runtime)
-    if (!pod || runtime.terminating || !this.host.online || !c.imageSpec) return
+    if (!pod || runtime.terminating || runtime.evicted || !this.host.online || !c.imageSpec) return
     const spec = containerSpec(pod, c)
     const fieldPath = c.fieldPath
     const now = ctx.clock.now
@@ -105,7 +105,7 @@ export class RuntimeService {
     // A started sidecar lets the next init container (or the app containers) start.
     if (c.sidecar && c.started) this.startedChanged(runtime)
     const startedAt = now
-    const stillRunning = () => c.runId === runId && !!c.state.running && !runtime.terminating && this.host.online
+    const stillRunning = () => c.runId === runId && !!c.state.running && !runtime.terminating && !runtime.evicted && this.host.online
     if (c.plan.kind === 'exits') {
       const plan = c.plan
       c.timer = ctx.after(plan.afterMs, taskLabel(this.host, `${runtime.name}/${c.name} exits ${plan.exitCode}`), () =>

@@ -32,6 +32,13 @@ export class FileStore {
     return new Map(present.map((w) => [w.path, w.content]))
   }
 
+  /** The times after `afterMs` at which a file appears or goes. */
+  changesAfter(afterMs: number): number[] {
+    const times: number[] = []
+    for (const w of this.writes) for (const t of [w.fromMs, w.untilMs]) if (t !== undefined && t > afterMs) times.push(t)
+    return times
+  }
+
   /** Bytes the files hold at `nowMs` (what a `medium: Memory` emptyDir charges to the pod's memory). */
   bytesAt(nowMs: number): number {
     let total = 0
