@@ -76,4 +76,46 @@ describe('node memory pressure', () => {
     expect(memoryPressure(sim)).toMatchObject({ status: 'False', reason: 'KubeletHasSufficientMemory' })
     expect(sim.store.get<Node>('Node', undefined, 'worker-1')!.spec.taints ?? []).not.toContainEqual({ key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' })
   })
+
+  it('replaces an evicted ReplicaSet pod; the taint keeps it off the node, and the kubelet rejects BestEffort pods sent there', () => {
+    const sim = newSim()
+    apply(
+      sim,
+      `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: hog
+spec:
+  replicas: 1
+  selector:
+    matchLabels: {app: hog}
+  template:
+    metadata:
+      labels: {app: hog}
+      annotations:
+        sim.kubesim.dev/memory: "6Gi"
+        sim.kubesim.dev/memory-growth: "1Gi"
+    spec:
+      nodeSelector:
+        kubernetes.io/hostname: worker-1
+      containers:
+      - name: main
+        image: nginx:1.27
+`,
+    )
+    sim.advance(120_000)
+    const hogs = () => sim.store.list<Pod>('Pod').filter((p) => p.metadata.labels?.app === 'hog')
+    expect(hogs().map((p) => p.status.phase).sort()).toEqual(['Failed', 'Pending'])
+    const replacement = hogs().find((p) => p.status.phase === 'Pending')!
+    expect(replacement.spec.nodeName).toBeUndefined()
+    expect(kubectl(sim, 'get events --field-selector reason=FailedScheduling')).toContain(
+      "0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 1 node(s) had untolerated taint {node.kubernetes.io/memory-pressure: }, 2 node(s) didn't match Pod's node affinity/selector.",
+    )
+    apply(sim, pinned('sent-there', '10Mi', '0'))
+    expect(pod(sim, 'sent-there').status).toEqual({ phase: 'Failed', reason: 'Evicted', message: 'Pod was rejected: The node had condition: [MemoryPressure]. ', qosClass: 'BestEffort' })
+    // Five minutes without pressure: the taint goes and the replacement starts on worker-1.
+    sim.advance(6 * 60_000)
+    expect(memoryPressure(sim).status).toBe('False')
+    expect(sim.store.get<Pod>('Pod', 'default', replacement.metadata.name)!.spec.nodeName).toBe('worker-1')
+  })
 })

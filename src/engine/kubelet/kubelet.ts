@@ -13,6 +13,8 @@ import { terminatePod } from './podTermination.ts'
 import { PodWorkers } from './podWorker.ts'
 import { allContainers, podKeyOf, type ContainerRuntime, type PodRuntime } from './podRuntime.ts'
 import { StatusManager } from './statusManager.ts'
+import { qosClass } from './podStatus.ts'
+import { tolerates } from '../scheduler/plugins/taintToleration.ts'
 import { PodSyncer } from './syncPod.ts'
 
 /** The kubelet asks the runtime for its status (updateRuntimeUp) every 5s: a new CNI config is seen within that. */
@@ -26,6 +28,8 @@ const RUNTIME_STATUS_PERIOD_MS = 5_000
  */
 export class Kubelet implements EvictionHost {
   private pods = new Map<string, PodRuntime>()
+  /** Pods the kubelet refused to admit: Failed at once, never run here. */
+  private rejected = new Set<string>()
   private nextIp = 2
   private running = false
   private readonly lease: NodeLease
@@ -138,11 +142,17 @@ export class Kubelet implements EvictionHost {
   onPodEvent(type: WatchEventType, pod: Pod): void {
     if (!this.online) return
     if (type === 'DELETED') {
+      this.rejected.delete(pod.metadata.uid)
       this.forget(pod.metadata.uid)
       return
     }
     const uid = pod.metadata.uid
     const runtime = this.pods.get(uid)
+    if (this.rejected.has(uid)) {
+      if (pod.metadata.deletionTimestamp) this.confirmDeletion(pod)
+      return
+    }
+    if (!runtime && this.rejectedByEvictionManager(pod)) return
     if (!runtime) {
       const created = this.newRuntime(pod)
       this.pods.set(uid, created)
@@ -211,6 +221,22 @@ export class Kubelet implements EvictionHost {
     this.workers.stop(uid)
     this.publish(runtime)
     terminatePod(this, this.runtimeService, runtime, pod, () => {}, IMMEDIATE_EVICTION_GRACE_SECONDS)
+  }
+
+  /**
+   * The eviction manager's admit handler: under memory pressure a BestEffort pod that does
+   * not tolerate the memory-pressure taint is rejected (rejectPod), Failed with reason Evicted.
+   */
+  private rejectedByEvictionManager(pod: Pod): boolean {
+    if (!this.evictions.underMemoryPressure || pod.status.phase === 'Failed' || pod.status.phase === 'Succeeded') return false
+    if (qosClass(pod) !== 'BestEffort' || (pod.spec.priority ?? 0) >= 2_000_000_000) return false
+    const taint = { key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' as const }
+    if ((pod.spec.tolerations ?? []).some((t) => tolerates(t, taint))) return false
+    const message = 'The node had condition: [MemoryPressure]. '
+    this.rejected.add(pod.metadata.uid)
+    this.ctx.recorder.warning(pod, this.source, 'Evicted', message)
+    this.ctx.api.updateStatus(pod, { phase: 'Failed', reason: 'Evicted', message: `Pod was rejected: ${message}`, qosClass: 'BestEffort' })
+    return true
   }
 
   /** The eviction manager's MemoryPressure changed: the node status setter posts it, with its event. */
