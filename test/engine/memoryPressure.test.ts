@@ -118,4 +118,38 @@ spec:
     expect(memoryPressure(sim).status).toBe('False')
     expect(sim.store.get<Pod>('Pod', 'default', replacement.metadata.name)!.spec.nodeName).toBe('worker-1')
   })
+
+  it('counts a medium: Memory emptyDir against the container limit (OOMKilled) and against the node (eviction)', () => {
+    const tmpfsPod = (name: string, count: number, limit: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+  nodeName: worker-1
+  containers:
+  - name: main
+    image: busybox:1.36
+    command: ["sh", "-c", "dd if=/dev/zero of=/cache/fill bs=1M count=${count}; sleep 3600"]
+${limit}    volumeMounts:
+    - name: cache
+      mountPath: /cache
+  volumes:
+  - name: cache
+    emptyDir:
+      medium: Memory
+`
+    const sim = newSim()
+    apply(sim, tmpfsPod('limited', 200, '    resources:\n      limits:\n        memory: 128Mi\n'))
+    sim.advance(5_000)
+    expect(pod(sim, 'limited').status.containerStatuses![0].lastState.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' })
+
+    apply(sim, tmpfsPod('filler', 7600, ''))
+    sim.advance(5_000)
+    // 8Gi − 380Mi (the node's own) − 200Mi (limited's emptyDir) − 7600Mi leaves about 10Mi.
+    expect(sim.kubelets.get('worker-1')!.volumes.memoryBackedEmptyDirBytes(pod(sim, 'filler'))).toBe(7600 * 2 ** 20)
+    sim.advance(10_000)
+    expect(pod(sim, 'filler').status).toMatchObject({ phase: 'Failed', reason: 'Evicted' })
+    // tmpfs pages are charged to the container that wrote them: dd's 7600Mi plus the shell's 1Mi.
+    expect(pod(sim, 'filler').status.message).toMatch(/^The node was low on resource: memory\. Threshold quantity: 100Mi, available: 11Mi\. Container main was using 7601Mi, request is 0, has larger consumption of memory\. $/)
+  })
 })

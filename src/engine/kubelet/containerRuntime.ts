@@ -3,7 +3,7 @@ import { logLines, networkProgram, startLoadGenerator } from '../network/loadGen
 import { runNetworkCommand } from '../network/networkCommands.ts'
 import { networkOf } from '../network/networkEnv.ts'
 import { containerConfigError } from './configRefs.ts'
-import { planContainer, SIM_ANNOTATION } from './containerBehaviour.ts'
+import { planContainer, SIM_ANNOTATION, memoryBackedMounts } from './containerBehaviour.ts'
 import { taskLabel, type KubeletHost } from './kubeletHost.ts'
 import { hookOf, runHook } from './lifecycleHooks.ts'
 import { preStopThenSigterm, SIGTERM_EXIT_MS } from './containerStop.ts'
@@ -78,7 +78,7 @@ export class RuntimeService {
     }
     c.operation = undefined
     c.containerID = `containerd://${ctx.rng.string('0123456789abcdef', 64)}`
-    c.plan = planContainer(spec, c.imageSpec, pod.metadata.annotations ?? {})
+    c.plan = planContainer(spec, c.imageSpec, pod.metadata.annotations ?? {}, memoryBackedMounts(pod, spec))
     // A command that is network traffic is answered by the cluster: once, or as a load generator.
     const program = networkProgram(spec, c.imageSpec.repository)
     const withIP: Pod = { ...pod, status: { ...pod.status, podIP: pod.status.podIP ?? runtime.podIP } }

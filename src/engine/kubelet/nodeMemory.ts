@@ -3,6 +3,7 @@ import { NODE_OVERHEAD } from '../metrics/resourceMetrics.ts'
 import { memoryAt, memoryProfile, type MemoryProfile } from '../metrics/usageModel.ts'
 import { quantityValue } from '../util/quantity.ts'
 import type { PodMemoryStats } from './evictionRank.ts'
+import { memoryBackedMounts, tmpfsWrites } from './containerBehaviour.ts'
 import { allContainers, containerSpec, type PodRuntime } from './podRuntime.ts'
 
 /**
@@ -38,7 +39,8 @@ function runningContainers(p: RunningPod): RunningContainer[] {
     const spec = containerSpec(p.pod, c)
     if (!spec) continue
     const endsAtMs = c.plan?.kind === 'exits' ? c.startedAtMs + c.plan.afterMs : undefined
-    out.push({ name: c.name, profile: memoryProfile(spec, c.imageSpec, annotations), startedAtMs: c.startedAtMs, endsAtMs })
+    const profile = { ...memoryProfile(spec, c.imageSpec, annotations), tmpfs: tmpfsWrites(c.plan, memoryBackedMounts(p.pod, spec)) }
+    out.push({ name: c.name, profile, startedAtMs: c.startedAtMs, endsAtMs })
   }
   return out
 }
@@ -49,12 +51,17 @@ const pages = (bytes: number) => Math.ceil(bytes / PAGE_BYTES) * PAGE_BYTES
 
 const usedAt = (c: RunningContainer, atMs: number) => (c.endsAtMs !== undefined && atMs >= c.endsAtMs ? 0 : pages(memoryAt(c.profile, atMs - c.startedAtMs)))
 
+const tmpfsAt = (c: RunningContainer, atMs: number) =>
+  (c.profile.tmpfs ?? []).reduce((sum, f) => sum + (atMs - c.startedAtMs >= f.atMs && (f.untilMs === undefined || atMs - c.startedAtMs < f.untilMs) ? f.bytes : 0), 0)
+
 /** The pod's memory stats at `atMs`. */
 export function podMemoryStats(p: RunningPod, atMs: number): PodMemoryStats {
-  const containers = runningContainers(p)
-    .map((c) => ({ name: c.name, workingSetBytes: usedAt(c, atMs) }))
-    .filter((c) => c.workingSetBytes > 0)
-  const workingSetBytes = containers.reduce((sum, c) => sum + c.workingSetBytes, 0) + pages(p.emptyDirBytesAt(atMs))
+  const running = runningContainers(p)
+  const containers = running.map((c) => ({ name: c.name, workingSetBytes: usedAt(c, atMs) })).filter((c) => c.workingSetBytes > 0)
+  // Files a running container wrote to tmpfs are in its own working set; the rest (earlier runs, exec) is the pod's.
+  const charged = running.reduce((sum, c) => sum + (usedAt(c, atMs) > 0 ? tmpfsAt(c, atMs) : 0), 0)
+  const podLevel = Math.max(0, p.emptyDirBytesAt(atMs) - charged)
+  const workingSetBytes = containers.reduce((sum, c) => sum + c.workingSetBytes, 0) + pages(podLevel)
   return { pod: p.pod, containers, workingSetBytes }
 }
 

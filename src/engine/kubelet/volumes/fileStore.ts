@@ -10,6 +10,8 @@ export interface FileWrite {
   /** Simulated ms when the file appears, and when an `rm` removes it. */
   fromMs: number
   untilMs?: number
+  /** Its size when it is not its content (a file of zeros). */
+  bytes?: number
 }
 
 export class FileStore {
@@ -41,8 +43,14 @@ export class FileStore {
 
   /** Bytes the files hold at `nowMs` (what a `medium: Memory` emptyDir charges to the pod's memory). */
   bytesAt(nowMs: number): number {
+    const latest = new Map<string, FileWrite>()
+    for (const w of this.writes) {
+      if (w.fromMs > nowMs || (w.untilMs !== undefined && nowMs >= w.untilMs)) continue
+      const before = latest.get(w.path)
+      if (!before || before.fromMs <= w.fromMs) latest.set(w.path, w)
+    }
     let total = 0
-    for (const content of this.filesAt(nowMs).values()) total += new TextEncoder().encode(content).length
+    for (const w of latest.values()) total += w.bytes ?? new TextEncoder().encode(w.content).length
     return total
   }
 }

@@ -180,7 +180,8 @@ export class VolumeManager {
     for (const f of c.plan?.files ?? []) {
       const target = this.writableTarget(pod, spec, f.path)
       if (!target) continue
-      target.store.add([{ path: target.path, content: f.content ?? '', fromMs: startedAt + f.from, untilMs: f.until === undefined ? undefined : startedAt + f.until }], this.ctx.clock.now)
+      const untilMs = f.until === undefined ? undefined : startedAt + f.until
+      target.store.add([{ path: target.path, content: f.content ?? '', fromMs: startedAt + f.from, untilMs, ...(f.bytes !== undefined ? { bytes: f.bytes } : {}) }], this.ctx.clock.now)
     }
   }
 
