@@ -16,6 +16,19 @@ export const NOT_READY_TAINT_KEY = 'node.kubernetes.io/not-ready'
 /** The taints this controller derives from the Ready condition; it owns them and nothing else. */
 const CONDITION_TAINT_KEYS = new Set([UNREACHABLE_TAINT_KEY, NOT_READY_TAINT_KEY])
 const SOURCE = { component: 'node-controller' }
+/** nodeConditionToTaintKeyStatusMap's pressure conditions: True puts a NoSchedule taint on the node (TaintNodesByCondition). */
+const PRESSURE_TAINT_KEYS: Record<string, string> = {
+  MemoryPressure: 'node.kubernetes.io/memory-pressure',
+  DiskPressure: 'node.kubernetes.io/disk-pressure',
+  PIDPressure: 'node.kubernetes.io/pid-pressure',
+}
+const PRESSURE_KEYS = new Set(Object.values(PRESSURE_TAINT_KEYS))
+
+/** The pressure conditions a node reports True, as one comparable string. */
+function pressureOf(node: KubeObject | undefined): string {
+  const conditions = (node as Node | undefined)?.status?.conditions ?? []
+  return conditions.filter((c) => PRESSURE_TAINT_KEYS[c.type] && c.status === 'True').map((c) => c.type).join(',')
+}
 
 function readyCondition(node: KubeObject | undefined) {
   return (node as Node | undefined)?.status?.conditions?.find((c) => c.type === 'Ready')
@@ -52,7 +65,7 @@ export class NodeLifecycleController {
           // Worth a countdown once a renewal is overdue: the node turns NotReady at the stale check unless one comes.
           ctx.countdowns.set({ kind: 'notReady', object: `Node//${obj.metadata.name}`, atMs: this.staleAt(renewed), fromMs: renewed + RENEW_INTERVAL_MS + 1_000 })
         }
-      } else if (obj.kind === 'Node' && (type === 'ADDED' || readyCondition(obj)?.status !== readyCondition(old)?.status)) {
+      } else if (obj.kind === 'Node' && (type === 'ADDED' || readyCondition(obj)?.status !== readyCondition(old)?.status || pressureOf(obj) !== pressureOf(old))) {
         this.queue.add(obj.metadata.name)
       }
     }, ['Lease', 'Node'])
@@ -69,6 +82,7 @@ export class NodeLifecycleController {
     const ready = readyCondition(node)
     const heardAt = this.lastHeard(node)
     const now = this.ctx.clock.now
+    this.taintPressure(node)
     if (now >= this.staleAt(heardAt)) {
       if (ready?.status !== 'Unknown') this.markUnknown(node, heardAt)
       return
@@ -155,6 +169,26 @@ export class NodeLifecycleController {
       const same = (a: Taint, b: Taint) => a.key === b.key && a.effect === b.effect
       const kept = current.filter((t) => !CONDITION_TAINT_KEYS.has(t.key) || taints.some((w) => same(w, t)))
       const added = taints.filter((w) => !current.some((t) => same(w, t)))
+      if (kept.length === current.length && added.length === 0) return false
+      draft.spec.taints = [...kept, ...added]
+      if (draft.spec.taints.length === 0) delete draft.spec.taints
+    })
+  }
+
+  /**
+   * doNoScheduleTaintingPass for the pressure conditions: `memory-pressure`, `disk-pressure`
+   * and `pid-pressure` NoSchedule taints while the kubelet reports them True (with no time
+   * added: only NoExecute taints keep one).
+   */
+  private taintPressure(node: Node): void {
+    const wanted = new Set(node.status.conditions.filter((c) => PRESSURE_TAINT_KEYS[c.type] && c.status === 'True').map((c) => PRESSURE_TAINT_KEYS[c.type]))
+    const has = (t: Taint[], key: string) => t.some((x) => x.key === key && x.effect === 'NoSchedule')
+    const present = (node.spec.taints ?? []).filter((t) => PRESSURE_KEYS.has(t.key) && t.effect === 'NoSchedule')
+    if (present.length === wanted.size && [...wanted].every((key) => has(present, key))) return
+    this.ctx.api.mutate<Node>('Node', undefined, node.metadata.name, (draft) => {
+      const current = draft.spec.taints ?? []
+      const kept = current.filter((t) => !PRESSURE_KEYS.has(t.key) || t.effect !== 'NoSchedule' || wanted.has(t.key))
+      const added = [...wanted].filter((key) => !has(current, key)).map((key) => ({ key, effect: 'NoSchedule' as const }))
       if (kept.length === current.length && added.length === 0) return false
       draft.spec.taints = [...kept, ...added]
       if (draft.spec.taints.length === 0) delete draft.spec.taints

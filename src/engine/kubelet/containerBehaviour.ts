@@ -1,8 +1,8 @@
-import type { Container } from '../api/types.ts'
+import type { Container, Pod } from '../api/types.ts'
 import type { ImageSpec } from '../images/catalog.ts'
 import { parseDuration } from '../util/duration.ts'
 import { piDigits } from '../util/piDigits.ts'
-import { memoryCrossing, memoryLimit, memoryProfile } from '../metrics/usageModel.ts'
+import { memoryCrossing, memoryLimit, memoryProfile, type MemoryProfile } from '../metrics/usageModel.ts'
 import { parseLoop, type LoopLogs } from './loopLogs.ts'
 
 /** What a started container will do, decided from its image, command and sim annotations. */
@@ -18,6 +18,8 @@ export interface FileLifetime {
   until?: number
   /** What `echo … > f` wrote; empty for `touch`. */
   content?: string
+  /** Its size when it is not its content: zeros from `dd`, `head -c` or `fallocate`. */
+  bytes?: number
 }
 
 /** Does the container's filesystem hold `path` this long after it started? */
@@ -39,14 +41,36 @@ export const OOM_EXIT_CODE = 137
 /**
  * What the container does, and whether its memory crosses its limit first: then the
  * OOM killer ends it (`OOMKilled`, 137) at the moment the usage model says it crosses.
+ * Files it writes under `memoryBackedMounts` (tmpfs) count against that limit too.
  */
-export function planContainer(container: Container, image: ImageSpec, annotations: Record<string, string> = {}, env?: EnvironmentOf): ContainerPlan {
+export function planContainer(
+  container: Container,
+  image: ImageSpec,
+  annotations: Record<string, string> = {},
+  env?: EnvironmentOf,
+  memoryBackedMounts: string[] = [],
+): ContainerPlan {
   const plan = planCommand(container, image, annotations, env)
   const limit = memoryLimit(container)
   if (limit === undefined) return plan
-  const oomAfterMs = memoryCrossing(memoryProfile(container, image, annotations), limit)
+  const profile = { ...memoryProfile(container, image, annotations), tmpfs: tmpfsWrites(plan, memoryBackedMounts) }
+  const oomAfterMs = memoryCrossing(profile, limit)
   if (oomAfterMs === undefined || (plan.kind === 'exits' && plan.afterMs <= oomAfterMs)) return plan
   return { kind: 'exits', afterMs: oomAfterMs, exitCode: OOM_EXIT_CODE, reason: 'OOMKilled', logs: plan.logs, files: plan.files }
+}
+
+/** Where the container mounts its pod's `medium: Memory` emptyDirs (tmpfs, charged to its memory). */
+export function memoryBackedMounts(pod: Pod, spec: Container): string[] {
+  const tmpfs = new Set((pod.spec.volumes ?? []).filter((v) => (v.emptyDir as { medium?: string } | undefined)?.medium === 'Memory').map((v) => v.name))
+  const mounts = (spec.volumeMounts as { name?: string; mountPath?: string; readOnly?: boolean; subPath?: string }[] | undefined) ?? []
+  return mounts.filter((m) => m && tmpfs.has(m.name ?? '') && !m.readOnly && !m.subPath && typeof m.mountPath === 'string').map((m) => m.mountPath!)
+}
+
+/** What the run writes under a `medium: Memory` emptyDir is tmpfs: charged to the writing container's cgroup. */
+export function tmpfsWrites(plan: ContainerPlan | undefined, memoryBackedMounts: string[]): NonNullable<MemoryProfile['tmpfs']> {
+  if (memoryBackedMounts.length === 0) return []
+  const onTmpfs = (path: string) => memoryBackedMounts.some((m) => path.startsWith(m.replace(/\/$/, '') + '/'))
+  return (plan?.files ?? []).filter((f) => onTmpfs(f.path)).map((f) => ({ atMs: f.from, untilMs: f.until, bytes: f.bytes ?? new TextEncoder().encode(f.content ?? '').length }))
 }
 
 /**
@@ -107,8 +131,11 @@ function planShellScript(commandLine: string, image: ImageSpec, env?: Environmen
     // `trap 'exit 0' TERM` only says what to do on a signal; it does not exit now.
     if (statement.startsWith('trap ')) continue
     let m: RegExpExecArray | null
-    const written = fileWrittenBy(statement)
-    if (written) {
+    const zeros = zeroFill(statement)
+    const written = zeros ? undefined : fileWrittenBy(statement)
+    if (zeros) {
+      files.push({ path: zeros.path, from: elapsedMs, content: '', bytes: zeros.bytes })
+    } else if (written) {
       files.push({ ...written, from: elapsedMs })
     } else if ((m = /^["']?rm\s+(?:-\w+\s+)*(\S+?)["']?$/.exec(statement))) {
       for (const f of files) if (f.path === m[1] && f.until === undefined) f.until = elapsedMs
@@ -151,6 +178,39 @@ function echoOutput(options: string, text: string): string[] {
   const lines = out.split('\n')
   if (out.endsWith('\n')) lines.pop()
   return lines
+}
+
+/**
+ * A file of zeros of a given size, as students fill a volume: `dd if=/dev/zero of=/cache/f
+ * bs=1M count=100`, `head -c 100M /dev/zero > /cache/f`, `fallocate -l 100M /cache/f`.
+ */
+function zeroFill(statement: string): { path: string; bytes: number } | undefined {
+  const words = statement.replace(/^["']|["']$/g, '').split(/\s+/)
+  if (words[0] === 'dd') {
+    const arg = (name: string) => words.find((w) => w.startsWith(`${name}=`))?.slice(name.length + 1)
+    const path = arg('of')
+    const bs = coreutilsSize(arg('bs') ?? '512')
+    const count = Number(arg('count'))
+    if (path && bs !== undefined && Number.isFinite(count)) return { path, bytes: bs * count }
+  }
+  let m: RegExpExecArray | null
+  if ((m = /^head\s+-c\s*(\S+)\s+\/dev\/(?:zero|urandom)\s*>\s*(\S+)$/.exec(words.join(' ')))) {
+    const bytes = coreutilsSize(m[1])
+    if (bytes !== undefined) return { path: m[2], bytes }
+  }
+  if ((m = /^fallocate\s+-l\s*(\S+)\s+(\S+)$/.exec(words.join(' ')))) {
+    const bytes = coreutilsSize(m[1])
+    if (bytes !== undefined) return { path: m[2], bytes }
+  }
+  return undefined
+}
+
+/** Sizes as dd, head and fallocate read them: `1M` and `1MiB` are 2^20 bytes, `1MB` is 10^6, `1k`/`1K` 1024. */
+function coreutilsSize(text: string): number | undefined {
+  const m = /^(\d+)([kKmMgGtT]?)(iB|B)?$/.exec(text)
+  if (!m) return undefined
+  const power = ' kmgt'.indexOf(m[2].toLowerCase() || ' ')
+  return Number(m[1]) * (m[3] === 'B' ? 1000 : 1024) ** power
 }
 
 function echoedLines(script: string, env?: EnvironmentOf): string[] {

@@ -3,7 +3,7 @@ import { logLines, networkProgram, startLoadGenerator } from '../network/loadGen
 import { runNetworkCommand } from '../network/networkCommands.ts'
 import { networkOf } from '../network/networkEnv.ts'
 import { containerConfigError } from './configRefs.ts'
-import { planContainer, SIM_ANNOTATION } from './containerBehaviour.ts'
+import { planContainer, SIM_ANNOTATION, memoryBackedMounts } from './containerBehaviour.ts'
 import { declaredEnvironment } from './execEnvironment.ts'
 import { taskLabel, type KubeletHost } from './kubeletHost.ts'
 import { hookOf, runHook } from './lifecycleHooks.ts'
@@ -65,7 +65,7 @@ export class RuntimeService {
   private createAndStart(runtime: PodRuntime, c: ContainerRuntime): void {
     const { ctx, source } = this.host
     const pod = this.host.pod(runtime)
-    if (!pod || runtime.terminating || !this.host.online || !c.imageSpec) return
+    if (!pod || runtime.terminating || runtime.evicted || !this.host.online || !c.imageSpec) return
     const spec = containerSpec(pod, c)
     const fieldPath = c.fieldPath
     const now = ctx.clock.now
@@ -79,7 +79,7 @@ export class RuntimeService {
     }
     c.operation = undefined
     c.containerID = `containerd://${ctx.rng.string('0123456789abcdef', 64)}`
-    c.plan = planContainer(spec, c.imageSpec, pod.metadata.annotations ?? {}, () => declaredEnvironment(pod, spec, ctx.store))
+    c.plan = planContainer(spec, c.imageSpec, pod.metadata.annotations ?? {}, () => declaredEnvironment(pod, spec, ctx.store), memoryBackedMounts(pod, spec))
     // A command that is network traffic is answered by the cluster: once, or as a load generator.
     const program = networkProgram(spec, c.imageSpec.repository)
     const withIP: Pod = { ...pod, status: { ...pod.status, podIP: pod.status.podIP ?? runtime.podIP } }
@@ -106,7 +106,7 @@ export class RuntimeService {
     // A started sidecar lets the next init container (or the app containers) start.
     if (c.sidecar && c.started) this.startedChanged(runtime)
     const startedAt = now
-    const stillRunning = () => c.runId === runId && !!c.state.running && !runtime.terminating && this.host.online
+    const stillRunning = () => c.runId === runId && !!c.state.running && !runtime.terminating && !runtime.evicted && this.host.online
     if (c.plan.kind === 'exits') {
       const plan = c.plan
       c.timer = ctx.after(plan.afterMs, taskLabel(this.host, `${runtime.name}/${c.name} exits ${plan.exitCode}`), () =>

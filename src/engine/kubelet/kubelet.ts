@@ -3,8 +3,9 @@ import type { Node, Pod } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
 import { containerLogs } from './containerLogs.ts'
 import { RuntimeService } from './containerRuntime.ts'
+import { EvictionManager, IMMEDIATE_EVICTION_GRACE_SECONDS, withMemoryPressure, type EvictionHost } from './evictionManager.ts'
 import { ImageManager } from './imageManager.ts'
-import type { KubeletHost } from './kubeletHost.ts'
+import type { RunningPod } from './nodeMemory.ts'
 import { VolumeManager } from './volumes/volumeManager.ts'
 import { NodeLease } from './nodeLease.ts'
 import { healthyConditions, postedReady } from './nodeStatus.ts'
@@ -12,6 +13,8 @@ import { terminatePod } from './podTermination.ts'
 import { PodWorkers } from './podWorker.ts'
 import { allContainers, podKeyOf, type ContainerRuntime, type PodRuntime } from './podRuntime.ts'
 import { StatusManager } from './statusManager.ts'
+import { qosClass } from './podStatus.ts'
+import { tolerates } from '../scheduler/plugins/taintToleration.ts'
 import { PodSyncer } from './syncPod.ts'
 
 /** The kubelet asks the runtime for its status (updateRuntimeUp) every 5s: a new CNI config is seen within that. */
@@ -23,8 +26,10 @@ const RUNTIME_STATUS_PERIOD_MS = 5_000
  * step; imageManager.ts, containerRuntime.ts, prober.ts and statusManager.ts carry them
  * out), terminates them when they are deleted, and answers `kubectl logs` and `exec`.
  */
-export class Kubelet implements KubeletHost {
+export class Kubelet implements EvictionHost {
   private pods = new Map<string, PodRuntime>()
+  /** Pods the kubelet refused to admit: Failed at once, never run here. */
+  private rejected = new Set<string>()
   private nextIp = 2
   private running = false
   private readonly lease: NodeLease
@@ -33,6 +38,7 @@ export class Kubelet implements KubeletHost {
   private readonly images: ImageManager
   private readonly runtimeService: RuntimeService
   private readonly syncer: PodSyncer
+  private readonly evictions: EvictionManager
   readonly source: { component: string; host: string }
   /** Its pods' volumes: set up before each sandbox, read by `kubectl exec`. */
   readonly volumes: VolumeManager
@@ -64,6 +70,7 @@ export class Kubelet implements KubeletHost {
       (runtime) => this.workers.syncAfter(runtime, 0),
     )
     this.syncer = new PodSyncer(this, this.workers, this.images, this.runtimeService, (runtime) => this.killPod(runtime.uid))
+    this.evictions = new EvictionManager(this)
   }
 
   /** Is the kubelet running (the machine powered and reachable)? */
@@ -85,12 +92,14 @@ export class Kubelet implements KubeletHost {
     this.lease.start()
     this.postNodeStatus()
     this.resync()
+    this.evictions.changed()
   }
 
   /** The machine loses power or network: nothing more is renewed, reported or run. */
   stop(): void {
     this.running = false
     this.lease.stop()
+    this.evictions.stop()
     // Its restarts and pull retries will not happen while it is down.
     for (const runtime of this.pods.values()) {
       for (const c of allContainers(runtime)) {
@@ -109,7 +118,7 @@ export class Kubelet implements KubeletHost {
     const node = this.node()
     const ready = postedReady(this.networkReady)
     if (!node || node.status.conditions.find((c) => c.type === 'Ready')?.status === ready.status) return
-    this.ctx.api.updateStatus(node, { ...node.status, conditions: healthyConditions(node, this.ctx.clock.rfc3339(), this.networkReady) })
+    this.ctx.api.updateStatus(node, { ...node.status, conditions: healthyConditions(node, this.ctx.clock.rfc3339(), this.networkReady, this.evictions.underMemoryPressure) })
     const event = this.networkReady ? 'NodeReady' : 'NodeNotReady'
     this.ctx.recorder.normal(node, this.source, event, `Node ${this.nodeName} status is now: ${event}`)
   }
@@ -133,11 +142,17 @@ export class Kubelet implements KubeletHost {
   onPodEvent(type: WatchEventType, pod: Pod): void {
     if (!this.online) return
     if (type === 'DELETED') {
+      this.rejected.delete(pod.metadata.uid)
       this.forget(pod.metadata.uid)
       return
     }
     const uid = pod.metadata.uid
     const runtime = this.pods.get(uid)
+    if (this.rejected.has(uid)) {
+      if (pod.metadata.deletionTimestamp) this.confirmDeletion(pod)
+      return
+    }
+    if (!runtime && this.rejectedByEvictionManager(pod)) return
     if (!runtime) {
       const created = this.newRuntime(pod)
       this.pods.set(uid, created)
@@ -167,6 +182,70 @@ export class Kubelet implements KubeletHost {
 
   publish(runtime: PodRuntime): void {
     this.status.publish(runtime)
+    // A container started or stopped: memory.available follows a new course.
+    this.evictions.changed()
+  }
+
+  activePods(): RunningPod[] {
+    const out: RunningPod[] = []
+    for (const runtime of this.pods.values()) {
+      if (runtime.terminating || runtime.evicted) continue
+      const pod = this.pod(runtime)
+      if (!pod) continue
+      out.push({
+        runtime,
+        pod,
+        emptyDirBytesAt: (atMs) => this.volumes.memoryBackedEmptyDirBytes(pod, atMs),
+        emptyDirChangesAfter: (afterMs) => this.volumes.memoryBackedEmptyDirChangesAfter(pod, afterMs),
+      })
+    }
+    return out
+  }
+
+  podCleanedUp(uid: string): boolean {
+    const runtime = this.pods.get(uid)
+    return !runtime || runtime.stopped
+  }
+
+  /**
+   * TerminatePodAbnormally: the pod is Failed with reason Evicted at once (the Warning
+   * `Evicted` event says why), then its containers are stopped with the short grace period
+   * of a hard threshold. The pod object stays, Failed, for its owner to replace.
+   */
+  evictPod(uid: string, message: string): void {
+    const runtime = this.pods.get(uid)
+    const pod = runtime && this.pod(runtime)
+    if (!runtime || !pod) return
+    this.ctx.recorder.warning(pod, this.source, 'Evicted', message)
+    runtime.evicted = { message }
+    this.workers.stop(uid)
+    this.publish(runtime)
+    terminatePod(this, this.runtimeService, runtime, pod, () => {}, IMMEDIATE_EVICTION_GRACE_SECONDS)
+  }
+
+  /**
+   * The eviction manager's admit handler: under memory pressure a BestEffort pod that does
+   * not tolerate the memory-pressure taint is rejected (rejectPod), Failed with reason Evicted.
+   */
+  private rejectedByEvictionManager(pod: Pod): boolean {
+    if (!this.evictions.underMemoryPressure || pod.status.phase === 'Failed' || pod.status.phase === 'Succeeded') return false
+    if (qosClass(pod) !== 'BestEffort' || (pod.spec.priority ?? 0) >= 2_000_000_000) return false
+    const taint = { key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' as const }
+    if ((pod.spec.tolerations ?? []).some((t) => tolerates(t, taint))) return false
+    const message = 'The node had condition: [MemoryPressure]. '
+    this.rejected.add(pod.metadata.uid)
+    this.ctx.recorder.warning(pod, this.source, 'Evicted', message)
+    this.ctx.api.updateStatus(pod, { phase: 'Failed', reason: 'Evicted', message: `Pod was rejected: ${message}`, qosClass: 'BestEffort' })
+    return true
+  }
+
+  /** The eviction manager's MemoryPressure changed: the node status setter posts it, with its event. */
+  memoryPressureChanged(pressure: boolean): void {
+    const node = this.node()
+    if (!node) return
+    this.ctx.api.updateStatus(node, { ...node.status, conditions: withMemoryPressure(node, pressure, this.ctx.clock.rfc3339()) })
+    const event = pressure ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory'
+    this.ctx.recorder.normal(node, this.source, event, `Node ${this.nodeName} status is now: ${event}`)
   }
 
   private newRuntime(pod: Pod): PodRuntime {
@@ -270,6 +349,7 @@ export class Kubelet implements KubeletHost {
     this.images.forget(runtime)
     this.pods.delete(uid)
     this.volumes.podRemoved(uid)
+    this.evictions.changed()
   }
 
   /** Logs of a container, as `kubectl logs` returns them, with the time the run that wrote them started. */

@@ -10,6 +10,14 @@ const HEALTHY: Record<string, PostedCondition> = {
   Ready: { status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
 }
 
+/** What the eviction manager's MemoryPressure reads when memory.available is below its threshold. */
+const MEMORY_PRESSURE: PostedCondition = { status: 'True', reason: 'KubeletHasInsufficientMemory', message: 'kubelet has insufficient memory available' }
+
+/** The MemoryPressure condition the kubelet posts (nodestatus.MemoryPressureCondition). */
+export function memoryPressureCondition(pressure: boolean): PostedCondition {
+  return pressure ? MEMORY_PRESSURE : HEALTHY.MemoryPressure
+}
+
 /**
  * The runtime's NetworkReady condition while no CNI configuration is installed, as the
  * kubelet words it (updateRuntimeUp: "container runtime network not ready: %v" around
@@ -32,11 +40,12 @@ export function postedReady(networkReady: boolean): PostedCondition {
 
 /**
  * The node's conditions as the kubelet posts them at `now` (healthy but for the pod network
- * when `networkReady` is false): heartbeat now, transition time kept unless the status changes.
+ * when `networkReady` is false, and memory under pressure when the eviction manager says so):
+ * heartbeat now, transition time kept unless the status changes.
  */
-export function healthyConditions(node: Node, now: string, networkReady = true): Node['status']['conditions'] {
+export function healthyConditions(node: Node, now: string, networkReady = true, memoryPressure = false): Node['status']['conditions'] {
   return node.status.conditions.map((c) => {
-    const posted = c.type === 'Ready' ? postedReady(networkReady) : HEALTHY[c.type]
+    const posted = c.type === 'Ready' ? postedReady(networkReady) : c.type === 'MemoryPressure' ? memoryPressureCondition(memoryPressure) : HEALTHY[c.type]
     if (!posted) return { ...c, lastHeartbeatTime: now }
     return { ...c, ...posted, lastHeartbeatTime: now, lastTransitionTime: c.status === posted.status ? c.lastTransitionTime : now }
   })

@@ -68,6 +68,8 @@ export interface PodRuntime {
   terminating: boolean
   /** Set once every container has stopped during termination. */
   stopped: boolean
+  /** The eviction manager evicted the pod: it is Failed with this message, and nothing restarts. */
+  evicted?: { message: string }
 }
 
 /** Init containers, then app containers: every container the kubelet runs for the pod. */

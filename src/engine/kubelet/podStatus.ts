@@ -15,7 +15,8 @@ export function podStatusFromRuntime(pod: Pod, runtime: PodRuntime, hostIP: stri
   const allEverStarted = runtime.containers.every((c) => c.everStarted)
   const allTerminated = runtime.containers.every((c) => c.state.terminated)
   let phase: PodStatus['phase'] = 'Pending'
-  if (initFailed) phase = 'Failed'
+  // An evicted pod is Failed from the moment the kubelet decides (TerminatePodAbnormally).
+  if (initFailed || runtime.evicted) phase = 'Failed'
   else if (allEverStarted) {
     phase = 'Running'
     const willRestart = (code: number) => restartPolicy === 'Always' || (restartPolicy === 'OnFailure' && code !== 0)
@@ -43,9 +44,12 @@ export function podStatusFromRuntime(pod: Pod, runtime: PodRuntime, hostIP: stri
     notReady('ContainersReady'),
     condition(previous, 'PodScheduled', true, now),
   ]
+  // The eviction manager's DisruptionTarget condition stays with the pod.
+  if (runtime.evicted) conditions.push(condition(previous, 'DisruptionTarget', true, now, 'TerminationByKubelet', runtime.evicted.message))
 
   return {
     phase,
+    ...(runtime.evicted ? { reason: 'Evicted', message: runtime.evicted.message } : {}),
     conditions,
     hostIP,
     ...(runtime.podIP ? { podIP: runtime.podIP, podIPs: [{ ip: runtime.podIP }] } : {}),

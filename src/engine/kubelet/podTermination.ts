@@ -11,8 +11,8 @@ import type { ContainerRuntime, PodRuntime } from './podRuntime.ts'
  * containers stop first; sidecars stop after them, in reverse order. `done` runs when
  * every container has stopped.
  */
-export function terminatePod(host: KubeletHost, runtimeService: RuntimeService, runtime: PodRuntime, pod: Pod, done: (pod: Pod) => void): void {
-  const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
+export function terminatePod(host: KubeletHost, runtimeService: RuntimeService, runtime: PodRuntime, pod: Pod, done: (pod: Pod) => void, gracePeriodOverrideSeconds?: number): void {
+  const graceMs = (gracePeriodOverrideSeconds ?? pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
   for (const c of [...runtime.initContainers, ...runtime.containers]) c.timer?.cancel()
   const sidecars = runtime.initContainers.filter((c) => c.sidecar && c.state.running).reverse()
   const first = [...runtime.initContainers.filter((c) => !c.sidecar), ...runtime.containers].filter((c) => c.state.running)

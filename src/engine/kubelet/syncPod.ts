@@ -49,6 +49,8 @@ export class PodSyncer {
     const pod = this.host.pod(runtime)
     if (!pod || !this.host.online) return
     if (runtime.terminating) return this.terminate(runtime)
+    // An evicted pod is Failed: nothing in it starts again.
+    if (runtime.evicted) return
     if (!runtime.sandboxReady) return this.prepareSandbox(runtime, pod)
     const now = this.host.ctx.clock.now
     if (!runtime.initialized) {
@@ -185,7 +187,7 @@ export class PodSyncer {
   /** The runtime reports a run's end (the PLEG event): record it; the pod worker acts on its next sync. */
   containerExited(runtime: PodRuntime, c: ContainerRuntime, exit: ContainerExit): void {
     const pod = this.host.pod(runtime)
-    if (!pod || runtime.terminating || !this.host.online) return
+    if (!pod || runtime.terminating || runtime.evicted || !this.host.online) return
     const { ctx } = this.host
     const now = ctx.clock.now
     if (now - exit.startedAtMs >= BACKOFF_RESET_AFTER_MS) this.crashBackoff.reset(`${runtime.uid}/${c.name}`)

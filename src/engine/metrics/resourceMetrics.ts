@@ -21,7 +21,7 @@ export const METRIC_RESOLUTION_MS = 15_000
 export const FIRST_METRICS_AFTER_MS = 45_000
 
 /** What the kubelets report of a node's own processes (kubelet, containerd, the OS; on the control plane its static pods). */
-const NODE_OVERHEAD = { worker: { cpuMilli: 60, memoryBytes: 380 * 2 ** 20 }, controlPlane: { cpuMilli: 180, memoryBytes: 1_150 * 2 ** 20 } }
+export const NODE_OVERHEAD = { worker: { cpuMilli: 60, memoryBytes: 380 * 2 ** 20 }, controlPlane: { cpuMilli: 180, memoryBytes: 1_150 * 2 ** 20 } }
 
 export interface ContainerUsage {
   name: string

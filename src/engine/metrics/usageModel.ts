@@ -46,6 +46,8 @@ export interface MemoryProfile {
   /** Bytes added each minute. */
   growthPerMinute: number
   spike?: Spike
+  /** Files written to memory-backed volumes (tmpfs): charged to the writer's memory while they exist. */
+  tmpfs?: { atMs: number; untilMs?: number; bytes: number }[]
 }
 
 interface Spike {
@@ -115,7 +117,9 @@ const inSpike = (spike: Spike | undefined, runningForMs: number) => !!spike && r
 export function memoryAt(profile: MemoryProfile, runningForMs: number): number {
   const t = Math.max(0, runningForMs)
   const spike = inSpike(profile.spike, t) ? profile.spike!.memoryBytes : 0
-  return Math.round(profile.steadyBytes + (profile.growthPerMinute * t) / 60_000 + spike)
+  let tmpfs = 0
+  for (const f of profile.tmpfs ?? []) if (t >= f.atMs && (f.untilMs === undefined || t < f.untilMs)) tmpfs += f.bytes
+  return Math.round(profile.steadyBytes + (profile.growthPerMinute * t) / 60_000 + spike + tmpfs)
 }
 
 /**
@@ -130,6 +134,8 @@ export function memoryCrossing(profile: MemoryProfile, limitBytes: number): numb
   if (profile.growthPerMinute > 0) crossing = Math.floor(((limitBytes - profile.steadyBytes) / profile.growthPerMinute) * 60_000) + 1
   const spike = profile.spike
   if (spike && spike.memoryBytes > 0 && memoryAt(profile, spike.atMs) > limitBytes) crossing = Math.min(crossing ?? Infinity, Math.max(ALLOCATION_MS, spike.atMs))
+  // A file written to tmpfs takes its pages at once.
+  for (const f of profile.tmpfs ?? []) if (memoryAt(profile, f.atMs) > limitBytes) crossing = Math.min(crossing ?? Infinity, Math.max(ALLOCATION_MS, f.atMs))
   return crossing
 }
 

@@ -10,6 +10,8 @@ export interface FileWrite {
   /** Simulated ms when the file appears, and when an `rm` removes it. */
   fromMs: number
   untilMs?: number
+  /** Its size when it is not its content (a file of zeros). */
+  bytes?: number
 }
 
 export class FileStore {
@@ -32,10 +34,23 @@ export class FileStore {
     return new Map(present.map((w) => [w.path, w.content]))
   }
 
+  /** The times after `afterMs` at which a file appears or goes. */
+  changesAfter(afterMs: number): number[] {
+    const times: number[] = []
+    for (const w of this.writes) for (const t of [w.fromMs, w.untilMs]) if (t !== undefined && t > afterMs) times.push(t)
+    return times
+  }
+
   /** Bytes the files hold at `nowMs` (what a `medium: Memory` emptyDir charges to the pod's memory). */
   bytesAt(nowMs: number): number {
+    const latest = new Map<string, FileWrite>()
+    for (const w of this.writes) {
+      if (w.fromMs > nowMs || (w.untilMs !== undefined && nowMs >= w.untilMs)) continue
+      const before = latest.get(w.path)
+      if (!before || before.fromMs <= w.fromMs) latest.set(w.path, w)
+    }
     let total = 0
-    for (const content of this.filesAt(nowMs).values()) total += new TextEncoder().encode(content).length
+    for (const w of latest.values()) total += w.bytes ?? new TextEncoder().encode(w.content).length
     return total
   }
 }

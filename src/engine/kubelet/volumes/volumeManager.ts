@@ -186,7 +186,8 @@ export class VolumeManager {
     for (const f of c.plan?.files ?? []) {
       const target = this.writableTarget(pod, spec, f.path)
       if (!target) continue
-      target.store.add([{ path: target.path, content: f.content ?? '', fromMs: startedAt + f.from, untilMs: f.until === undefined ? undefined : startedAt + f.until }], this.ctx.clock.now)
+      const untilMs = f.until === undefined ? undefined : startedAt + f.until
+      target.store.add([{ path: target.path, content: f.content ?? '', fromMs: startedAt + f.from, untilMs, ...(f.bytes !== undefined ? { bytes: f.bytes } : {}) }], this.ctx.clock.now)
     }
   }
 
@@ -243,15 +244,27 @@ export class VolumeManager {
     return { files, knownDirs, writableMounts, envSource }
   }
 
-  /** Bytes held by the pod's `medium: Memory` emptyDirs now (tmpfs: counted against the pod's memory). */
-  memoryBackedEmptyDirBytes(pod: Pod): number {
-    const mounted = this.mounted.get(pod.metadata.uid)
-    if (!mounted) return 0
+  /** Bytes held by the pod's `medium: Memory` emptyDirs at `atMs` (tmpfs: counted against the pod's memory). */
+  memoryBackedEmptyDirBytes(pod: Pod, atMs = this.ctx.clock.now): number {
     let total = 0
-    for (const v of (pod.spec.volumes ?? []) as Volume[]) {
-      if ((v.emptyDir as { medium?: string } | undefined)?.medium === 'Memory') total += mounted.emptyDirs.get(v.name)?.bytesAt(this.ctx.clock.now) ?? 0
-    }
+    for (const store of this.memoryBackedEmptyDirs(pod)) total += store.bytesAt(atMs)
     return total
+  }
+
+  /** When what the pod's `medium: Memory` emptyDirs hold changes after `afterMs` (files written or removed later). */
+  memoryBackedEmptyDirChangesAfter(pod: Pod, afterMs: number): number[] {
+    return this.memoryBackedEmptyDirs(pod).flatMap((store) => store.changesAfter(afterMs))
+  }
+
+  private memoryBackedEmptyDirs(pod: Pod): FileStore[] {
+    const mounted = this.mounted.get(pod.metadata.uid)
+    if (!mounted) return []
+    const stores: FileStore[] = []
+    for (const v of (pod.spec.volumes ?? []) as Volume[]) {
+      const store = (v.emptyDir as { medium?: string } | undefined)?.medium === 'Memory' ? mounted.emptyDirs.get(v.name) : undefined
+      if (store) stores.push(store)
+    }
+    return stores
   }
 
   /** The store behind a writable volume, and the folder in it the volume is (hostPath: its path on the node). */
