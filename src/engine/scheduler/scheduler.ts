@@ -24,6 +24,11 @@ const VOLUME_KINDS = new Set(['PersistentVolumeClaim', 'PersistentVolume', 'Stor
 
 /** Decisions kept for explanation; older ones are dropped so memory stays flat at scale. */
 const MAX_DECISIONS = 2_000
+/**
+ * Decisions that keep every node's verdict; older ones keep only the chosen node's, as
+ * a verdict list is as long as the nodes looked at (hundreds on a large cluster).
+ */
+export const FULL_VERDICT_DECISIONS = 100
 
 /**
  * kube-scheduler: takes pods without a node, filters the nodes, scores those that
@@ -41,6 +46,8 @@ export class Scheduler {
   readonly cache = new SchedulerCache()
   /** Where the next cycle starts looking (nextStartNodeIndex), so sampled cycles spread over all nodes. */
   private nextStartNodeIndex = 0
+  /** The latest decisions, oldest first: they keep their full verdict lists. */
+  private withFullVerdicts: SchedulingDecision[] = []
 
   /** Pods waiting in PreBind for their claims to be bound. */
   private readonly volumes: VolumeBinder
@@ -217,6 +224,14 @@ export class Scheduler {
     this.decisions.delete(decision.podUid)
     this.decisions.set(decision.podUid, decision)
     if (this.decisions.size > MAX_DECISIONS) this.decisions.delete(this.decisions.keys().next().value!)
+    this.withFullVerdicts.push(decision)
+    if (this.withFullVerdicts.length > FULL_VERDICT_DECISIONS) {
+      const old = this.withFullVerdicts.shift()!
+      // A new object, so whoever sent the full one (the worker host) sees it changed.
+      if (this.decisions.get(old.podUid) === old) {
+        this.decisions.set(old.podUid, { ...old, nodes: old.nodes.filter((v) => v.node === old.chosen), trimmed: true })
+      }
+    }
   }
 
   /** The pod's volumes are ready (PreBind is over): bind it to the node it was assumed on. */
