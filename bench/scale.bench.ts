@@ -175,34 +175,38 @@ function typedArrayBaseline(sim: Simulation, pods: number): number {
 function stream(pods: number): Record<string, unknown> {
   let now = 0
   const batches: { bytes: number; ms: number }[] = []
-  let last: EngineMessage | undefined
+  /** Patch batches posted since the last look. */
+  let posted: EngineMessage[] = []
   const host = new EngineHost({
     post: (m) => {
-      last = m
+      if (m.type === 'patch') posted.push(m)
     },
     now: () => now,
     setInterval: () => 0,
     clearInterval: () => {},
   })
-  host.handle({ type: 'init', seed: 1, cluster: { workers: Math.ceil(pods / PODS_PER_NODE), cpu: '16', memory: '64Gi', maxPods: 110 } })
-  host.handle({ type: 'ack' })
-  host.handle({ type: 'setSpeed', speed: 30 })
-  host.handle({ type: 'apply', requestId: 1, yaml: deployment('rollout', pods), source: 'bench' })
-  host.handle({ type: 'ack' })
-  host.handle({ type: 'setRunning', running: true })
+  // Commands, each answered by the UI's ack when it produced a batch.
+  const send = (cmd: Parameters<EngineHost['handle']>[0]) => {
+    posted = []
+    host.handle(cmd)
+    if (posted.length > 0) host.handle({ type: 'ack' })
+  }
+  send({ type: 'init', seed: 1, cluster: { workers: Math.ceil(pods / PODS_PER_NODE), cpu: '16', memory: '64Gi', maxPods: 110 } })
+  send({ type: 'setSpeed', speed: 30 })
+  send({ type: 'apply', requestId: 1, yaml: deployment('rollout', pods), source: 'bench' })
+  send({ type: 'setRunning', running: true })
   // 50 ms ticks for 20 real seconds (10 simulated minutes at 30×), acking every batch.
   for (let i = 0; i < 400; i++) {
     now += 50
-    last = undefined
+    posted = []
     const t = performance.now()
     host.tick()
-    const sent = last as EngineMessage | undefined
-    if (sent?.type === 'patch') {
+    const ms = performance.now() - t
+    for (const sent of posted) {
       // Structured clone is what postMessage does; JSON is a close and portable measure of its size.
-      const bytes = JSON.stringify(sent.batch).length
-      batches.push({ bytes, ms: performance.now() - t })
-      host.handle({ type: 'ack' })
+      if (sent.type === 'patch') batches.push({ bytes: JSON.stringify(sent.batch).length, ms })
     }
+    if (posted.length > 0) host.handle({ type: 'ack' })
   }
   host.dispose()
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
