@@ -55,7 +55,8 @@ export class EngineHost {
   private lastSentTime = -1
   private lastSentRunning = false
   private lastSentSpeed = 1
-  private sentDecisions = new Map<string, SchedulingDecision>()
+  /** Decisions already sent (weakly held: the scheduler drops old ones). */
+  private sentDecisions = new WeakSet<SchedulingDecision>()
   /** The terminal's running `get -w`, if any (one terminal, one watch). */
   private watch: { requestId: number; stream: WatchStream } | undefined
   /** The guided lab under way, if any. */
@@ -270,7 +271,7 @@ export class EngineHost {
     this.flow.attach(sim)
     sim.store.recordChanges()
     this.pending.clear()
-    this.sentDecisions.clear()
+    this.sentDecisions = new WeakSet()
     this.needsReset = true
     this.awaitingAck = false
     this.driver.resetCarry()
@@ -424,7 +425,7 @@ export class EngineHost {
     }
     if (this.needsReset) {
       batch.upserts = sim.store.all().filter((obj) => !UNSHOWN_KINDS.has(obj.kind))
-      this.sentDecisions.clear()
+      this.sentDecisions = new WeakSet()
     } else {
       for (const [key, obj] of this.pending) {
         if (obj) batch.upserts.push(obj)
@@ -435,9 +436,9 @@ export class EngineHost {
       if (obj.kind !== 'Pod') continue
       const uid = (obj as Pod).metadata.uid
       const decision = sim.scheduler.decisions.get(uid)
-      if (decision && this.sentDecisions.get(uid) !== decision) {
+      if (decision && !this.sentDecisions.has(decision)) {
         batch.decisions.push(decision)
-        this.sentDecisions.set(uid, decision)
+        this.sentDecisions.add(decision)
       }
     }
     const traffic = this.traffic.take(sim.ctx, sim.now)

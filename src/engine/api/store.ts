@@ -169,6 +169,16 @@ export class ApiStore {
     return out.sort(compareByNamespaceAndName)
   }
 
+  /** `dependents` in the index's own (insertion) order, for callers that count or rank them themselves: no sort. */
+  dependentsUnordered<T extends KubeObject = KubeObject>(ownerUid: string, kind?: string): T[] {
+    const out: T[] = []
+    for (const key of this.dependentsIndex.get(ownerUid) ?? []) {
+      const obj = this.getByKey(key)
+      if (obj && (kind === undefined || obj.kind === kind)) out.push(obj as T)
+    }
+    return out
+  }
+
   hasDependents(ownerUid: string): boolean {
     return (this.dependentsIndex.get(ownerUid)?.size ?? 0) > 0
   }

@@ -64,7 +64,8 @@ export class ReplicaManager<T extends ReplicatedObject> {
     // An owner being deleted keeps its status true but manages no pods.
     if (owner.metadata.deletionTimestamp) return this.updateStatus(owner)
 
-    const pods = claimPods(this.ctx, owner, this.kind.selector(owner), this.orphans)
+    // Unordered: only a scale-down ranks them (victimOrder), and that order is total.
+    const pods = claimPods(this.ctx, owner, this.kind.selector(owner), this.orphans, undefined, false)
     const active = pods.filter(isPodActive)
     const diff = active.length - (owner.spec.replicas ?? 1)
     if (diff < 0) {
@@ -93,7 +94,7 @@ export class ReplicaManager<T extends ReplicatedObject> {
   private updateStatus(owner: T): void {
     const now = this.ctx.clock.now
     const minReady = owner.spec.minReadySeconds ?? 0
-    const pods = this.ctx.store.dependents<Pod>(owner.metadata.uid, 'Pod').filter((p) => isControlledBy(p, owner) && isPodActive(p))
+    const pods = this.ctx.store.dependentsUnordered<Pod>(owner.metadata.uid, 'Pod').filter((p) => isControlledBy(p, owner) && isPodActive(p))
     const templateLabels = owner.spec.template?.metadata?.labels ?? {}
     const status: ReplicaSetStatus = {
       replicas: pods.length,

@@ -13,22 +13,24 @@ function restarts(pod: Pod): number {
  * pending, then not ready, then lower deletion cost, then more restarts, then newest.
  */
 export function rankPodsForDeletion(pods: Pod[]): Pod[] {
-  return [...pods].sort((a, b) => {
-    const sa = a.spec.nodeName ? 1 : 0
-    const sb = b.spec.nodeName ? 1 : 0
-    if (sa !== sb) return sa - sb
-    const pa = PHASE_RANK[a.status.phase] ?? 3
-    const pb = PHASE_RANK[b.status.phase] ?? 3
-    if (pa !== pb) return pa - pb
-    const ra = isPodReady(a) ? 1 : 0
-    const rb = isPodReady(b) ? 1 : 0
-    if (ra !== rb) return ra - rb
-    const cost = (p: Pod) => Number(p.metadata.annotations?.['controller.kubernetes.io/pod-deletion-cost'] ?? 0)
-    if (cost(a) !== cost(b)) return cost(a) - cost(b)
-    if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a)
-    const ta = parseSimTime(a.metadata.creationTimestamp)
-    const tb = parseSimTime(b.metadata.creationTimestamp)
-    if (ta !== tb) return tb - ta
-    return a.metadata.name < b.metadata.name ? -1 : 1
+  // Each pod's keys are computed once, not once per comparison: a scale-down of a large set sorts thousands.
+  const ranked = pods.map((pod) => ({
+    pod,
+    scheduled: pod.spec.nodeName ? 1 : 0,
+    phase: PHASE_RANK[pod.status.phase] ?? 3,
+    ready: isPodReady(pod) ? 1 : 0,
+    cost: Number(pod.metadata.annotations?.['controller.kubernetes.io/pod-deletion-cost'] ?? 0),
+    restarts: restarts(pod),
+    created: parseSimTime(pod.metadata.creationTimestamp),
+  }))
+  ranked.sort((a, b) => {
+    if (a.scheduled !== b.scheduled) return a.scheduled - b.scheduled
+    if (a.phase !== b.phase) return a.phase - b.phase
+    if (a.ready !== b.ready) return a.ready - b.ready
+    if (a.cost !== b.cost) return a.cost - b.cost
+    if (a.restarts !== b.restarts) return b.restarts - a.restarts
+    if (a.created !== b.created) return b.created - a.created
+    return a.pod.metadata.name < b.pod.metadata.name ? -1 : 1
   })
+  return ranked.map((r) => r.pod)
 }

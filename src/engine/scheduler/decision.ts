@@ -16,4 +16,6 @@ export interface SchedulingDecision {
   nodes: NodeVerdict[]
   chosen?: string
   message: string
+  /** Only the chosen node's verdict is left: the others were dropped once newer decisions came. */
+  trimmed?: true
 }

@@ -55,21 +55,29 @@ export function occupiesNode(pod: Pod): boolean {
   return pod.status.phase !== 'Succeeded' && pod.status.phase !== 'Failed'
 }
 
+/** A node's entry with nothing on it yet. */
+export function newNodeInfo(node: Node): NodeInfo {
+  return {
+    node,
+    pods: [],
+    requested: { cpu: 0, memory: 0 },
+    nonZeroRequested: { cpu: 0, memory: 0 },
+    allocatable: allocatableOf(node),
+  }
+}
+
+export function allocatableOf(node: Node): NodeInfo['allocatable'] {
+  return {
+    cpu: cpuMillis(node.status.allocatable.cpu),
+    memory: quantityValue(node.status.allocatable.memory),
+    pods: quantityValue(node.status.allocatable.pods),
+  }
+}
+
+/** The snapshot built from scratch: what the incremental SchedulerCache must always equal. */
 export function buildNodeInfos(nodes: readonly Node[], pods: readonly Pod[]): NodeInfo[] {
   const infos = new Map<string, NodeInfo>()
-  for (const node of nodes) {
-    infos.set(node.metadata.name, {
-      node,
-      pods: [],
-      requested: { cpu: 0, memory: 0 },
-      nonZeroRequested: { cpu: 0, memory: 0 },
-      allocatable: {
-        cpu: cpuMillis(node.status.allocatable.cpu),
-        memory: quantityValue(node.status.allocatable.memory),
-        pods: quantityValue(node.status.allocatable.pods),
-      },
-    })
-  }
+  for (const node of nodes) infos.set(node.metadata.name, newNodeInfo(node))
   for (const pod of pods) {
     const info = pod.spec.nodeName ? infos.get(pod.spec.nodeName) : undefined
     if (!info || !occupiesNode(pod)) continue
@@ -86,4 +94,19 @@ export function addPod(info: NodeInfo, pod: Pod): void {
   info.requested.memory += r.memory
   info.nonZeroRequested.cpu += nz.cpu
   info.nonZeroRequested.memory += nz.memory
+}
+
+/** Takes `pod` (the very object added) off the node. */
+export function removePod(info: NodeInfo, pod: Pod): void {
+  const i = info.pods.indexOf(pod)
+  if (i < 0) return
+  // Order among a node's pods means nothing to the plugins: swap with the last.
+  info.pods[i] = info.pods[info.pods.length - 1]
+  info.pods.pop()
+  const r = podRequests(pod)
+  const nz = podRequests(pod, true)
+  info.requested.cpu -= r.cpu
+  info.requested.memory -= r.memory
+  info.nonZeroRequested.cpu -= nz.cpu
+  info.nonZeroRequested.memory -= nz.memory
 }

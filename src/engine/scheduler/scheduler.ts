@@ -3,7 +3,9 @@ import type { EngineContext } from '../context.ts'
 import type { NodeVerdict, SchedulingDecision } from './decision.ts'
 import { FILTER_PLUGINS, PRE_FILTER_PLUGINS, SCORE_PLUGINS } from './framework.ts'
 import { fitErrorMessage } from './fitError.ts'
-import { addPod, buildNodeInfos, occupiesNode, type NodeInfo } from './nodeInfo.ts'
+import type { NodeInfo } from './nodeInfo.ts'
+import { numFeasibleNodesToFind } from './nodeSampling.ts'
+import { SchedulerCache } from './schedulerCache.ts'
 import type { FilterResult } from './plugin.ts'
 import { VolumeBinder } from './volumeBinder.ts'
 
@@ -22,6 +24,11 @@ const VOLUME_KINDS = new Set(['PersistentVolumeClaim', 'PersistentVolume', 'Stor
 
 /** Decisions kept for explanation; older ones are dropped so memory stays flat at scale. */
 const MAX_DECISIONS = 2_000
+/**
+ * Decisions that keep every node's verdict; older ones keep only the chosen node's, as
+ * a verdict list is as long as the nodes looked at (hundreds on a large cluster).
+ */
+export const FULL_VERDICT_DECISIONS = 100
 
 /**
  * kube-scheduler: takes pods without a node, filters the nodes, scores those that
@@ -35,13 +42,12 @@ export class Scheduler {
   private tokens = 0
   private moveScheduled = false
   private nodeShapes = new Map<string, string>()
-  /**
-   * The scheduler's snapshot of nodes and what occupies them. Binding updates it in
-   * place; anything else that changes occupancy (a pod gone or finished, a node
-   * changed) drops it to be rebuilt on the next cycle.
-   */
-  private snapshot: NodeInfo[] | undefined
-  private occupying = new Map<string, string>()
+  /** Nodes and what occupies them, updated one watch event at a time. */
+  readonly cache = new SchedulerCache()
+  /** Where the next cycle starts looking (nextStartNodeIndex), so sampled cycles spread over all nodes. */
+  private nextStartNodeIndex = 0
+  /** The latest decisions, oldest first: they keep their full verdict lists. */
+  private withFullVerdicts: SchedulingDecision[] = []
 
   /** Pods waiting in PreBind for their claims to be bound. */
   private readonly volumes: VolumeBinder
@@ -52,15 +58,15 @@ export class Scheduler {
       fail: (pod, message) => this.volumeBindingFailed(pod, message),
     })
     ctx.store.watch((type, obj) => {
-      if (obj.kind === 'Pod') this.trackOccupancy(type === 'DELETED' ? undefined : (obj as Pod), obj.metadata.uid)
-      if (obj.kind === 'Node') this.snapshot = undefined
+      if (obj.kind === 'Pod') this.cache.onPod(obj as Pod, type === 'DELETED')
+      if (obj.kind === 'Node') this.cache.onNode(obj as Node, type === 'DELETED')
       if (obj.kind === 'Pod') {
         const pod = obj as Pod
         if (type === 'DELETED') {
           this.decisions.delete(pod.metadata.uid)
           this.queued.delete(pod.metadata.uid)
           this.unschedulable.delete(pod.metadata.uid)
-          if (this.volumes.forget(pod.metadata.uid)) this.snapshot = undefined
+          this.volumes.forget(pod.metadata.uid)
           if (pod.spec.nodeName) this.moveUnschedulable()
         } else if (type === 'ADDED' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp && this.isOurs(pod)) {
           // Only new pods enter the queue; unschedulable ones come back on cluster changes.
@@ -78,22 +84,6 @@ export class Scheduler {
         }
       }
     }, ['Pod', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'])
-  }
-
-  /** Drops the snapshot when a pod starts or stops occupying a node other than by our own binding. */
-  private trackOccupancy(pod: Pod | undefined, uid: string): void {
-    const node = pod && pod.spec.nodeName && occupiesNode(pod) ? pod.spec.nodeName : undefined
-    if (this.occupying.get(uid) === node) return
-    if (node) this.occupying.set(uid, node)
-    else this.occupying.delete(uid)
-    if (!this.binding) this.snapshot = undefined
-  }
-
-  private binding = false
-
-  private nodeInfos(): NodeInfo[] {
-    this.snapshot ??= buildNodeInfos(this.ctx.store.list<Node>('Node'), this.ctx.store.list<Pod>('Pod'))
-    return this.snapshot
   }
 
   private isOurs(pod: Pod): boolean {
@@ -134,38 +124,50 @@ export class Scheduler {
   /** One scheduling cycle for one pod. */
   scheduleOne(pod: Pod): void {
     if (pod.spec.nodeName || pod.metadata.deletionTimestamp || this.volumes.isWaiting(pod.metadata.uid)) return
-    const infos = this.nodeInfos()
-    const nodes = infos.map((i) => i.node)
+    const infos = this.cache.nodeInfos()
     const verdicts: NodeVerdict[] = []
     const unresolvable = new Map<string, boolean>()
-    const feasible: typeof infos = []
+    const feasible: NodeInfo[] = []
+    /** The verdicts of the feasible nodes, in the same order, for their scores. */
+    const feasibleVerdicts: NodeVerdict[] = []
     const preFilter = this.preFilter(pod)
-    for (const info of infos) {
-      const verdict: NodeVerdict = { node: info.node.metadata.name, reasons: [] }
-      if (preFilter) {
-        verdict.rejectedBy = preFilter.plugin
-        verdict.reasons = preFilter.result.reasons
-        unresolvable.set(verdict.node, preFilter.result.unresolvable)
-        verdicts.push(verdict)
-        continue
+    if (preFilter) {
+      // No node is tried: the PreFilter's reasons stand for every node.
+      for (const info of infos) {
+        verdicts.push({ node: info.node.metadata.name, rejectedBy: preFilter.plugin, reasons: preFilter.result.reasons })
+        unresolvable.set(info.node.metadata.name, preFilter.result.unresolvable)
       }
-      for (const plugin of FILTER_PLUGINS) {
-        const result = plugin.filter(pod, info, this.ctx.store)
-        if (result) {
-          verdict.rejectedBy = plugin.name
-          verdict.reasons = result.reasons
-          unresolvable.set(verdict.node, result.unresolvable)
-          break
+    } else {
+      // findNodesThatPassFilters: from the rotating start, until enough feasible nodes are found.
+      const all = infos.length
+      const wanted = numFeasibleNodesToFind(all)
+      let processed = 0
+      for (let k = 0; k < all && feasible.length < wanted; k++) {
+        const info = infos[(this.nextStartNodeIndex + k) % all]
+        processed++
+        const verdict: NodeVerdict = { node: info.node.metadata.name, reasons: [] }
+        for (const plugin of FILTER_PLUGINS) {
+          const result = plugin.filter(pod, info, this.ctx.store)
+          if (result) {
+            verdict.rejectedBy = plugin.name
+            verdict.reasons = result.reasons
+            unresolvable.set(verdict.node, result.unresolvable)
+            break
+          }
+        }
+        verdicts.push(verdict)
+        if (!verdict.rejectedBy) {
+          feasible.push(info)
+          feasibleVerdicts.push(verdict)
         }
       }
-      verdicts.push(verdict)
-      if (!verdict.rejectedBy) feasible.push(info)
+      if (all > 0) this.nextStartNodeIndex = (this.nextStartNodeIndex + processed) % all
     }
     const podKey = `${pod.metadata.namespace}/${pod.metadata.name}`
 
     if (feasible.length === 0) {
       const preFilterMessage = preFilter && !preFilter.result.perNode ? preFilter.result.reasons.join(', ') : undefined
-      const message = nodes.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(verdicts, unresolvable, preFilterMessage)
+      const message = infos.length === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(verdicts, unresolvable, preFilterMessage)
       this.remember({ pod: podKey, podUid: pod.metadata.uid, at: this.ctx.clock.now, nodes: verdicts, message })
       this.markUnschedulable(pod, message)
       return
@@ -196,23 +198,17 @@ export class Scheduler {
         if (this.ctx.rng.int(ties) === 0) chosen = i
       }
     })
-    feasible.forEach((info, i) => {
-      const v = verdicts.find((x) => x.node === info.node.metadata.name)!
+    feasibleVerdicts.forEach((v, i) => {
       v.scores = perNode[i]
       v.total = totals[i]
     })
     const nodeName = feasible[chosen].node.metadata.name
     const message = `Successfully assigned ${podKey} to ${nodeName}`
     this.remember({ pod: podKey, podUid: pod.metadata.uid, at: this.ctx.clock.now, nodes: verdicts, chosen: nodeName, message })
-    addPod(feasible[chosen], pod)
+    this.cache.assume(pod, nodeName)
     // VolumeBinding's Reserve and PreBind: claims to bind or provision on the node first.
     if (this.volumes.reserve(pod, feasible[chosen].node, message)) return
-    this.binding = true
-    try {
-      this.bind(pod, nodeName, message)
-    } finally {
-      this.binding = false
-    }
+    this.bind(pod, nodeName, message)
   }
 
   /** The first PreFilter plugin that rejects the pod, if any. */
@@ -228,21 +224,24 @@ export class Scheduler {
     this.decisions.delete(decision.podUid)
     this.decisions.set(decision.podUid, decision)
     if (this.decisions.size > MAX_DECISIONS) this.decisions.delete(this.decisions.keys().next().value!)
+    this.withFullVerdicts.push(decision)
+    if (this.withFullVerdicts.length > FULL_VERDICT_DECISIONS) {
+      const old = this.withFullVerdicts.shift()!
+      // A new object, so whoever sent the full one (the worker host) sees it changed.
+      if (this.decisions.get(old.podUid) === old) {
+        this.decisions.set(old.podUid, { ...old, nodes: old.nodes.filter((v) => v.node === old.chosen), trimmed: true })
+      }
+    }
   }
 
   /** The pod's volumes are ready (PreBind is over): bind it to the node it was assumed on. */
   private bindAfterVolumes(pod: Pod, nodeName: string, message: string): void {
-    this.binding = true
-    try {
-      this.bind(pod, nodeName, message)
-    } finally {
-      this.binding = false
-    }
+    this.bind(pod, nodeName, message)
   }
 
   /** PreBind gave up: the pod leaves the node it was assumed on and waits as unschedulable. */
   private volumeBindingFailed(pod: Pod, message: string): void {
-    this.snapshot = undefined
+    this.cache.forget(pod.metadata.uid)
     this.markUnschedulable(pod, message, 'SchedulerError')
   }
 

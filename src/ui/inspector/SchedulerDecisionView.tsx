@@ -35,6 +35,7 @@ export function SchedulerDecisionView({ decision }: { decision: SchedulingDecisi
           ))}
         </tbody>
       </table>
+      {decision.trimmed && <p className="muted">Other nodes' verdicts are kept for the latest decisions only.</p>}
     </div>
   )
 }

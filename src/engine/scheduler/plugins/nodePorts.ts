@@ -2,10 +2,16 @@ import type { Pod } from '../../api/types.ts'
 import type { FilterPlugin } from '../plugin.ts'
 import { unfit } from '../plugin.ts'
 
+/** A pod's host ports never change after creation: computed once per spec. */
+const portsCache = new WeakMap<object, string[]>()
+
 function hostPorts(pod: Pod): string[] {
-  return pod.spec.containers.flatMap((c) =>
-    (c.ports ?? []).filter((p) => p.hostPort).map((p) => `${p.protocol ?? 'TCP'}/${p.hostPort}`),
-  )
+  let ports = portsCache.get(pod.spec)
+  if (!ports) {
+    ports = pod.spec.containers.flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort).map((p) => `${p.protocol ?? 'TCP'}/${p.hostPort}`))
+    portsCache.set(pod.spec, ports)
+  }
+  return ports
 }
 
 /** A hostPort can be bound by only one pod per node. */
