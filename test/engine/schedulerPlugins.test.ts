@@ -197,3 +197,15 @@ describe('schedulingGates', () => {
     expect(nodeOf(sim, 'g')).toBe('worker-1')
   })
 })
+
+describe('scheduler profile as a session command', () => {
+  it('is taken when valid and refused with a reason otherwise', async () => {
+    const { runSessionCommand } = await import('../../src/engine/commandLog/sessionCommand.ts')
+    const sim = newSim({ workers: 1 })
+    const ok = runSessionCommand(sim, { type: 'scheduler-profile', profile: { ...DEFAULT_PROFILE, weights: { ImageLocality: 5 } } })
+    expect(ok.result).toEqual({ type: 'scheduler-profile', error: null })
+    expect(sim.scheduler.profile.weights).toEqual({ ImageLocality: 5 })
+    const bad = runSessionCommand(sim, { type: 'scheduler-profile', profile: { ...DEFAULT_PROFILE, disabled: ['NodeName'] } })
+    expect(bad.result).toEqual({ type: 'scheduler-profile', error: 'NodeName cannot be disabled' })
+  })
+})
