@@ -127,7 +127,7 @@ test('the catalog filters by topic and level and shows each lab’s progress, ke
   await openApp(page)
   await page.getByRole('button', { name: 'Labs' }).click()
   const catalog = panel(page).getByRole('list', { name: 'Built-in labs' })
-  await expect(catalog.getByRole('button')).toHaveCount(30)
+  await expect(catalog.getByRole('button')).toHaveCount(31)
   await panel(page).getByLabel('Topic').selectOption('ingress')
   await expect(catalog.getByRole('button')).toHaveCount(1)
   await panel(page).getByLabel('Topic').selectOption('')

@@ -5,6 +5,7 @@
  */
 import type { SessionLog } from '../engine/commandLog/sessionLog.ts'
 import type { ClusterSpec } from '../engine/simulation.ts'
+import type { SchedulerProfile } from '../engine/scheduler/profile.ts'
 import type { KubectlVocabulary } from '../engine/kubectl/vocabulary.ts'
 import type { WhyChain } from '../engine/causes/whyChain.ts'
 import type { FlowStep } from './flowWatch.ts'
@@ -115,6 +116,7 @@ export class EngineClient {
       case 'applyResult':
       case 'kubectlResult':
       case 'machineResult':
+      case 'profileResult':
       case 'queryResult':
       case 'editResult': {
         const p = this.pending.get(msg.requestId)
@@ -221,6 +223,12 @@ export class EngineClient {
   /** A machine joins or leaves (`node add …` / `node remove …`): null when done, else why not. */
   async machine(line: string): Promise<string | null> {
     const msg = await this.request<Extract<EngineMessage, { type: 'machineResult' }>>((requestId) => ({ type: 'machine', requestId, line }))
+    return msg.error
+  }
+
+  /** The scheduler's profile from now on: null when taken, else why not. */
+  async schedulerProfile(profile: SchedulerProfile): Promise<string | null> {
+    const msg = await this.request<Extract<EngineMessage, { type: 'profileResult' }>>((requestId) => ({ type: 'schedulerProfile', requestId, profile }))
     return msg.error
   }
 

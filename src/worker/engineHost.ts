@@ -185,6 +185,11 @@ export class EngineHost {
         this.env.post({ type: 'machineResult', requestId: cmd.requestId, error: result.type === 'machine' ? result.error : null })
         break
       }
+      case 'schedulerProfile': {
+        const { result } = this.record(sim, { type: 'scheduler-profile', profile: cmd.profile })
+        this.env.post({ type: 'profileResult', requestId: cmd.requestId, error: result.type === 'scheduler-profile' ? result.error : null })
+        break
+      }
       case 'apply': {
         const { result } = this.record(sim, { type: 'apply', yaml: cmd.yaml, source: cmd.source })
         if (result.type === 'apply') this.env.post({ type: 'applyResult', requestId: cmd.requestId, output: result.result.output, markers: result.result.markers, failed: result.result.failed })

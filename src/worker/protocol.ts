@@ -10,6 +10,7 @@ import type { WhyChain } from '../engine/causes/whyChain.ts'
 import type { FlowStep } from './flowWatch.ts'
 import type { RequestRecord } from '../engine/network/trafficLog.ts'
 import type { SchedulingDecision } from '../engine/scheduler/decision.ts'
+import type { SchedulerProfile } from '../engine/scheduler/profile.ts'
 import type { ClusterSpec } from '../engine/simulation.ts'
 import type { Countdown } from '../engine/countdowns.ts'
 
@@ -31,6 +32,8 @@ export type UiCommand =
    * `node remove NAME`, parsed by the same code as in scripts.
    */
   | { type: 'machine'; requestId: number; line: string }
+  /** The scheduler runs later cycles with this profile (the cluster editor's Scheduler profile). */
+  | { type: 'schedulerProfile'; requestId: number; profile: SchedulerProfile }
   /** Advance simulated time by `ms` at once (works while paused). */
   | { type: 'step'; ms: number }
   /** The UI has rendered the last batch; the worker may send the next one. */
@@ -106,6 +109,8 @@ export type EngineMessage =
   /** `namespace`: the kubeconfig context's namespace after the command (what a bare `get pods` lists). */
   /** The answer to a `machine` command: empty when done, else why not. */
   | { type: 'machineResult'; requestId: number; error: string | null }
+  /** The answer to `schedulerProfile`: null when taken, else why not. */
+  | { type: 'profileResult'; requestId: number; error: string | null }
   /** `edit`: the command was `kubectl edit`, whose buffer the editor opens; finishEdit or cancelEdit ends it. */
   | { type: 'kubectlResult'; requestId: number; output: string; watching: boolean; namespace: string; edit?: OpenedEdit }
   /** `ended`: the stream is over (a followed container stopped), as when kubectl returns. */

@@ -208,7 +208,7 @@ spec:
     expect(kubectl(sim, 'rollout status sts/web')).toBe(
       'Waiting for 3 pods to be ready...\nWaiting for 2 pods to be ready...\nWaiting for 1 pods to be ready...\npartitioned roll out complete: 3 new pods have been updated...\n',
     )
-    expect(kubectl(sim, 'get sts -o wide')).toBe('NAME   READY   AGE   CONTAINERS   IMAGES\nweb    3/3     7s    nginx        nginx:1.27\n')
+    expect(kubectl(sim, 'get sts -o wide')).toBe('NAME   READY   AGE   CONTAINERS   IMAGES\nweb    3/3     10s   nginx        nginx:1.27\n')
     expect(kubectl(sim, 'describe sts web')).toBe(`Name:                   web
 Namespace:              default
 CreationTimestamp:      Mon, 05 Jan 2026 09:00:00 +0000
@@ -240,9 +240,9 @@ Volume Claims:     <none>
 Events:
   Type    Reason            Age   From                    Message
   ----    ------            ----  ----                    -------
-  Normal  SuccessfulCreate  7s    statefulset-controller  create Pod web-0 in StatefulSet web successful
-  Normal  SuccessfulCreate  4s    statefulset-controller  create Pod web-1 in StatefulSet web successful
-  Normal  SuccessfulCreate  1s    statefulset-controller  create Pod web-2 in StatefulSet web successful
+  Normal  SuccessfulCreate  10s   statefulset-controller  create Pod web-0 in StatefulSet web successful
+  Normal  SuccessfulCreate  7s    statefulset-controller  create Pod web-1 in StatefulSet web successful
+  Normal  SuccessfulCreate  4s    statefulset-controller  create Pod web-2 in StatefulSet web successful
 `)
   })
 

@@ -38,6 +38,7 @@ const WRONG_ATTEMPT_FAILS_ON: Record<string, number> = {
   '28-statefulset-storage': 2,
   '29-configmap-volume': 3,
   '30-drain-pdb': 1,
+  '31-topology-spread': 2,
 }
 
 const read = (name: string) => readFileSync(join(LIBRARY, name), 'utf8')
@@ -46,10 +47,10 @@ const labs = Object.keys(WRONG_ATTEMPT_FAILS_ON)
 const SLOW = 120_000
 
 describe('the lab library', () => {
-  it('holds 30 labs numbered 01 to 30, each with its wrong attempt, and nothing else', () => {
+  it('holds 31 labs numbered 01 to 31, each with its wrong attempt, and nothing else', () => {
     const files = readdirSync(LIBRARY).sort()
     expect(files).toEqual(labs.flatMap((l) => [`${l}.md`, `${l}.wrong.kss`]).sort())
-    expect(labs.map((l) => l.slice(0, 2))).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1).padStart(2, '0')))
+    expect(labs.map((l) => l.slice(0, 2))).toEqual(Array.from({ length: 31 }, (_, i) => String(i + 1).padStart(2, '0')))
   })
 
   it.each(labs)('%s parses: 5–15 minutes; every step has 1–3 hints, a solution and checks', (name) => {

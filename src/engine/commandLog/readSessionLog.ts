@@ -30,6 +30,8 @@ function validCommand(c: unknown): c is LoggedCommand {
       return isString(c.line)
     case 'edit':
       return isString(c.args) && isString(c.text)
+    case 'scheduler-profile':
+      return isObject(c.profile) && isObject(c.profile.scoringStrategy) && isObject(c.profile.weights) && Array.isArray(c.profile.disabled)
     case 'step':
       return isTime(c.ms)
     default:

@@ -6,6 +6,8 @@ import { runKubectl } from '../kubectl/runKubectl.ts'
 import type { Simulation } from '../simulation.ts'
 // The app's `node add|remove` line, parsed as scripts parse it.
 import { runMachineLine } from '../cluster/machineLine.ts'
+import { SCORE_PLUGIN_NAMES } from '../scheduler/framework.ts'
+import { validateProfile, type SchedulerProfile } from '../scheduler/profile.ts'
 
 import { namedFileReader, type CommandFile } from './namedFileReader.ts'
 
@@ -35,6 +37,8 @@ export type SessionCommand =
    * e.g. `edit deployment web`) at the moment of saving and saves `text` into it.
    */
   | { type: 'edit'; args: string; text: string }
+  /** The scheduler's profile changed in the cluster editor (score strategy, weights, disabled plugins). */
+  | { type: 'scheduler-profile'; profile: SchedulerProfile }
   /** Simulated time jumped ahead at once (Step 1s/10s); replay reaches it by advancing. */
   | { type: 'step'; ms: number }
 
@@ -47,6 +51,8 @@ export type CommandResult =
   | { type: 'edit'; output: string; done: boolean; text?: string }
   /** null when done, else why the line was refused. */
   | { type: 'machine'; error: string | null }
+  /** null when the profile was taken, else why it was refused. */
+  | { type: 'scheduler-profile'; error: string | null }
   | { type: 'none' }
 
 export interface CommandIO {
@@ -126,6 +132,11 @@ export function runSessionCommand(sim: Simulation, cmd: SessionCommand, io: Comm
       return { result: { type: 'none' }, recorded: cmd }
     case 'machine':
       return { result: { type: 'machine', error: sim.store.causes.run({ actor: 'you', command: cmd.line }, () => runMachineLine(sim, cmd.line)) }, recorded: cmd }
+    case 'scheduler-profile': {
+      const error = validateProfile(cmd.profile, SCORE_PLUGIN_NAMES)
+      if (!error) sim.scheduler.setProfile(cmd.profile)
+      return { result: { type: 'scheduler-profile', error }, recorded: cmd }
+    }
     case 'step':
       sim.advance(Math.max(0, cmd.ms))
       return { result: { type: 'none' }, recorded: cmd }

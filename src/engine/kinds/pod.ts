@@ -21,7 +21,21 @@ function frozenSpec(p: Pod): string {
     activeDeadlineSeconds: undefined,
     tolerations: undefined,
     terminationGracePeriodSeconds: undefined,
+    schedulingGates: undefined,
   })
+}
+
+type SchedulingGate = { name: string }
+
+/** The API server leaves the gated condition's lastTransitionTime null (the one condition that does). */
+const GATED_NO_TRANSITION = null as unknown as string
+
+/** validateOnlyDeletedSchedulingGates: a gate may be removed, never added. */
+function addedSchedulingGates(pod: Pod, old: Pod): FieldError[] {
+  const before = new Set(((old.spec.schedulingGates as SchedulingGate[] | undefined) ?? []).map((g) => g.name))
+  return ((pod.spec.schedulingGates as SchedulingGate[] | undefined) ?? []).flatMap((g, i) =>
+    before.has(g.name) ? [] : [{ path: `spec.schedulingGates[${i}].name`, type: 'Forbidden' as const, detail: `only deletion is allowed, but found new scheduling gate '${g.name}'` }],
+  )
 }
 
 export const podKind = defineKind<Pod>({
@@ -37,12 +51,18 @@ export const podKind = defineKind<Pod>({
   },
   initialStatus: (pod) => {
     initialPodStatus(pod)
+    // applySchedulingGatedCondition: a gated pod says so until its gates are gone.
+    if (((pod.spec.schedulingGates as unknown[] | undefined) ?? []).length > 0) {
+      pod.status.conditions = [{ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates', lastProbeTime: null, lastTransitionTime: GATED_NO_TRANSITION }]
+    }
     return pod.status
   },
   validate: (pod) => validatePodSpec(pod.spec, 'spec'),
   validateUpdate(pod, old): FieldError[] {
     // Binding sets nodeName once; everything else about the spec is fixed at creation.
     if (old.spec.nodeName && pod.spec.nodeName !== old.spec.nodeName) return [{ path: 'spec.nodeName', type: 'Forbidden', detail: POD_UPDATE_FORBIDDEN }]
+    const gates = addedSchedulingGates(pod, old)
+    if (gates.length > 0) return gates
     return frozenSpec(pod) === frozenSpec(old) ? [] : [{ path: 'spec', type: 'Forbidden', detail: POD_UPDATE_FORBIDDEN }]
   },
   table: {

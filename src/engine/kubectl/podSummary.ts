@@ -14,6 +14,7 @@ export interface PodSummary {
 export function summarizePod(pod: Pod, nowMs: number): PodSummary {
   const statuses = pod.status?.containerStatuses ?? []
   let reason: string = pod.status?.reason ?? pod.status?.phase ?? 'Pending'
+  if (pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) reason = 'SchedulingGated'
   let restarts = 0
   let readyContainers = 0
   let lastRestart: number | undefined

@@ -5,6 +5,13 @@ import { cpuMillis, quantityValue } from '../util/quantity.ts'
 export interface PodRequests {
   cpu: number // millicores
   memory: number // bytes
+  /** Extended resources (`example.com/dongle`) and hugepages, by name. */
+  scalar?: Record<string, number>
+}
+
+/** Resources NodeResourcesFit checks besides cpu, memory and pods (IsScalarResourceName). */
+export function isScalarResource(name: string): boolean {
+  return name.startsWith('hugepages-') || (name.includes('/') && !name.startsWith('requests.'))
 }
 
 /** kube-scheduler's defaults for scoring pods that request nothing (non-zero requests). */
@@ -25,18 +32,28 @@ export function podRequests(pod: Pod, nonZero = false): PodRequests {
 }
 
 function computeRequests(pod: Pod, nonZero: boolean): PodRequests {
-  const sum = { cpu: 0, memory: 0 }
+  const sum: PodRequests = { cpu: 0, memory: 0 }
   for (const c of pod.spec.containers) {
     const req = { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) }
     const cpu = req.cpu !== undefined ? cpuMillis(req.cpu) : nonZero ? DEFAULT_MILLI_CPU_REQUEST : 0
     const memory = req.memory !== undefined ? quantityValue(req.memory) : nonZero ? DEFAULT_MEMORY_REQUEST : 0
     sum.cpu += cpu
     sum.memory += memory
+    for (const [name, value] of Object.entries(req)) {
+      if (!isScalarResource(name)) continue
+      sum.scalar ??= {}
+      sum.scalar[name] = (sum.scalar[name] ?? 0) + quantityValue(value)
+    }
   }
   for (const c of pod.spec.initContainers ?? []) {
     const req = { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) }
     sum.cpu = Math.max(sum.cpu, cpuMillis(req.cpu))
     sum.memory = Math.max(sum.memory, quantityValue(req.memory))
+    for (const [name, value] of Object.entries(req)) {
+      if (!isScalarResource(name)) continue
+      sum.scalar ??= {}
+      sum.scalar[name] = Math.max(sum.scalar[name] ?? 0, quantityValue(value))
+    }
   }
   return sum
 }
@@ -48,6 +65,16 @@ export interface NodeInfo {
   requested: PodRequests
   nonZeroRequested: PodRequests
   allocatable: { cpu: number; memory: number; pods: number }
+  /** Extended resources the node's pods request, by name. */
+  requestedScalar: Record<string, number>
+  /** Pods with pod affinity or anti-affinity: the only ones InterPodAffinity must read for other pods. */
+  podsWithAffinity: Pod[]
+}
+
+/** Does the pod state pod affinity or anti-affinity (NodeInfo.PodsWithAffinity)? */
+export function hasPodAffinity(pod: Pod): boolean {
+  const affinity = pod.spec.affinity as { podAffinity?: unknown; podAntiAffinity?: unknown } | undefined
+  return !!(affinity?.podAffinity || affinity?.podAntiAffinity)
 }
 
 /** Pods count against a node until they are gone or finished. */
@@ -63,6 +90,8 @@ export function newNodeInfo(node: Node): NodeInfo {
     requested: { cpu: 0, memory: 0 },
     nonZeroRequested: { cpu: 0, memory: 0 },
     allocatable: allocatableOf(node),
+    requestedScalar: {},
+    podsWithAffinity: [],
   }
 }
 
@@ -94,6 +123,8 @@ export function addPod(info: NodeInfo, pod: Pod): void {
   info.requested.memory += r.memory
   info.nonZeroRequested.cpu += nz.cpu
   info.nonZeroRequested.memory += nz.memory
+  for (const [name, value] of Object.entries(r.scalar ?? {})) info.requestedScalar[name] = (info.requestedScalar[name] ?? 0) + value
+  if (hasPodAffinity(pod)) info.podsWithAffinity.push(pod)
 }
 
 /** Takes `pod` (the very object added) off the node. */
@@ -109,4 +140,9 @@ export function removePod(info: NodeInfo, pod: Pod): void {
   info.requested.memory -= r.memory
   info.nonZeroRequested.cpu -= nz.cpu
   info.nonZeroRequested.memory -= nz.memory
+  for (const [name, value] of Object.entries(r.scalar ?? {})) info.requestedScalar[name] = (info.requestedScalar[name] ?? 0) - value
+  if (hasPodAffinity(pod)) {
+    const j = info.podsWithAffinity.indexOf(pod)
+    if (j >= 0) info.podsWithAffinity.splice(j, 1)
+  }
 }

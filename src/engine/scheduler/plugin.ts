@@ -1,6 +1,7 @@
 import type { Pod } from '../api/types.ts'
 import type { ApiStore } from '../api/store.ts'
 import type { NodeInfo } from './nodeInfo.ts'
+import type { CycleState } from './cycleState.ts'
 
 /**
  * The kube-scheduler framework's plugin shapes. A filter answers "can this pod go on
@@ -16,16 +17,22 @@ export interface FilterResult {
 
 export interface FilterPlugin {
   name: string
-  /** `store` is the scheduler's view of the other objects a plugin reads (claims, volumes). */
-  filter(pod: Pod, node: NodeInfo, store: ApiStore): FilterResult | null
+  /**
+   * `store` is the scheduler's view of the other objects a plugin reads (claims, volumes);
+   * `state` holds what a plugin worked out once for this pod (its PreFilter state).
+   */
+  filter(pod: Pod, node: NodeInfo, store: ApiStore, state: CycleState): FilterResult | null
 }
 
 export interface ScorePlugin {
   name: string
+  /** The default profile's weight (default_plugins.go); a profile may change it. */
   weight: number
+  /** PreScore: works out, once for the pod and the feasible nodes, what `score` reads. */
+  preScore?(pod: Pod, feasible: readonly NodeInfo[], state: CycleState): void
   /** Raw score; `normalize` maps all nodes' raw scores to 0..100 when present. */
-  score(pod: Pod, node: NodeInfo): number
-  normalize?(scores: number[]): number[]
+  score(pod: Pod, node: NodeInfo, state: CycleState): number
+  normalize?(scores: number[], state: CycleState, feasible: readonly NodeInfo[]): number[]
 }
 
 

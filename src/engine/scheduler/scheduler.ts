@@ -1,7 +1,9 @@
 import type { Node, Pod } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
 import type { NodeVerdict, SchedulingDecision } from './decision.ts'
-import { FILTER_PLUGINS, PRE_FILTER_PLUGINS, SCORE_PLUGINS } from './framework.ts'
+import { profilePlugins, type ProfilePlugins } from './framework.ts'
+import { CycleState } from './cycleState.ts'
+import { DEFAULT_PROFILE, type SchedulerProfile } from './profile.ts'
 import { fitErrorMessage } from './fitError.ts'
 import type { NodeInfo } from './nodeInfo.ts'
 import { numFeasibleNodesToFind } from './nodeSampling.ts'
@@ -49,6 +51,12 @@ export class Scheduler {
   /** The latest decisions, oldest first: they keep their full verdict lists. */
   private withFullVerdicts: SchedulingDecision[] = []
 
+  /** The profile the cycles run (KubeSchedulerConfiguration's default-scheduler profile). */
+  private profileValue: SchedulerProfile = DEFAULT_PROFILE
+  private plugins: ProfilePlugins = profilePlugins(DEFAULT_PROFILE)
+  /** Pods held back by schedulingGates (the SchedulingGates PreEnqueue plugin): queued once their gates are gone. */
+  private gated = new Set<string>()
+
   /** Pods waiting in PreBind for their claims to be bound. */
   private readonly volumes: VolumeBinder
 
@@ -67,10 +75,15 @@ export class Scheduler {
           this.queued.delete(pod.metadata.uid)
           this.unschedulable.delete(pod.metadata.uid)
           this.volumes.forget(pod.metadata.uid)
+          this.gated.delete(pod.metadata.uid)
           if (pod.spec.nodeName) this.moveUnschedulable()
         } else if (type === 'ADDED' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp && this.isOurs(pod)) {
           // Only new pods enter the queue; unschedulable ones come back on cluster changes.
-          this.enqueue(pod, 0)
+          if (isGated(pod)) this.gated.add(pod.metadata.uid)
+          else this.enqueue(pod, 0)
+        } else if (type === 'MODIFIED' && this.gated.has(pod.metadata.uid) && !isGated(pod)) {
+          this.gated.delete(pod.metadata.uid)
+          if (!pod.spec.nodeName && !pod.metadata.deletionTimestamp) this.enqueue(pod, 0)
         }
       } else if (VOLUME_KINDS.has(obj.kind)) {
         // VolumeBinding's events: a claim, volume or class that changed may let a pod fit.
@@ -84,6 +97,17 @@ export class Scheduler {
         }
       }
     }, ['Pod', 'Node', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass'])
+  }
+
+  get profile(): SchedulerProfile {
+    return this.profileValue
+  }
+
+  /** Runs later cycles with another profile; pods it could now place are tried again. */
+  setProfile(profile: SchedulerProfile): void {
+    this.profileValue = profile
+    this.plugins = profilePlugins(profile)
+    this.moveUnschedulable()
   }
 
   private isOurs(pod: Pod): boolean {
@@ -123,13 +147,14 @@ export class Scheduler {
 
   /** One scheduling cycle for one pod. */
   scheduleOne(pod: Pod): void {
-    if (pod.spec.nodeName || pod.metadata.deletionTimestamp || this.volumes.isWaiting(pod.metadata.uid)) return
+    if (pod.spec.nodeName || pod.metadata.deletionTimestamp || this.volumes.isWaiting(pod.metadata.uid) || isGated(pod)) return
     const infos = this.cache.nodeInfos()
     const verdicts: NodeVerdict[] = []
     const unresolvable = new Map<string, boolean>()
     const feasible: NodeInfo[] = []
     /** The verdicts of the feasible nodes, in the same order, for their scores. */
     const feasibleVerdicts: NodeVerdict[] = []
+    const state = new CycleState(infos, this.ctx.store, this.profileValue)
     const preFilter = this.preFilter(pod)
     if (preFilter) {
       // No node is tried: the PreFilter's reasons stand for every node.
@@ -146,8 +171,8 @@ export class Scheduler {
         const info = infos[(this.nextStartNodeIndex + k) % all]
         processed++
         const verdict: NodeVerdict = { node: info.node.metadata.name, reasons: [] }
-        for (const plugin of FILTER_PLUGINS) {
-          const result = plugin.filter(pod, info, this.ctx.store)
+        for (const plugin of this.plugins.filter) {
+          const result = plugin.filter(pod, info, this.ctx.store, state)
           if (result) {
             verdict.rejectedBy = plugin.name
             verdict.reasons = result.reasons
@@ -176,12 +201,13 @@ export class Scheduler {
     // Score: each plugin's raw scores, normalised, weighted and summed.
     const totals = feasible.map(() => 0)
     const perNode = feasible.map(() => ({}) as Record<string, number>)
-    for (const plugin of SCORE_PLUGINS) {
-      const raw = feasible.map((info) => plugin.score(pod, info))
-      const normalised = plugin.normalize ? plugin.normalize(raw) : raw
+    for (const { plugin, weight } of this.plugins.score) {
+      plugin.preScore?.(pod, feasible, state)
+      const raw = feasible.map((info) => plugin.score(pod, info, state))
+      const normalised = plugin.normalize ? plugin.normalize(raw, state, feasible) : raw
       normalised.forEach((s, i) => {
-        perNode[i][plugin.name] = s * plugin.weight
-        totals[i] += s * plugin.weight
+        perNode[i][plugin.name] = s * weight
+        totals[i] += s * weight
       })
     }
     // Highest total wins; ties are broken at random, as selectHost does.
@@ -213,7 +239,7 @@ export class Scheduler {
 
   /** The first PreFilter plugin that rejects the pod, if any. */
   private preFilter(pod: Pod): { plugin: string; result: FilterResult } | undefined {
-    for (const plugin of PRE_FILTER_PLUGINS) {
+    for (const plugin of this.plugins.preFilter) {
       const result = plugin.preFilter(pod, this.ctx.store)
       if (result) return { plugin: plugin.name, result }
     }
@@ -270,4 +296,9 @@ export class Scheduler {
       if (this.unschedulable.get(uid)?.token === token) this.requeue(uid)
     })
   }
+}
+
+/** Does the pod still wait on schedulingGates? */
+function isGated(pod: Pod): boolean {
+  return ((pod.spec.schedulingGates as unknown[] | undefined) ?? []).length > 0
 }

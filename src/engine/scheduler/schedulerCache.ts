@@ -59,6 +59,8 @@ export class SchedulerCache {
     if (info.node !== node) {
       info.node = node
       info.allocatable = allocatableOf(node)
+      // A new array for the changed node: what plugins worked out per snapshot (ImageLocality's image states) is redone.
+      if (this.ordered) this.ordered = [...this.ordered]
     }
   }
 
@@ -75,6 +77,8 @@ export class SchedulerCache {
         // Same requests and ports: swap the object in place.
         const info = this.infos.get(node)!
         info.pods[info.pods.indexOf(before.pod)] = pod
+        const withAffinity = info.podsWithAffinity.indexOf(before.pod)
+        if (withAffinity >= 0) info.podsWithAffinity[withAffinity] = pod
         before.pod = pod
         before.assumed = false
         return

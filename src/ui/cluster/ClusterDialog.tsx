@@ -4,6 +4,7 @@ import { useShortcutAction } from '../shortcuts/shortcutActions.ts'
 import { useNodeNames } from '../store/selectors.ts'
 import { nextWorkerName, nodeAddLine, type MachineForm } from './nodeAddLine.ts'
 import { CLUSTER_PRESETS } from './presets.ts'
+import { SchedulerProfilePanel } from './SchedulerProfilePanel.tsx'
 import './cluster.css'
 
 const EMPTY_FORM: MachineForm = { name: '', cpu: '', memory: '', maxPods: '', labels: '', taints: '' }
@@ -93,6 +94,7 @@ export function ClusterDialog() {
               {result.error ?? `Done: ${result.line}`}
             </p>
           )}
+          <SchedulerProfilePanel />
           <section aria-labelledby="cluster-presets">
             <h3 id="cluster-presets">Start over with</h3>
             <ul className="cluster-presets">

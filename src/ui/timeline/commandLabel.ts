@@ -17,6 +17,8 @@ export function commandLabel(cmd: LoggedCommand): string {
       return cmd.line
     case 'edit':
       return `kubectl ${cmd.args} (saved)`
+    case 'scheduler-profile':
+      return `scheduler profile: ${cmd.profile.scoringStrategy.type}`
     case 'step':
       return `step ${cmd.ms / 1000}s`
   }
