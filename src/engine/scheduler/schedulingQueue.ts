@@ -1,5 +1,6 @@
 import type { Pod } from '../api/types.ts'
 import type { EngineContext } from '../context.ts'
+import type { WriteRecord } from '../causes/causeLog.ts'
 import { podPriority } from './preemption.ts'
 import { QUEUEING_EVENTS, worthRequeuing, type ClusterEvent } from './queueingHints.ts'
 
@@ -26,6 +27,8 @@ interface QueuedPod {
   where: 'active' | 'backoff' | 'unschedulable'
   /** When its latest arrival in activeQ is ready; older arrivals of the same pod are stale. */
   readyAt: number
+  /** The write that sent the pod to activeQ: what its scheduling cycle reacts to. */
+  trigger?: WriteRecord
   seq: number
 }
 
@@ -189,6 +192,7 @@ export class SchedulingQueue {
     entry.where = 'active'
     const readyAt = this.ctx.clock.now + this.latencyMs
     entry.readyAt = readyAt
+    entry.trigger = this.ctx.store.causes.triggerNow()
     this.arriving.push({ entry, readyAt })
     this.armPump(readyAt)
   }
@@ -272,7 +276,7 @@ export class SchedulingQueue {
       }
       entry.attempts += 1
       entry.pod = current
-      this.schedule(current)
+      this.ctx.store.causes.run({ actor: 'default-scheduler', trigger: entry.trigger }, () => this.schedule(current))
     }
     if (this.arrivingHead < this.arriving.length) this.armPump(this.arriving[this.arrivingHead].readyAt)
   }
