@@ -165,7 +165,9 @@ export class ApiServer {
       ...(stored.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'),
       { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null, lastTransitionTime: scheduledAt },
     ]
-    return this.store.update({ ...stored, metadata: { ...stored.metadata }, spec: { ...stored.spec, nodeName }, status: { ...stored.status, conditions } })
+    // ClearingNominatedNodeNameAfterBinding (on by default since v1.35): the nomination is spent.
+    const { nominatedNodeName: _spent, ...status } = stored.status
+    return this.store.update({ ...stored, metadata: { ...stored.metadata }, spec: { ...stored.spec, nodeName }, status: { ...status, conditions } })
   }
 
   /**

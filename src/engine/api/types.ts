@@ -173,6 +173,8 @@ export interface PodStatus {
   qosClass?: 'Guaranteed' | 'Burstable' | 'BestEffort'
   reason?: string
   message?: string
+  /** The node a preemption freed for this pending pod. */
+  nominatedNodeName?: string
 }
 
 export interface Pod extends KubeObject {

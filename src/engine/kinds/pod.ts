@@ -75,7 +75,7 @@ export const podKind = defineKind<Pod>({
     },
     wideRow(obj) {
       const pod = obj as Pod
-      return [pod.status.podIPs?.[0]?.ip ?? '<none>', pod.spec.nodeName || '<none>', '<none>', '<none>']
+      return [pod.status.podIPs?.[0]?.ip ?? '<none>', pod.spec.nodeName || '<none>', pod.status.nominatedNodeName || '<none>', '<none>']
     },
   },
   deletion: {

@@ -5,7 +5,7 @@ import type { NodeVerdict } from './decision.ts'
  * a histogram of reasons sorted as strings (or a PreFilter plugin's message), then the
  * preemption plugin's own verdict.
  */
-export function fitErrorMessage(verdicts: NodeVerdict[], unresolvable: Map<string, boolean>, preFilterMessage?: string): string {
+export function fitErrorMessage(verdicts: NodeVerdict[], preFilterMessage: string | undefined, postFilterMessage: string): string {
   const total = verdicts.length
   let message: string
   if (preFilterMessage) {
@@ -18,12 +18,7 @@ export function fitErrorMessage(verdicts: NodeVerdict[], unresolvable: Map<strin
     message = `0/${total} nodes are available: ${reasons.join(', ')}.`
   }
 
-  const preemption = new Map<string, number>()
-  for (const v of verdicts) {
-    const why = unresolvable.get(v.node) ? 'Preemption is not helpful for scheduling' : 'No preemption victims found for incoming pod'
-    preemption.set(why, (preemption.get(why) ?? 0) + 1)
-  }
-  const preemptionReasons = [...preemption].map(([r, n]) => `${n} ${r}`).sort()
-  message += ` preemption: 0/${total} nodes are available: ${preemptionReasons.join(', ')}.`
+  // The PostFilter (preemption) message, when it has one; a successful preemption has none.
+  if (postFilterMessage) message += ` ${postFilterMessage}`
   return message
 }
