@@ -15,6 +15,7 @@ import { ViewSwitch } from './network/ViewSwitch.tsx'
 import { SessionMenu } from './session/SessionMenu.tsx'
 import { SessionNotice } from './session/SessionNotice.tsx'
 import { KeyboardShortcuts } from './shortcuts/KeyboardShortcuts.tsx'
+import { PerfOverlay } from './perf/PerfOverlay.tsx'
 import { useCluster } from './store/clusterStore.ts'
 import { Terminal } from './terminal/Terminal.tsx'
 import { DisplayControls } from './theme/DisplayControls.tsx'
@@ -61,6 +62,7 @@ export function App() {
       <EventsFeed />
       <LabPanel />
       <KeyboardShortcuts />
+      <PerfOverlay />
     </div>
   )
 }

@@ -64,10 +64,11 @@ export function usePodKeysOn(nodeName: string | null): readonly string[] {
 }
 
 /** Counts of the shown pods per node name (and '' for unscheduled), for the canvas layout: one pass over the nodes, not the pods. */
-export function usePodCounts(): Record<string, number> {
+export function usePodCounts(enabled = true): Record<string, number> {
   return useCluster(
     useShallow((s) => {
       const counts: Record<string, number> = {}
+      if (!enabled) return counts
       for (const node of s.podIndex.byNode.keys()) counts[node] = podKeysOn(s, node === '' ? null : node).length
       return counts
     }),
