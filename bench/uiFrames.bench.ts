@@ -61,20 +61,20 @@ async function measure(page: Page, nodes: number) {
   await kubectl(page, `create deployment crash --image=busybox --replicas=${nodes} -- false`)
   await page.getByRole('button', { name: 'Speed 30x' }).click()
   // Frame deltas, plus the browser's long tasks, while the workload churns.
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __long: number[]; __stop: boolean }
-    w.__frames = []
-    w.__long = []
-    w.__stop = false
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: false })
+  // (A string: tsx would wrap named inner functions in a helper the page lacks.)
+  await page.evaluate(`
+    window.__frames = []
+    window.__long = []
+    window.__stop = false
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask', buffered: false })
     let prev = performance.now()
-    const tick = (now: number) => {
-      w.__frames.push(now - prev)
+    const tick = (now) => {
+      window.__frames.push(now - prev)
       prev = now
-      if (!w.__stop) requestAnimationFrame(tick)
+      if (!window.__stop) requestAnimationFrame(tick)
     }
     requestAnimationFrame(tick)
-  })
+  `)
   const start = Date.now()
   let up = false
   while (Date.now() - start < seconds * 1000) {
