@@ -9,6 +9,7 @@ import { appendBlock, extendBlock, useCluster } from './ui/store/clusterStore.ts
 import './ui/styles.css'
 import './ui/theme/theme.css'
 import { startDisplay } from './ui/theme/displaySettings.ts'
+import { notePatch } from './ui/perf/perfStats.ts'
 import { EngineClient } from './worker/engineClient.ts'
 
 startDisplay()
@@ -17,7 +18,11 @@ startDisplay()
 void chooseStart().then((start) => {
   const engine: EngineClient = new EngineClient(
     {
-      onPatch: (batch) => useCluster.getState().applyBatch(batch),
+      onPatch: (batch) => {
+        const start = performance.now()
+        useCluster.getState().applyBatch(batch)
+        notePatch(batch, performance.now() - start)
+      },
       onFatal: (message) => useCluster.setState({ fatal: message }),
       onVocabulary: (vocabulary) => useCluster.setState({ vocabulary }),
       onWatchOutput: (requestId, text, ended) =>

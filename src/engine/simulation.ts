@@ -193,6 +193,9 @@ export class Simulation {
     this.kubelets.delete(name)
   }
 
+  /** Simulated events (queue tasks) run so far: the performance overlay's events per second. */
+  tasksRun = 0
+
   /** Runs everything due up to `now + ms`, in time order, and leaves the clock there. */
   advance(ms: number): void {
     this.runUntil(this.ctx.clock.now + Math.max(0, ms))
@@ -219,6 +222,7 @@ export class Simulation {
       if (++tasksThisInstant > MAX_TASKS_PER_INSTANT) throw new Error(`simulation livelock at ${instant}ms: ${task.label}`)
       clock.setNow(Math.max(clock.now, task.at))
       task.run()
+      this.tasksRun++
     }
     clock.setNow(Math.max(clock.now, target))
   }

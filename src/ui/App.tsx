@@ -17,6 +17,7 @@ import { SessionMenu } from './session/SessionMenu.tsx'
 import { StorageView } from './storage/StorageView.tsx'
 import { SessionNotice } from './session/SessionNotice.tsx'
 import { KeyboardShortcuts } from './shortcuts/KeyboardShortcuts.tsx'
+import { PerfOverlay } from './perf/PerfOverlay.tsx'
 import { useCluster } from './store/clusterStore.ts'
 import { Terminal } from './terminal/Terminal.tsx'
 import { DisplayControls } from './theme/DisplayControls.tsx'
@@ -63,6 +64,7 @@ export function App() {
       <EventsFeed />
       <LabPanel />
       <KeyboardShortcuts />
+      <PerfOverlay />
     </div>
   )
 }

@@ -427,6 +427,7 @@ export class EngineHost {
       decisions: [],
       nodesDown: [...sim.kubelets.values()].filter((k) => !k.online).map((k) => k.nodeName),
       reset: this.needsReset,
+      tasksRun: sim.tasksRun,
     }
     if (this.needsReset) {
       batch.upserts = sim.store.all().filter((obj) => !UNSHOWN_KINDS.has(obj.kind))

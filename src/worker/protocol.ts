@@ -100,6 +100,8 @@ export interface PatchBatch {
   podRates?: Record<string, number>
   /** When any changed: every countdown still ahead (restarts, pull retries, NotReady, evictions), one per object, kind and container. */
   countdowns?: Countdown[]
+  /** Simulated events the engine has run so far (the performance overlay's events per second). */
+  tasksRun?: number
 }
 
 export type EngineMessage =

@@ -3,11 +3,52 @@ import { cpuMillis, formatCpu, formatMemory, quantityValue } from '../../engine/
 import { nodeStatusText } from '../../engine/kinds/node.ts'
 import { useEngine } from '../engineContext.ts'
 import { useCluster } from '../store/clusterStore.ts'
-import { useNode, useNodeUsage } from '../store/selectors.ts'
+import { useNode, useNodePods, useNodeUsage } from '../store/selectors.ts'
+import { countsSentence } from '../store/podIndex.ts'
 import { runInTerminal } from '../terminal/runInTerminal.ts'
 import { PodList } from './PodList.tsx'
 import { ResourceBar } from './ResourceBar.tsx'
 import { CountdownBadge } from './Countdowns.tsx'
+import { PodDots } from './PodDots.tsx'
+
+/**
+ * A node zoomed out: its name, condition and pods as a heat map of states, named by their
+ * counts. Still a button to inspect it, so select works at any zoom.
+ */
+export const NodeSummaryCard = memo(function NodeSummaryCard({ name }: { name: string }) {
+  const node = useNode(name)
+  const pods = useNodePods(name)
+  const selected = useCluster((s) => s.selectedKey === `Node//${name}`)
+  const selectObject = useCluster((s) => s.selectObject)
+  if (!node) return null
+  const status = nodeStatusText(node)
+  const counts = countsSentence(pods.counts)
+  const total = pods.keys.length
+  return (
+    <div
+      className={`node-card node-summary${status === 'Ready' ? '' : ' not-ready'}${selected ? ' selected' : ''}`}
+      role="group"
+      aria-label={`Node ${name}, ${status}, ${total} pod${total === 1 ? '' : 's'}: ${counts}`}
+    >
+      <div className="node-head">
+        <button
+          type="button"
+          className="node-name object-select"
+          aria-label={`Inspect node ${name}`}
+          aria-pressed={selected}
+          onClick={() => selectObject(selected ? null : `Node//${name}`)}
+        >
+          {name}
+        </button>
+        <span className={`badge ${status === 'Ready' ? 'badge-ready' : 'badge-bad'}`}>{status}</span>
+      </div>
+      <div className="node-pods-count">
+        {pods.active} / {quantityValue(node.status.allocatable.pods)} pods
+      </div>
+      <PodDots tones={pods.tones} capacity={quantityValue(node.status.allocatable.pods)} label={`Pods on ${name}: ${counts}`} />
+    </div>
+  )
+})
 
 /** One Kubernetes node: condition, requested resources, and its pods. */
 export const NodeCard = memo(function NodeCard({ name }: { name: string }) {

@@ -1,7 +1,14 @@
-import { useState } from 'react'
+import { useState, type UIEvent } from 'react'
 import { usePodKeysOn } from '../store/selectors.ts'
 import { MAX_VISIBLE_PODS } from './layout.ts'
 import { PodChip } from './PodChip.tsx'
+
+/** An expanded list longer than this renders only the chips in its scroll box's view. */
+const VIRTUAL_FROM = 40
+/** A chip's row in a virtualised list (chip and gap), in px: rows are this tall so the view is computable. */
+const ROW_PX = 52
+/** Rows drawn beyond each edge of the view, so a fast scroll shows no gap. */
+const OVERSCAN = 4
 
 /**
  * The chips of the pods on one node (null: pods not scheduled yet). A crowded card shows the
@@ -13,17 +20,22 @@ export function PodList({ nodeName, emptyText }: { nodeName: string | null; empt
   const [expanded, setExpanded] = useState(false)
   if (keys.length === 0) return <p className="pod-empty">{emptyText}</p>
   const hidden = keys.length - MAX_VISIBLE_PODS
-  const shown = expanded || hidden <= 0 ? keys : keys.slice(0, MAX_VISIBLE_PODS)
   const where = nodeName ? `on ${nodeName}` : 'unscheduled'
+  const virtual = expanded && keys.length > VIRTUAL_FROM
+  const shown = expanded || hidden <= 0 ? keys : keys.slice(0, MAX_VISIBLE_PODS)
   return (
     <>
-      <ul className={`pod-list nowheel${expanded ? ' expanded' : ''}`} aria-label="Pods">
-        {shown.map((key) => (
-          <li key={key}>
-            <PodChip podKey={key} />
-          </li>
-        ))}
-      </ul>
+      {virtual ? (
+        <VirtualPodList keys={keys} />
+      ) : (
+        <ul className={`pod-list nowheel${expanded ? ' expanded' : ''}`} aria-label="Pods">
+          {shown.map((key) => (
+            <li key={key}>
+              <PodChip podKey={key} />
+            </li>
+          ))}
+        </ul>
+      )}
       {hidden > 0 && (
         <button
           type="button"
@@ -36,5 +48,31 @@ export function PodList({ nodeName, emptyText }: { nodeName: string | null; empt
         </button>
       )}
     </>
+  )
+}
+
+/**
+ * Thousands of chips (the unscheduled pods of a big rollout) in one scroll box: only the rows in
+ * view exist, placed at their offsets; the list's size and each row's position are announced.
+ */
+function VirtualPodList({ keys }: { keys: readonly string[] }) {
+  const [top, setTop] = useState(0)
+  const viewRows = MAX_VISIBLE_PODS
+  const first = Math.max(0, Math.floor(top / ROW_PX) - OVERSCAN)
+  const last = Math.min(keys.length, Math.ceil(top / ROW_PX) + viewRows + OVERSCAN)
+  return (
+    <ul
+      className="pod-list pod-list-virtual nowheel expanded"
+      aria-label="Pods"
+      style={{ height: viewRows * ROW_PX }}
+      onScroll={(e: UIEvent<HTMLUListElement>) => setTop(e.currentTarget.scrollTop)}
+    >
+      <li aria-hidden="true" className="pod-list-spacer" style={{ height: keys.length * ROW_PX }} />
+      {keys.slice(first, last).map((key, i) => (
+        <li key={key} aria-posinset={first + i + 1} aria-setsize={keys.length} style={{ top: (first + i) * ROW_PX, height: ROW_PX }}>
+          <PodChip podKey={key} />
+        </li>
+      ))}
+    </ul>
   )
 }

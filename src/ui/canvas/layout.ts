@@ -95,3 +95,42 @@ export function bestView(cards: CardSpec[], viewWidth: number, viewHeight: numbe
   }
   throw new Error('unreachable: one column always returns')
 }
+
+/** From this many nodes the canvas is a grid of same-size slots you zoom into (pods as dots when far). */
+export const GRID_MIN_NODES = 60
+/** A node card's slot in the grid: its height never depends on its pods, so a batch never moves a card. */
+export const GRID_SLOT_HEIGHT = 720
+/** Below this zoom a node card shows its pods as dots, at or above it as chips. */
+export const DETAIL_ZOOM = 0.45
+/** How far the grid zooms out: 5,000 nodes fit a laptop screen. */
+export const GRID_MIN_ZOOM = 0.01
+
+/**
+ * The grid for a large cluster: the other cards stacked in a first column (as measured),
+ * then the nodes in a grid about as wide as the canvas is, relative to its height. Node
+ * positions depend only on how many nodes there are.
+ */
+export function gridView(cards: CardSpec[], viewWidth: number, viewHeight: number, measured: ReadonlyMap<string, number> = new Map()): View {
+  const nodes = cards.filter((c) => c.type === 'k8sNode')
+  const others = cards.filter((c) => c.type !== 'k8sNode')
+  const placed: Placed[] = []
+  let y = 0
+  for (const card of others) {
+    const height = heightOf(card, measured)
+    placed.push({ ...card, x: 0, y, height })
+    y += height + GAP_Y
+  }
+  const aspect = Math.max(0.2, viewWidth / Math.max(1, viewHeight))
+  const columns = Math.max(1, Math.ceil(Math.sqrt((nodes.length * GRID_SLOT_HEIGHT * aspect) / (CARD_WIDTH + GAP_X))))
+  const left = CARD_WIDTH + GAP_X
+  nodes.forEach((card, i) => {
+    const col = i % columns
+    const row = Math.floor(i / columns)
+    placed.push({ ...card, x: left + col * (CARD_WIDTH + GAP_X), y: row * (GRID_SLOT_HEIGHT + GAP_Y), height: GRID_SLOT_HEIGHT })
+  })
+  const rows = Math.ceil(nodes.length / columns)
+  const width = left + columns * (CARD_WIDTH + GAP_X) - GAP_X
+  const height = Math.max(y - GAP_Y, rows * (GRID_SLOT_HEIGHT + GAP_Y) - GAP_Y)
+  const zoom = Math.max(GRID_MIN_ZOOM, Math.min(1, zoomToFit(width, viewWidth), zoomToFit(height, viewHeight)))
+  return { layout: { cards: placed, width, height, columns: columns + 1 }, zoom, fits: true }
+}

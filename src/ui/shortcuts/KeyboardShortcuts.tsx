@@ -6,6 +6,7 @@ import { useNetworkUi } from '../network/networkUi.ts'
 import { useCluster } from '../store/clusterStore.ts'
 import { setDisplay, toggleTheme, togglePresenter, useDisplay } from '../theme/displaySettings.ts'
 import { runShortcutAction } from './shortcutActions.ts'
+import { usePerf } from '../perf/perfStats.ts'
 import { OTHER_KEYS, SHORTCUTS, shortcutFor, type ShortcutId } from './shortcuts.ts'
 import './shortcuts.css'
 
@@ -70,6 +71,7 @@ export function KeyboardShortcuts() {
       theme: toggleTheme,
       presenter: togglePresenter,
       flow: () => setDisplay({ flow: !useDisplay.getState().flow }),
+      perf: () => usePerf.getState().toggle(),
     }
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || e.repeat) return

@@ -23,6 +23,7 @@ export type ShortcutId =
   | 'theme'
   | 'presenter'
   | 'flow'
+  | 'perf'
 
 export interface Shortcut {
   id: ShortcutId
@@ -54,6 +55,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'theme', keys: 'D', does: 'Switch between the light and dark themes', match: ['d'] },
   { id: 'presenter', keys: 'Shift+P', does: 'Presenter mode (larger type, high contrast)', match: ['P'] },
   { id: 'flow', keys: 'F', does: 'Show the control-plane flow of each apply', match: ['f'] },
+  { id: 'perf', keys: 'O', does: 'Show or hide the performance overlay (events/s, batch size, frame times)', match: ['o'] },
   { id: 'help', keys: '?', does: 'Show these shortcuts', match: ['?'] },
 ]
 

@@ -11,6 +11,7 @@ import type { KubectlVocabulary } from '../../engine/kubectl/vocabulary.ts'
 import type { SchedulingDecision } from '../../engine/scheduler/decision.ts'
 import type { PatchBatch } from '../../worker/protocol.ts'
 import { EMPTY_TRAFFIC, mirrorTraffic, type TrafficMirror } from './trafficMirror.ts'
+import { emptyPodIndex, updatePodIndex, type PodIndex } from './podIndex.ts'
 
 export type ObjectsByKind = Record<string, Record<string, KubeObject>>
 
@@ -23,6 +24,8 @@ export interface OutputBlock {
 
 export interface ClusterState {
   objects: ObjectsByKind
+  /** Pods by node, updated per batch from what changed (the canvas reads it, never all pods). */
+  podIndex: PodIndex
   /** Latest scheduling decision per pod uid. */
   decisions: Record<string, SchedulingDecision>
   /** Simulated ms since the cluster started. */
@@ -67,6 +70,7 @@ const MAX_BLOCKS = 50
 
 export const useCluster = create<ClusterState>()((set) => ({
   objects: {},
+  podIndex: emptyPodIndex(),
   decisions: {},
   time: 0,
   clock: '',
@@ -112,6 +116,7 @@ export const useCluster = create<ClusterState>()((set) => ({
       }
       return {
         objects,
+        podIndex: updatePodIndex(batch.reset ? emptyPodIndex() : state.podIndex, batch.upserts, batch.deletes),
         decisions,
         time: batch.time,
         clock: batch.clock,

@@ -5,16 +5,27 @@
 import { useShallow } from 'zustand/react/shallow'
 import type { KubeEvent, Node, Pod } from '../../engine/api/types.ts'
 import type { SchedulingDecision } from '../../engine/scheduler/decision.ts'
-import { podRequests } from '../../engine/scheduler/nodeInfo.ts'
 import type { Namespace } from '../../engine/kinds/namespace.ts'
 import { summarizePod } from '../../engine/kubectl/podSummary.ts'
 import { podTone, type PodTone } from '../format/podTone.ts'
 import { useCluster, type ClusterState } from './clusterStore.ts'
+import { EMPTY_NODE_PODS, type NodePods } from './podIndex.ts'
 
 const pods = (s: ClusterState) => (s.objects.Pod ?? {}) as Record<string, Pod>
 
+const namesCache = new WeakMap<object, string[]>()
+const NO_NODES = {}
+
+/** Node names in order; sorted again only when a Node changed (a batch of pods alone keeps the list). */
 export function useNodeNames(): string[] {
-  return useCluster(useShallow((s) => Object.values(s.objects.Node ?? {}).map((n) => n.metadata.name).sort()))
+  return useCluster(
+    useShallow((s) => {
+      const nodes = s.objects.Node ?? NO_NODES
+      let names = namesCache.get(nodes)
+      if (!names) namesCache.set(nodes, (names = Object.values(nodes).map((n) => n.metadata.name).sort()))
+      return names
+    }),
+  )
 }
 
 export function useNode(name: string): Node | undefined {
@@ -28,29 +39,37 @@ export function inShownNamespace(s: ClusterState, key: string): boolean {
   return ns === s.namespace
 }
 
-/** Keys of the shown pods bound to `nodeName` (or, for null, not bound yet), in name order. */
-export function podKeysOn(s: ClusterState, nodeName: string | null): string[] {
-  const out: string[] = []
-  for (const [key, pod] of Object.entries(pods(s))) {
-    if ((pod.spec.nodeName ?? null) === nodeName && inShownNamespace(s, key)) out.push(key)
-  }
-  return out.sort()
+/** A node's entry in the pod index ('' for unscheduled): its identity changes only when its pods do. */
+export function useNodePods(nodeName: string | null): NodePods {
+  return useCluster((s) => s.podIndex.byNode.get(nodeName ?? '') ?? EMPTY_NODE_PODS)
 }
 
-export function usePodKeysOn(nodeName: string | null): string[] {
-  return useCluster(useShallow((s) => podKeysOn(s, nodeName)))
+const shownKeysCache = new WeakMap<readonly string[], { namespace: string; keys: string[] }>()
+
+/** Keys of the shown pods bound to `nodeName` (or, for null, not bound yet), in key order. */
+export function podKeysOn(s: ClusterState, nodeName: string | null): readonly string[] {
+  const all = (s.podIndex.byNode.get(nodeName ?? '') ?? EMPTY_NODE_PODS).keys
+  const namespace = s.namespace
+  if (namespace === null) return all
+  // The same list object while neither the node's pods nor the namespace change, so nothing re-renders.
+  const cached = shownKeysCache.get(all)
+  if (cached && cached.namespace === namespace) return cached.keys
+  const keys = all.filter((k) => inShownNamespace(s, k))
+  shownKeysCache.set(all, { namespace, keys })
+  return keys
 }
 
-/** Counts of the shown pods per node name (and '' for unscheduled), for the canvas layout. */
-export function usePodCounts(): Record<string, number> {
+export function usePodKeysOn(nodeName: string | null): readonly string[] {
+  return useCluster((s) => podKeysOn(s, nodeName))
+}
+
+/** Counts of the shown pods per node name (and '' for unscheduled), for the canvas layout: one pass over the nodes, not the pods. */
+export function usePodCounts(enabled = true): Record<string, number> {
   return useCluster(
     useShallow((s) => {
       const counts: Record<string, number> = {}
-      for (const [key, pod] of Object.entries(pods(s))) {
-        if (!inShownNamespace(s, key)) continue
-        const n = pod.spec.nodeName ?? ''
-        counts[n] = (counts[n] ?? 0) + 1
-      }
+      if (!enabled) return counts
+      for (const node of s.podIndex.byNode.keys()) counts[node] = podKeysOn(s, node === '' ? null : node).length
       return counts
     }),
   )
@@ -64,20 +83,8 @@ export interface NodeUsage {
 
 /** Requests of the pods that occupy a node (finished pods don't). */
 export function useNodeUsage(nodeName: string): NodeUsage {
-  return useCluster(
-    useShallow((s) => {
-      const usage = { cpu: 0, memory: 0, pods: 0 }
-      for (const pod of Object.values(pods(s))) {
-        if (pod.spec.nodeName !== nodeName) continue
-        if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') continue
-        const r = podRequests(pod)
-        usage.cpu += r.cpu
-        usage.memory += r.memory
-        usage.pods += 1
-      }
-      return usage
-    }),
-  )
+  const entry = useNodePods(nodeName)
+  return { cpu: entry.cpu, memory: entry.memory, pods: entry.active }
 }
 
 export function usePod(key: string | null): Pod | undefined {
